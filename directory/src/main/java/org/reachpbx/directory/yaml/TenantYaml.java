@@ -1,0 +1,110 @@
+package org.reachpbx.directory.yaml;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import org.reachpbx.directory.model.Tenant;
+import org.reachpbx.directory.validation.InvalidConfigurationException;
+import org.reachpbx.directory.validation.Violation;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tenant YAML format (docs/tenant-yaml.md): the entity tree under {@link Tenant} written and
+ * read by Jackson. Unknown fields are errors, so a typo never silently drops a setting; a parse error
+ * names the path and the line.
+ */
+@Component
+public class TenantYaml {
+
+    private final YAMLMapper mapper;
+
+    public TenantYaml() {
+        YAMLFactory factory = YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                // Extension numbers, phone numbers and times are text: quote them so no YAML reader
+                // takes 0201110000 for an octal number or 18:00 for a sexagesimal one.
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .build();
+        this.mapper = YAMLMapper.builder(factory)
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .build();
+    }
+
+    /** Reads one tenant document; a malformed document throws {@link InvalidConfigurationException}. */
+    public Tenant read(String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            throw new InvalidConfigurationException(List.of(new Violation("", "the document is empty")));
+        }
+        try {
+            Tenant tenant = mapper.readValue(yaml, Tenant.class);
+            if (tenant == null) {
+                throw new InvalidConfigurationException(List.of(new Violation("", "the document is empty")));
+            }
+            return tenant;
+        } catch (JsonMappingException e) {
+            throw new InvalidConfigurationException(List.of(new Violation(path(e), reason(e))));
+        } catch (JacksonException e) {
+            throw new InvalidConfigurationException(List.of(new Violation("", "not valid YAML" + at(e.getLocation())
+                    + ": " + e.getOriginalMessage())));
+        }
+    }
+
+    /** Writes one tenant document; collections must be loadable (call inside a transaction). */
+    public String write(Tenant tenant) {
+        try {
+            return mapper.writeValueAsString(tenant);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write tenant " + tenant.getName() + " as YAML", e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder p = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                p.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (!p.isEmpty()) {
+                    p.append('.');
+                }
+                p.append(ref.getFieldName());
+            }
+        }
+        return p.toString();
+    }
+
+    private static String reason(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'" + at(e.getLocation())
+                    + "; known fields here: " + u.getKnownPropertyIds();
+        }
+        String message = e.getOriginalMessage();
+        // Jackson's messages name Java types; keep the part an admin can act on.
+        int cut = message.indexOf(": not one of the values accepted");
+        if (cut >= 0) {
+            int list = message.indexOf('[', cut);
+            return "is not one of " + message.substring(list, message.indexOf(']', list) + 1) + at(e.getLocation());
+        }
+        return message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1") + at(e.getLocation());
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? "" : " (line " + location.getLineNr() + ")";
+    }
+}
