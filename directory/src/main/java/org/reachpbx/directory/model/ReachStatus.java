@@ -41,5 +41,5 @@ public class ReachStatus extends Persistent {
     @ElementCollection
     @CollectionTable(name = "reach_status_window", joinColumns = @JoinColumn(name = "status_id"))
     @OrderColumn(name = "position")
-    private List<@Valid @NotNull WeeklyWindow> times = new ArrayList<>();
+    private List<@Valid @NotNull TimeWindow> times = new ArrayList<>();
 }

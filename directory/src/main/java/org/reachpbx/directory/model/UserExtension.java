@@ -36,7 +36,7 @@ import org.reachpbx.rules.vocabulary.Licence;
 @Setter
 @JsonPropertyOrder({"number", "name", "pin", "pinHash", "pinChangeRequired", "licence", "areaCode", "language", "rights",
         "secondCallOffering", "callParking", "twinning", "assistantGroup", "emergencyFallbackCallerId",
-        "connectCrm", "devices", "voicemail", "reach"})
+        "connectCrm", "devices", "voicemailPinRequired", "voicemail", "reach"})
 public class UserExtension extends Extension {
 
     /** A new PIN given on import or in the UI; checked against PIN rules and hashed, never stored. */
@@ -100,6 +100,10 @@ public class UserExtension extends Extension {
     @CollectionTable(name = "user_device", joinColumns = @JoinColumn(name = "user_id"))
     @OrderColumn(name = "position")
     private List<@Valid @NotNull UserDevice> devices = new ArrayList<>();
+
+    /** Whether 1233 asks for the PIN before opening the personal mailbox (VM-07). */
+    @Column(name = "voicemail_pin_required", nullable = false)
+    private boolean voicemailPinRequired = true;
 
     /** Notifications of the personal mailbox (VM-07). */
     @Embedded

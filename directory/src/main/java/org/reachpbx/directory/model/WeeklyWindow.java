@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.Embeddable;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.validation.constraints.NotNull;
@@ -21,12 +21,15 @@ import lombok.Setter;
  * before the start runs past midnight) or <b>per period</b> ({@code fromDay from} → {@code toDay to},
  * one continuous span such as Fri 18:00 → Mon 08:00). End times are exclusive; {@code 24:00} is the
  * end of a day.
+ * <p>
+ * A mapped superclass rather than a nested embeddable: its fields are then plain fields of each
+ * YAML entry, and Jackson still refuses unknown ones (it cannot do that for unwrapped objects).
  */
-@Embeddable
+@MappedSuperclass
 @Getter
 @Setter
 @JsonPropertyOrder({"days", "fromDay", "from", "toDay", "to"})
-public class WeeklyWindow {
+public abstract class WeeklyWindow {
 
     @Convert(converter = DaySetConverter.class)
     @Column(name = "days", length = 70)

@@ -371,7 +371,7 @@ public class TenantValidator {
             noDuplicates(p + ".statuses", r.getStatuses(), ReachStatus::getName);
             Set<String> statuses = r.getStatuses().stream().map(ReachStatus::getName).collect(Collectors.toSet());
             for (int i = 0; i < r.getStatuses().size(); i++) {
-                List<WeeklyWindow> times = r.getStatuses().get(i).getTimes();
+                List<? extends WeeklyWindow> times = r.getStatuses().get(i).getTimes();
                 for (int j = 0; j < times.size(); j++) {
                     window(p + ".statuses[" + i + "].times[" + j + "]", times.get(j));
                 }
@@ -633,7 +633,7 @@ public class TenantValidator {
                 for (int j = 0; j < s.getSchedule().size(); j++) {
                     ScheduleEntry e = s.getSchedule().get(j);
                     String ep = p + ".schedule[" + j + "]";
-                    window(ep, e.getWindow());
+                    window(ep, e);
                     if (e.getPlan() != null && s.plan(e.getPlan()).isEmpty()) {
                         add(ep + ".plan", "schema " + s.getNumber() + " has no plan " + e.getPlan());
                     }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import org.reachpbx.directory.model.Tenant;
-import org.reachpbx.directory.validation.InvalidConfigurationException;
+import org.reachpbx.directory.validation.MalformedDocumentException;
 import org.reachpbx.directory.validation.Violation;
 import org.springframework.stereotype.Component;
 
@@ -46,21 +46,21 @@ public class TenantYaml {
                 .build();
     }
 
-    /** Reads one tenant document; a malformed document throws {@link InvalidConfigurationException}. */
+    /** Reads one tenant document; a malformed document throws {@link MalformedDocumentException}. */
     public Tenant read(String yaml) {
         if (yaml == null || yaml.isBlank()) {
-            throw new InvalidConfigurationException(List.of(new Violation("", "the document is empty")));
+            throw new MalformedDocumentException(List.of(new Violation("", "the document is empty")));
         }
         try {
             Tenant tenant = mapper.readValue(yaml, Tenant.class);
             if (tenant == null) {
-                throw new InvalidConfigurationException(List.of(new Violation("", "the document is empty")));
+                throw new MalformedDocumentException(List.of(new Violation("", "the document is empty")));
             }
             return tenant;
         } catch (JsonMappingException e) {
-            throw new InvalidConfigurationException(List.of(new Violation(path(e), reason(e))));
+            throw new MalformedDocumentException(List.of(new Violation(path(e), reason(e))));
         } catch (JacksonException e) {
-            throw new InvalidConfigurationException(List.of(new Violation("", "not valid YAML" + at(e.getLocation())
+            throw new MalformedDocumentException(List.of(new Violation("", "not valid YAML" + at(e.getLocation())
                     + ": " + e.getOriginalMessage())));
         }
     }

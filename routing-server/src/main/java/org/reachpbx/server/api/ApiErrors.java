@@ -1,0 +1,51 @@
+package org.reachpbx.server.api;
+
+import java.util.List;
+import org.reachpbx.directory.validation.InvalidConfigurationException;
+import org.reachpbx.directory.validation.MalformedDocumentException;
+import org.reachpbx.directory.validation.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Error bodies of the REST API: {@code {"error": "...", "violations": [{"path", "message"}]}}.
+ * A document that cannot be read is 400; a readable but invalid configuration is 422; a conflict
+ * with a concurrent change is 409.
+ */
+@RestControllerAdvice
+public class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    public record ErrorBody(String error, List<Violation> violations) {
+    }
+
+    @ExceptionHandler(MalformedDocumentException.class)
+    ResponseEntity<ErrorBody> malformed(MalformedDocumentException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("the document cannot be read", e.getViolations()));
+    }
+
+    @ExceptionHandler(InvalidConfigurationException.class)
+    ResponseEntity<ErrorBody> invalid(InvalidConfigurationException e) {
+        return ResponseEntity.unprocessableEntity()
+                .body(new ErrorBody("the configuration is invalid; nothing was stored", e.getViolations()));
+    }
+
+    @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class})
+    ResponseEntity<ErrorBody> conflict(RuntimeException e) {
+        log.warn("Refused a change that conflicts with stored data: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(
+                "the change conflicts with a concurrent change or with stored data; nothing was stored", List.of()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ErrorBody> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+}

@@ -1,0 +1,62 @@
+package org.reachpbx.server.api;
+
+import java.net.URI;
+import java.util.List;
+import org.reachpbx.directory.store.TenantStore;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tenant configuration in and out as YAML (docs/tenant-yaml.md). An import creates the tenant named
+ * in the document or replaces all of its configuration, in one transaction; an invalid document
+ * is refused with the path and reason of every problem and changes nothing.
+ */
+@RestController
+@RequestMapping("/api/tenants")
+public class TenantController {
+
+    static final String YAML = "application/yaml";
+
+    private final TenantStore store;
+
+    public TenantController(TenantStore store) {
+        this.store = store;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<TenantStore.TenantSummary> list() {
+        return store.list();
+    }
+
+    @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<TenantStore.Saved> importTenant(@RequestBody String document) {
+        TenantStore.Saved saved = store.importYaml(document);
+        if (saved.replaced()) {
+            return ResponseEntity.ok(saved);
+        }
+        return ResponseEntity.created(URI.create("/api/tenants/" + saved.id())).body(saved);
+    }
+
+    @GetMapping(value = "/{id}/export", produces = YAML)
+    public ResponseEntity<String> export(@PathVariable long id) {
+        return store.exportYaml(id)
+                .map(yaml -> ResponseEntity.ok().contentType(MediaType.parseMediaType(YAML + ";charset=UTF-8")).body(yaml))
+                .orElseThrow(() -> new NotFoundException("no tenant " + id));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> delete(@PathVariable long id) {
+        if (!store.delete(id)) {
+            throw new NotFoundException("no tenant " + id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+}
