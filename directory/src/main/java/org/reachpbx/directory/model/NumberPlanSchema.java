@@ -39,7 +39,7 @@ public class NumberPlanSchema extends Persistent {
 
     /** At most 99 plans, numbered 1–99 (NP-05). */
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "schema_id", nullable = false)
+    @JoinColumn(name = "schema_id", nullable = false, updatable = false)
     @OrderBy("number")
     private List<@Valid @NotNull NumberPlan> plans = new ArrayList<>();
 

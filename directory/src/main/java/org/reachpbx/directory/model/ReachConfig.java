@@ -1,5 +1,7 @@
 package org.reachpbx.directory.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
@@ -13,7 +15,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.validation.Valid;
@@ -39,28 +40,26 @@ import org.reachpbx.rules.vocabulary.BarringCategory;
         "callBarring", "manualStatus", "roamingStatus", "manualDeviceOverride"})
 public class ReachConfig extends Persistent {
 
-    /** The default profile: always present, never inherits (REACH-04). */
-    @OneToOne(cascade = CascadeType.ALL, orphanRemoval = true, optional = false)
-    @JoinColumn(name = "default_profile_id", nullable = false)
-    @Valid
-    @NotNull
-    private ReachProfile defaultProfile = new ReachProfile();
-
-    /** Custom profiles, each setting either its own or inherited from the default profile. */
+    /**
+     * All profiles; the first is the default profile, which is always present and never inherits
+     * (REACH-04). One list (rather than a separate link to the default profile) keeps the tables
+     * free of a reference cycle, so Hibernate can order and batch the inserts of a large import.
+     */
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "reach_config_id")
+    @JoinColumn(name = "reach_config_id", nullable = false, updatable = false)
     @OrderColumn(name = "position")
-    private List<@Valid @NotNull ReachProfile> profiles = new ArrayList<>();
+    @JsonIgnore
+    private List<@Valid @NotNull ReachProfile> allProfiles = new ArrayList<>(List.of(new ReachProfile()));
 
     /** Statuses in configuration order: the first whose time configuration matches wins (REACH-07). */
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "reach_config_id", nullable = false)
+    @JoinColumn(name = "reach_config_id", nullable = false, updatable = false)
     @OrderColumn(name = "position")
     private List<@Valid @NotNull ReachStatus> statuses = new ArrayList<>();
 
     /** Call classes in configuration order (the last tie-breaker of REACH-05). */
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "reach_config_id", nullable = false)
+    @JoinColumn(name = "reach_config_id", nullable = false, updatable = false)
     @OrderColumn(name = "position")
     private List<@Valid @NotNull CallClass> callClasses = new ArrayList<>();
 
@@ -102,15 +101,36 @@ public class ReachConfig extends Persistent {
     @Embedded
     private ManualDeviceOverride manualDeviceOverride;
 
+    /** The default profile: used when no matrix cell names another (REACH-02). */
+    @JsonProperty("defaultProfile")
+    public ReachProfile getDefaultProfile() {
+        return allProfiles.get(0);
+    }
+
+    @JsonProperty("defaultProfile")
+    public void setDefaultProfile(ReachProfile profile) {
+        allProfiles.set(0, profile);
+    }
+
+    /** The custom profiles, each setting its own or inherited from the default profile (a copy). */
+    @JsonProperty("profiles")
+    public List<ReachProfile> getProfiles() {
+        return List.copyOf(allProfiles.subList(1, allProfiles.size()));
+    }
+
+    @JsonProperty("profiles")
+    public void setProfiles(List<ReachProfile> profiles) {
+        allProfiles.subList(1, allProfiles.size()).clear();
+        allProfiles.addAll(profiles);
+    }
+
+    public void addProfile(ReachProfile profile) {
+        allProfiles.add(profile);
+    }
+
     /** Looks up a profile by name, the default profile included. */
     public java.util.Optional<ReachProfile> profile(String name) {
-        if (name == null) {
-            return java.util.Optional.empty();
-        }
-        if (name.equals(defaultProfile.getName())) {
-            return java.util.Optional.of(defaultProfile);
-        }
-        return profiles.stream().filter(p -> name.equals(p.getName())).findFirst();
+        return allProfiles.stream().filter(p -> p.getName() != null && p.getName().equals(name)).findFirst();
     }
 
     /** The override, or null when it forces nothing (an empty embeddable reads back as an empty object). */

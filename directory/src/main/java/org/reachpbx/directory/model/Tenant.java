@@ -115,29 +115,29 @@ public class Tenant extends Persistent {
     private List<@Valid @NotNull SoundFile> musicOnHold = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "tenant_id", nullable = false)
+    @JoinColumn(name = "tenant_id", nullable = false, updatable = false)
     @OrderBy("number")
     private List<@Valid @NotNull PhoneNumber> numbers = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "tenant_id", nullable = false)
+    @JoinColumn(name = "tenant_id", nullable = false, updatable = false)
     @OrderBy("name")
     private List<@Valid @NotNull Channel> channels = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "tenant_id", nullable = false)
+    @JoinColumn(name = "tenant_id", nullable = false, updatable = false)
     @OrderBy("name")
     private List<@Valid @NotNull PrivacyGroup> privacyGroups = new ArrayList<>();
 
     /** Extensions of every type; the YAML shows one list per type (see the typed accessors). */
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "tenant_id", nullable = false)
+    @JoinColumn(name = "tenant_id", nullable = false, updatable = false)
     @OrderBy("number")
     @JsonIgnore
     private List<@Valid @NotNull Extension> extensions = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "tenant_id", nullable = false)
+    @JoinColumn(name = "tenant_id", nullable = false, updatable = false)
     @OrderBy("number")
     private List<@Valid @NotNull NumberPlanSchema> numberPlanSchemas = new ArrayList<>();
 

@@ -11,25 +11,30 @@ final class Ipv4Range {
     private Ipv4Range() {
     }
 
-    /** The reason a from/to pair is refused, or empty. {@code to} may be null for one address. */
-    static Optional<String> check(String from, String to) {
+    /**
+     * What is wrong with the entry {@code from}–{@code to} at {@code path}, or empty. The violation
+     * names the field at fault: {@code from} when the start is no address, {@code to} otherwise.
+     * {@code to} may be null for one address.
+     */
+    static Optional<Violation> check(String path, String from, String to) {
         long start = parse(from);
         if (start < 0) {
-            return Optional.of("'" + from + "' is not an IPv4 address");
+            return Optional.of(new Violation(path + ".from", "'" + from + "' is not an IPv4 address (e.g. 192.0.2.10)"));
         }
         if (to == null || to.isBlank()) {
             return Optional.empty();
         }
         long end = parse(to);
         if (end < 0) {
-            return Optional.of("'" + to + "' is not an IPv4 address");
+            return Optional.of(new Violation(path + ".to", "'" + to + "' is not an IPv4 address (e.g. 192.0.2.10)"));
         }
         if (start >= end) {
-            return Optional.of("the start address " + from + " must be lower than the end address " + to);
+            return Optional.of(new Violation(path + ".to", "the start address " + from
+                    + " must be lower than the end address " + to));
         }
         if ((start >> 8) != (end >> 8)) {
-            return Optional.of("the range " + from + "–" + to
-                    + " must lie inside one x.x.x.0–x.x.x.255 block (at most 256 addresses)");
+            return Optional.of(new Violation(path + ".to", "the range " + from + "–" + to
+                    + " must lie inside one x.x.x.0–x.x.x.255 block (at most 256 addresses)"));
         }
         return Optional.empty();
     }

@@ -88,8 +88,24 @@ public class TenantValidator {
     public List<Violation> validate(Tenant tenant, Optional<Tenant> stored) {
         List<Violation> violations = new ArrayList<>(fieldViolations(tenant));
         new Run(tenant, violations).all(stored);
-        violations.sort(Comparator.comparing(Violation::path));
+        violations.sort(Comparator.comparing(Violation::path, TenantValidator::documentOrder));
         return violations;
+    }
+
+    /** Orders paths as they appear in a document: list positions compare as numbers (2 before 10). */
+    static int documentOrder(String a, String b) {
+        String[] x = a.split("(?=\\[)|(?<=\\])");
+        String[] y = b.split("(?=\\[)|(?<=\\])");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].matches("\\[\\d+]") && y[i].matches("\\[\\d+]")
+                    ? Integer.compare(Integer.parseInt(x[i].substring(1, x[i].length() - 1)),
+                            Integer.parseInt(y[i].substring(1, y[i].length() - 1)))
+                    : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     /** Like {@link #validate} but throws when anything is wrong. */
@@ -103,7 +119,11 @@ public class TenantValidator {
     private List<Violation> fieldViolations(Tenant tenant) {
         List<Violation> result = new ArrayList<>();
         for (ConstraintViolation<Tenant> v : beanValidator.validate(tenant)) {
-            result.add(new Violation(documentPath(tenant, v.getPropertyPath().toString()), v.getMessage()));
+            Violation violation = new Violation(documentPath(tenant, v.getPropertyPath().toString()), v.getMessage());
+            // Hibernate Validator may report one constraint twice (seen for QueueExtension.ringTimeout).
+            if (!result.contains(violation)) {
+                result.add(violation);
+            }
         }
         return result;
     }
@@ -114,6 +134,12 @@ public class TenantValidator {
      */
     static String documentPath(Tenant tenant, String path) {
         String p = path.replace(".<list element>", "").replace("<list element>", "");
+        // A REACH configuration keeps its default profile first in one list of all profiles.
+        p = p.replace("allProfiles[0]", "defaultProfile");
+        java.util.regex.Matcher custom = java.util.regex.Pattern.compile("allProfiles\\[(\\d+)]").matcher(p);
+        if (custom.find()) {
+            p = custom.replaceFirst("profiles[" + (Integer.parseInt(custom.group(1)) - 1) + "]");
+        }
         if (p.startsWith("extensions[")) {
             int close = p.indexOf(']');
             int k = Integer.parseInt(p.substring("extensions[".length(), close));
@@ -220,7 +246,7 @@ public class TenantValidator {
                 IpAllowEntry e = tenant.getIpAllowlist().get(i);
                 String p = "ipAllowlist[" + i + "]";
                 if (e.getFrom() != null) {
-                    Ipv4Range.check(e.getFrom(), e.getTo()).ifPresent(m -> add(p, m));
+                    Ipv4Range.check(p, e.getFrom(), e.getTo()).ifPresent(out::add);
                 }
             }
         }
@@ -479,8 +505,16 @@ public class TenantValidator {
             if (list == null || list.isBlank()) {
                 return;
             }
-            for (String item : list.split(";")) {
-                destination(p, item.trim(), allow);
+            boolean emptyItem = false;
+            for (String item : list.split(";", -1)) {
+                if (item.isBlank()) {
+                    emptyItem = true;
+                } else {
+                    destination(p, item.trim(), allow);
+                }
+            }
+            if (emptyItem) {
+                add(p, "'" + list + "' has an empty item; separate the numbers with one ';' each");
             }
         }
 
@@ -698,8 +732,10 @@ public class TenantValidator {
                     add(p + ".days", "a per-day entry needs at least one day (or use fromDay/toDay for a period)");
                 }
                 noDuplicates(p + ".days", w.getDays(), String::valueOf);
-                if (w.getFrom().compareTo(w.getTo()) >= 0) {
-                    add(p + ".to", "must be after the start time " + w.getFrom());
+                // An end before the start runs past midnight (WeeklyWindow); an equal end is no window.
+                if (w.getFrom().equals(w.getTo())) {
+                    add(p + ".to", "must differ from the start time " + w.getFrom()
+                            + " (an end before the start runs past midnight)");
                 }
             }
         }

@@ -1,0 +1,158 @@
+package org.reachpbx.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.reachpbx.directory.repository.TenantRepository;
+import org.reachpbx.directory.store.TenantStore;
+import org.reachpbx.directory.testdata.LargeTenantGenerator;
+import org.reachpbx.directory.validation.InvalidConfigurationException;
+import org.reachpbx.directory.yaml.TenantYaml;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The configuration store on MariaDB, the production database: Flyway's MariaDB migrations apply
+ * and match the entities, and tenants import, export and round-trip there as on H2.
+ * <p>
+ * Runs when MariaDB is reachable ({@code PBX_TEST_MARIADB_URL}, default
+ * {@code jdbc:mariadb://127.0.0.1:3306/reachpbx_test}, user root without password). With
+ * {@code PBX_TEST_MARIADB=required} (as in CI) it runs always, and fails when MariaDB is not there.
+ * The test database is dropped and created anew for each run.
+ */
+@SpringBootTest
+@EnabledIf("mariaDbWanted")
+class MariaDbConfigurationStoreTest {
+
+    static final String URL = env("PBX_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/reachpbx_test");
+    static final String USER = env("PBX_TEST_MARIADB_USER", "root");
+    static final String PASSWORD = env("PBX_TEST_MARIADB_PASSWORD", "");
+
+    @Autowired
+    TenantStore store;
+    @Autowired
+    TenantRepository tenants;
+    @Autowired
+    TenantYaml yaml;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static boolean mariaDbWanted() {
+        if ("required".equals(System.getenv("PBX_TEST_MARIADB"))) {
+            return true;
+        }
+        try (Connection ignored = DriverManager.getConnection(serverUrl(), USER, PASSWORD)) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @DynamicPropertySource
+    static void mariaDb(DynamicPropertyRegistry registry) throws SQLException {
+        String database = URL.substring(URL.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        try (Connection c = DriverManager.getConnection(serverUrl(), USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            s.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+        registry.add("spring.datasource.url", () -> URL);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+    }
+
+    @Test
+    void migrationsApplyAndMatchTheEntities() {
+        // The context started with ddl-auto=validate, so the schema matches the entities.
+        assertThat(jdbc.queryForObject("select version()", String.class)).containsIgnoringCase("mariadb");
+        assertThat(jdbc.queryForObject(
+                "select count(*) from flyway_schema_history where version = '1' and success = 1", Integer.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theDemoTenantRoundTrips() throws IOException {
+        String demo = Files.readString(Path.of("../testdata/tenants/demo.yaml"));
+        TenantStore.Saved saved = store.importYaml(demo);
+        String export = store.exportYaml(saved.id()).orElseThrow();
+        assertThat(export).contains("name: Demo BV").contains("Jansen");
+        assertThat(store.exportYaml(store.importYaml(export).id()).orElseThrow()).isEqualTo(export);
+    }
+
+    @Test
+    void theLargeTenantImportsAndRoundTrips() {
+        String document = yaml.write(LargeTenantGenerator.generate("Large MariaDB BV", 1000, 200));
+        TenantStore.Saved saved = store.importYaml(document);
+        assertThat(jdbc.queryForObject("select count(*) from ext_user u join extension e on e.id = u.id"
+                + " where e.tenant_id = ?", Integer.class, saved.id())).isEqualTo(1000);
+        String export = store.exportYaml(saved.id()).orElseThrow();
+        assertThat(store.exportYaml(store.importYaml(export).id()).orElseThrow()).isEqualTo(export);
+    }
+
+    @Test
+    void anInvalidImportStoresNothing() {
+        long before = tenants.count();
+        String invalid = """
+                name: Half BV
+                sipDomain: half.reachpbx.test
+                extensionLength: 3
+                emergencyFallbackCallerId: "0301110000"
+                numbers:
+                  - number: "0301110000"
+                users:
+                  - number: "2010"
+                    name: Te lang
+                    pin: "4827"
+                numberPlanSchemas:
+                  - number: 1
+                    name: Main
+                """;
+        assertThatThrownBy(() -> store.importYaml(invalid))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("users[0].number: 2010 must have 3 digits");
+        assertThat(tenants.count()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from tenant where name = 'Half BV'", Integer.class)).isZero();
+    }
+
+    @Test
+    void textBeyondLatin1IsKept() {
+        String document = """
+                name: Café Ëxport – Zürich ☎
+                sipDomain: cafe.reachpbx.test
+                extensionLength: 3
+                emergencyFallbackCallerId: "0301110000"
+                numbers:
+                  - number: "0301110000"
+                users:
+                  - number: "201"
+                    name: Zoë Ångström
+                    pin: "4827"
+                numberPlanSchemas:
+                  - number: 1
+                    name: Hoofdschema
+                """;
+        TenantStore.Saved saved = store.importYaml(document);
+        assertThat(store.exportYaml(saved.id()).orElseThrow()).contains("Zoë Ångström").contains("Café Ëxport – Zürich ☎");
+    }
+
+    private static String serverUrl() {
+        return URL.substring(0, URL.lastIndexOf('/') + 1);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
