@@ -77,7 +77,7 @@ public class Tenant extends Persistent {
     private String timeZone = "Europe/Amsterdam";
 
     /** Mandatory account fallback for emergency calls; a company number of this tenant (EFB-05). */
-    @NotBlank
+    @NotBlank(message = "is required: every account needs an emergency fallback caller ID (a company number)")
     @Column(name = "emergency_fallback_caller_id", nullable = false, length = 20)
     private String emergencyFallbackCallerId;
 

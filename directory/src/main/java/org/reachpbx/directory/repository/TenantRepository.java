@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /** Tenants and, through them, every configured thing of each tenant. */
 public interface TenantRepository extends JpaRepository<Tenant, Long> {
     Optional<Tenant> findByName(String name);
+
+    Optional<Tenant> findBySipDomain(String sipDomain);
 }

@@ -1,11 +1,14 @@
 package org.reachpbx.directory.store;
 
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.reachpbx.directory.model.Tenant;
 import org.reachpbx.directory.repository.TenantRepository;
+import org.reachpbx.directory.validation.InvalidConfigurationException;
 import org.reachpbx.directory.validation.TenantValidator;
+import org.reachpbx.directory.validation.Violation;
 import org.reachpbx.directory.yaml.TenantYaml;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +56,15 @@ public class TenantStore {
     @Transactional
     public Saved save(Tenant incoming) {
         Optional<Tenant> stored = incoming.getName() == null ? Optional.empty() : tenants.findByName(incoming.getName());
-        validator.check(incoming, stored);
+        List<Violation> violations = new ArrayList<>(validator.validate(incoming, stored));
+        // The SIP domain identifies the tenant of a SIP request, so no two tenants may share one.
+        tenants.findBySipDomain(incoming.getSipDomain())
+                .filter(other -> stored.map(s -> !s.getId().equals(other.getId())).orElse(true))
+                .ifPresent(other -> violations.add(new Violation("sipDomain",
+                        incoming.getSipDomain() + " is already the SIP domain of tenant '" + other.getName() + "'")));
+        if (!violations.isEmpty()) {
+            throw new InvalidConfigurationException(violations);
+        }
         secrets.seal(incoming);
         if (stored.isEmpty()) {
             Tenant saved = tenants.save(incoming);

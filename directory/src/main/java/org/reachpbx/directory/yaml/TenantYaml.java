@@ -3,14 +3,17 @@ package org.reachpbx.directory.yaml;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Arrays;
 import java.util.List;
 import org.reachpbx.directory.model.Tenant;
 import org.reachpbx.directory.validation.MalformedDocumentException;
@@ -41,7 +44,8 @@ public class TenantYaml {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                // A key given twice is a typo or a merge accident, never intended: refuse it.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .serializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .build();
     }
@@ -58,6 +62,9 @@ public class TenantYaml {
             }
             return tenant;
         } catch (JsonMappingException e) {
+            if (e.getPath().isEmpty()) {
+                throw new MalformedDocumentException(List.of(new Violation("", rootReason(e))));
+            }
             throw new MalformedDocumentException(List.of(new Violation(path(e), reason(e))));
         } catch (JacksonException e) {
             throw new MalformedDocumentException(List.of(new Violation("", "not valid YAML" + at(e.getLocation())
@@ -89,18 +96,26 @@ public class TenantYaml {
         return p.toString();
     }
 
+    /** A problem with the document as a whole: empty, or not a mapping of tenant fields. */
+    private static String rootReason(JsonMappingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("end-of-input") || message.contains("empty String")) {
+            return "the document is empty";
+        }
+        return "the document must describe one tenant: a mapping with fields such as name, sipDomain and"
+                + " extensionLength" + at(e.getLocation());
+    }
+
     private static String reason(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'" + at(e.getLocation())
                     + "; known fields here: " + u.getKnownPropertyIds();
         }
-        String message = e.getOriginalMessage();
-        // Jackson's messages name Java types; keep the part an admin can act on.
-        int cut = message.indexOf(": not one of the values accepted");
-        if (cut >= 0) {
-            int list = message.indexOf('[', cut);
-            return "is not one of " + message.substring(list, message.indexOf(']', list) + 1) + at(e.getLocation());
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            return "'" + f.getValue() + "' is not one of " + Arrays.toString(f.getTargetType().getEnumConstants())
+                    + at(e.getLocation());
         }
+        String message = e.getOriginalMessage();
         return message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1") + at(e.getLocation());
     }
 

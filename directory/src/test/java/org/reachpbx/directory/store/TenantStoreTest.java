@@ -39,4 +39,23 @@ class TenantStoreTest {
         String again = store.exportYaml(store.importYaml(export).id()).orElseThrow();
         assertThat(again).isEqualTo(export);
     }
+
+    @Test
+    void aSipDomainBelongsToOneTenantOnly() throws IOException {
+        store.importYaml(resource("tenants/minimal.yaml"));
+        long before = tenants.count();
+        String other = resource("tenants/minimal.yaml").replace("name: Minimal BV", "name: Other BV");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.importYaml(other))
+                .isInstanceOf(org.reachpbx.directory.validation.InvalidConfigurationException.class)
+                .hasMessageContaining("sipDomain: minimal.reachpbx.test is already the SIP domain of tenant 'Minimal BV'");
+        assertThat(tenants.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefused() throws IOException {
+        String twice = resource("tenants/minimal.yaml").replace("extensionLength: 3", "extensionLength: 3\nextensionLength: 4");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.importYaml(twice))
+                .isInstanceOf(org.reachpbx.directory.validation.MalformedDocumentException.class)
+                .hasMessageContaining("extensionLength");
+    }
 }
