@@ -109,6 +109,28 @@ class ServerApplicationTest {
     }
 
     @Test
+    void aTenantCanBeDeleted() throws Exception {
+        ResponseEntity<String> created = postYaml("""
+                name: Weg BV
+                sipDomain: weg.reachpbx.test
+                extensionLength: 3
+                emergencyFallbackCallerId: "0501110000"
+                numbers:
+                  - number: "0501110000"
+                numberPlanSchemas:
+                  - number: 1
+                    name: Weg BV
+                """);
+        long id = json.readTree(created.getBody()).get("id").asLong();
+        assertThat(admin().exchange("/api/tenants/" + id, HttpMethod.DELETE, null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(admin().getForEntity("/api/tenants/" + id + "/export", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(admin().exchange("/api/tenants/" + id, HttpMethod.DELETE, null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void anInvalidTenantIsRefusedWithPathsAndNothingIsStored() throws Exception {
         long before = tenants.count();
         ResponseEntity<String> refused = postYaml("""

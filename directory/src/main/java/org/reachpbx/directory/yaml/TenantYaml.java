@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Arrays;
+import org.yaml.snakeyaml.LoaderOptions;
 import java.util.List;
 import org.reachpbx.directory.model.Tenant;
 import org.reachpbx.directory.validation.MalformedDocumentException;
@@ -28,10 +29,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class TenantYaml {
 
+    /** Largest document read: room for tenants of about 20,000 users. */
+    static final int MAX_DOCUMENT_CODE_POINTS = 64 * 1024 * 1024;
+
     private final YAMLMapper mapper;
 
     public TenantYaml() {
+        LoaderOptions loader = new LoaderOptions();
+        // SnakeYAML refuses documents over 3 MB by default; a tenant of 1,000 users is ~2.7 MB.
+        loader.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
         YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(loader)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)

@@ -58,4 +58,12 @@ class TenantStoreTest {
                 .isInstanceOf(org.reachpbx.directory.validation.MalformedDocumentException.class)
                 .hasMessageContaining("extensionLength");
     }
+
+    @Test
+    void documentsLargerThanSnakeYamlsDefaultLimitAreRead() {
+        org.reachpbx.directory.yaml.TenantYaml yaml = new org.reachpbx.directory.yaml.TenantYaml();
+        String big = yaml.write(org.reachpbx.directory.testdata.LargeTenantGenerator.generate("Big BV", 1400, 200));
+        assertThat(big.length()).isGreaterThan(3 * 1024 * 1024);
+        assertThat(yaml.read(big).getUsers()).hasSize(1400);
+    }
 }
