@@ -534,6 +534,10 @@ public class TenantValidator {
         }
 
         private void queue(QueueExtension q, String p) {
+            // The name shows in reports and the apps: no special characters (QUE-01).
+            if (q.getName() != null && !q.getName().matches("[\\p{L}\\p{N} _.-]+")) {
+                add(p + ".name", "'" + q.getName() + "' may only contain letters, digits, spaces, '-', '_' and '.'");
+            }
             noDuplicates(p + ".members", q.getMembers(), Function.identity());
             for (int i = 0; i < q.getMembers().size(); i++) {
                 String m = q.getMembers().get(i);

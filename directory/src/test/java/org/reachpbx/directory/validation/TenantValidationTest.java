@@ -244,6 +244,12 @@ class TenantValidationTest {
     }
 
     @Test
+    void queueNameHasNoSpecialCharacters() {
+        refused(replaceOnce(base, "    name: Support\n", "    name: \"Support <24/7>\"\n"), "queues[0].name",
+                "may only contain letters, digits, spaces");
+    }
+
+    @Test
     void groupCannotBeAQueueMember() {
         refused(replaceOnce(base, "members: [\"201\", \"202\", \"570\"]", "members: [\"201\", \"202\", \"570\", \"300\"]"),
                 "queues[0].members[3]", "'300' is not a user or forward extension; only those can be queue members");
