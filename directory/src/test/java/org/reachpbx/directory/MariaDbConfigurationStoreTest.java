@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.reachpbx.directory.repository.TenantRepository;
 import org.reachpbx.directory.store.TenantStore;
 import org.reachpbx.directory.testdata.LargeTenantGenerator;
+import org.reachpbx.directory.testsupport.MariaDbTestDatabase;
 import org.reachpbx.directory.validation.InvalidConfigurationException;
 import org.reachpbx.directory.yaml.TenantYaml;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,18 +25,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * The configuration store on MariaDB, the production database: Flyway's MariaDB migrations apply
  * and match the entities, and tenants import, export and round-trip there as on H2.
  * <p>
- * Runs when MariaDB is reachable ({@code PBX_TEST_MARIADB_URL}, default
- * {@code jdbc:mariadb://127.0.0.1:3306/reachpbx_test}, user root without password). With
- * {@code PBX_TEST_MARIADB=required} (as in CI) it runs always, and fails when MariaDB is not there.
- * The test database is dropped and created anew for each run.
+ * Runs when MariaDB is reachable, see {@link MariaDbTestDatabase}; the test database is dropped
+ * and created anew for each run.
  */
 @SpringBootTest
 @EnabledIf("mariaDbWanted")
 class MariaDbConfigurationStoreTest {
-
-    static final String URL = env("PBX_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/reachpbx_test");
-    static final String USER = env("PBX_TEST_MARIADB_USER", "root");
-    static final String PASSWORD = env("PBX_TEST_MARIADB_PASSWORD", "");
 
     @Autowired
     TenantStore store;
@@ -50,27 +42,12 @@ class MariaDbConfigurationStoreTest {
     JdbcTemplate jdbc;
 
     static boolean mariaDbWanted() {
-        if ("required".equals(System.getenv("PBX_TEST_MARIADB"))) {
-            return true;
-        }
-        try (Connection ignored = DriverManager.getConnection(serverUrl(), USER, PASSWORD)) {
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
+        return MariaDbTestDatabase.wanted();
     }
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) throws SQLException {
-        String database = URL.substring(URL.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-        try (Connection c = DriverManager.getConnection(serverUrl(), USER, PASSWORD);
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS `" + database + "`");
-            s.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
-        registry.add("spring.datasource.url", () -> URL);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> PASSWORD);
+        MariaDbTestDatabase.useFreshDatabase(registry, "");
     }
 
     @Test
@@ -145,14 +122,5 @@ class MariaDbConfigurationStoreTest {
                 """;
         TenantStore.Saved saved = store.importYaml(document);
         assertThat(store.exportYaml(saved.id()).orElseThrow()).contains("Zoë Ångström").contains("Café Ëxport – Zürich ☎");
-    }
-
-    private static String serverUrl() {
-        return URL.substring(0, URL.lastIndexOf('/') + 1);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
