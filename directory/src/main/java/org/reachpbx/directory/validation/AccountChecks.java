@@ -1,0 +1,141 @@
+package org.reachpbx.directory.validation;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.reachpbx.directory.model.Channel;
+import org.reachpbx.directory.model.Extension;
+import org.reachpbx.directory.model.IpAllowEntry;
+import org.reachpbx.directory.model.PhoneNumber;
+import org.reachpbx.directory.model.PrivacyGroup;
+import org.reachpbx.directory.model.PrivacyRight;
+import org.reachpbx.directory.model.Tenant;
+import org.reachpbx.directory.model.UserExtension;
+
+/** Account settings, phone numbers, channels and privacy groups (ACC, EFB, IPL, CH, PRV). */
+final class AccountChecks extends Checks {
+
+    private final Optional<Tenant> stored;
+
+    AccountChecks(Tenant tenant, List<Violation> out, Optional<Tenant> stored) {
+        super(tenant, out);
+        this.stored = stored;
+    }
+
+    @Override
+    void run() {
+        account(stored);
+        phoneNumbers();
+        channels();
+        privacyGroups();
+    }
+
+
+    private void account(Optional<Tenant> stored) {
+        if (tenant.getTimeZone() != null) {
+            try {
+                ZoneId.of(tenant.getTimeZone());
+            } catch (DateTimeException e) {
+                add("timeZone", "'" + tenant.getTimeZone() + "' is not a time zone (e.g. Europe/Amsterdam)");
+            }
+        }
+        stored.ifPresent(old -> {
+            if (!Objects.equals(old.getExtensionLength(), tenant.getExtensionLength())) {
+                add("extensionLength", "is fixed once chosen (" + old.getExtensionLength()
+                        + "); a different length needs a new account");
+            }
+        });
+        if (tenant.getEmergencyFallbackCallerId() != null) {
+            PhoneNumber n = numbers.get(tenant.getEmergencyFallbackCallerId());
+            if (n == null || !n.isCompanyNumber() || !n.isActive()) {
+                add("emergencyFallbackCallerId", tenant.getEmergencyFallbackCallerId()
+                        + " must be an active company number of this tenant");
+            }
+        }
+        noDuplicates("callBarring", tenant.getCallBarring(), String::valueOf);
+        if (!tenant.isIpListing() && !tenant.getIpAllowlist().isEmpty()) {
+            add("ipAllowlist", "is only available when ipListing is on");
+        }
+        for (int i = 0; i < tenant.getIpAllowlist().size(); i++) {
+            IpAllowEntry e = tenant.getIpAllowlist().get(i);
+            String p = "ipAllowlist[" + i + "]";
+            if (e.getFrom() != null) {
+                Ipv4Range.check(p, e.getFrom(), e.getTo()).ifPresent(v -> add(v.path(), v.message()));
+            }
+        }
+    }
+
+    private void phoneNumbers() {
+        noDuplicates("numbers", tenant.getNumbers(), PhoneNumber::getNumber);
+        for (int i = 0; i < tenant.getNumbers().size(); i++) {
+            PhoneNumber n = tenant.getNumbers().get(i);
+            String p = "numbers[" + i + "]";
+            if (n.getOwner() == null) {
+                if (n.getDefaultCallClass() != null || n.getAnonymousCallClass() != null) {
+                    add(p, "call classes can only be set on a personal number (one with an owner)");
+                }
+                continue;
+            }
+            Extension owner = extensions.get(n.getOwner());
+            if (!(owner instanceof UserExtension user)) {
+                add(p + ".owner", "'" + n.getOwner() + "' is not a user extension of this tenant");
+                continue;
+            }
+            callClassOf(user, p + ".defaultCallClass", n.getDefaultCallClass());
+            callClassOf(user, p + ".anonymousCallClass", n.getAnonymousCallClass());
+        }
+    }
+
+    private void callClassOf(UserExtension user, String path, String name) {
+        if (name != null && user.getReach().getCallClasses().stream().noneMatch(c -> name.equals(c.getName()))) {
+            add(path, "user " + user.getNumber() + " has no call class '" + name + "'");
+        }
+    }
+
+    private void channels() {
+        noDuplicates("channels", tenant.getChannels(), Channel::getName);
+        Map<String, Integer> coupled = new HashMap<>();
+        for (int i = 0; i < tenant.getChannels().size(); i++) {
+            Channel c = tenant.getChannels().get(i);
+            String p = "channels[" + i + "]";
+            secret(p, "password", c.getPassword(), c.getPasswordHash() == null ? null : c.getPasswordHash().getMd5());
+            accountNumber(p + ".emergencyFallbackCallerId", c.getEmergencyFallbackCallerId());
+            if (c.isSipEncryption() && !tenant.getFacilities().isSipEncryption()) {
+                add(p + ".sipEncryption", "needs the account's SIP encryption facility");
+            }
+            if (c.getCoupledUser() != null) {
+                Extension e = extensions.get(c.getCoupledUser());
+                if (!(e instanceof UserExtension user)) {
+                    add(p + ".coupledUser", "'" + c.getCoupledUser() + "' is not a user extension of this tenant");
+                } else {
+                    int count = coupled.merge(user.getNumber(), 1, Integer::sum);
+                    int max = user.isTwinning() ? 2 : 1;
+                    if (count > max) {
+                        add(p + ".coupledUser", "user " + user.getNumber() + " can be linked to at most " + max
+                                + (max == 1 ? " channel without twinning" : " channels with twinning"));
+                    }
+                }
+            }
+        }
+    }
+
+    private void privacyGroups() {
+        noDuplicates("privacyGroups", tenant.getPrivacyGroups(), PrivacyGroup::getName);
+        for (int i = 0; i < tenant.getPrivacyGroups().size(); i++) {
+            PrivacyGroup g = tenant.getPrivacyGroups().get(i);
+            String p = "privacyGroups[" + i + "]";
+            users(p + ".members", g.getMembers());
+            noDuplicates(p + ".rights", g.getRights(), PrivacyRight::getTarget);
+            for (int j = 0; j < g.getRights().size(); j++) {
+                String target = g.getRights().get(j).getTarget();
+                if (target != null && !(extensions.get(target) instanceof UserExtension)) {
+                    add(p + ".rights[" + j + "].target", "'" + target + "' is not a user extension of this tenant");
+                }
+            }
+        }
+    }
+}

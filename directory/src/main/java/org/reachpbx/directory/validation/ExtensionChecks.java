@@ -1,0 +1,248 @@
+package org.reachpbx.directory.validation;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.reachpbx.directory.model.CallLimitExtension;
+import org.reachpbx.directory.model.Extension;
+import org.reachpbx.directory.model.ExtensionChooserExtension;
+import org.reachpbx.directory.model.ForwardExtension;
+import org.reachpbx.directory.model.GroupExtension;
+import org.reachpbx.directory.model.GroupForwards;
+import org.reachpbx.directory.model.IvrExtension;
+import org.reachpbx.directory.model.IvrOption;
+import org.reachpbx.directory.model.LbrEntry;
+import org.reachpbx.directory.model.LbrExtension;
+import org.reachpbx.directory.model.PhoneNumber;
+import org.reachpbx.directory.model.QueueExtension;
+import org.reachpbx.directory.model.TbrExtension;
+import org.reachpbx.directory.model.TbrPeriod;
+import org.reachpbx.directory.model.Tenant;
+import org.reachpbx.directory.model.UserExtension;
+import org.reachpbx.directory.model.VoicemailExtension;
+import org.reachpbx.rules.vocabulary.ExtensionType;
+import org.reachpbx.rules.vocabulary.ForwardCallerId;
+import org.reachpbx.rules.vocabulary.Licence;
+import org.reachpbx.rules.vocabulary.QueueStrategy;
+import org.reachpbx.rules.vocabulary.SystemCodes;
+
+/** Extension numbers and the function extensions: groups, IVRs, queues, LBR, TBR, call-limit, forward, AI. */
+final class ExtensionChecks extends Checks {
+
+    ExtensionChecks(Tenant tenant, List<Violation> out) {
+        super(tenant, out);
+    }
+
+    @Override
+    void run() {
+        extensionNumbers();
+        each(GroupExtension.class, this::group);
+        each(VoicemailExtension.class, (v, p) -> secret(p, "pin", v.getPin(), v.getPinHash()));
+        each(IvrExtension.class, this::ivr);
+        each(QueueExtension.class, this::queue);
+        each(ExtensionChooserExtension.class, (x, p) -> destination(p + ".fallbackExtension",
+                x.getFallbackExtension(), Allow.extensionsOf(EnumSet.of(ExtensionType.USER, ExtensionType.GROUP))));
+        each(LbrExtension.class, this::lbr);
+        each(TbrExtension.class, this::tbr);
+        each(CallLimitExtension.class, this::callLimit);
+        each(ForwardExtension.class, this::forward);
+        aiFairUse();
+    }
+
+
+    private void extensionNumbers() {
+        Integer length = tenant.getExtensionLength();
+        Set<String> seen = new HashSet<>();
+        for (ExtensionType type : ExtensionType.values()) {
+            List<Extension> ofType = tenant.getExtensions().stream().filter(e -> e.getType() == type).toList();
+            for (int j = 0; j < ofType.size(); j++) {
+                String number = ofType.get(j).getNumber();
+                String p = TenantValidator.listName(type) + "[" + j + "].number";
+                if (number == null || !number.matches("\\d+")) {
+                    continue; // reported by the field constraint
+                }
+                if (length != null && number.length() != length) {
+                    add(p, number + " must have " + length + " digits (the tenant's extension length)");
+                } else if (SystemCodes.collidesWithExtension(number)) {
+                    add(p, number + " is a system number (SYSNUM-01) and cannot be an extension");
+                }
+                if (!seen.add(number)) {
+                    add(p, "extension number " + number + " is already used by another extension of this tenant");
+                }
+            }
+        }
+    }
+
+    private void group(GroupExtension g, String p) {
+        users(p + ".members", g.getMembers());
+        groupForwards(p + ".internalForwards", g.getInternalForwards(), Allow.extensionOrExternal());
+        groupForwards(p + ".externalForwards", g.getExternalForwards(), Allow.externalOnly());
+        if (g.getForwardCallerId() != ForwardCallerId.ORIGINAL_CALLER
+                && g.getForwardCallerId() != ForwardCallerId.CALLED_NUMBER) {
+            add(p + ".forwardCallerId", "must be ORIGINAL_CALLER or CALLED_NUMBER");
+        }
+        for (int i = 0; i < g.getPrivacyGroups().size(); i++) {
+            String name = g.getPrivacyGroups().get(i);
+            if (name != null && !privacyGroupNames.contains(name)) {
+                add(p + ".privacyGroups[" + i + "]", "there is no privacy group '" + name + "'");
+            }
+        }
+    }
+
+    private void groupForwards(String p, GroupForwards f, Allow allow) {
+        if (f == null) {
+            return;
+        }
+        numberList(p + ".always", f.getAlways(), allow);
+        numberList(p + ".onBusy", f.getOnBusy(), allow);
+        numberList(p + ".onNoAnswer", f.getOnNoAnswer(), allow);
+    }
+
+    /** A ';'-separated list of numbers called in parallel (GRP-05). */
+    private void numberList(String p, String list, Allow allow) {
+        if (list == null || list.isBlank()) {
+            return;
+        }
+        boolean emptyItem = false;
+        for (String item : list.split(";", -1)) {
+            if (item.isBlank()) {
+                emptyItem = true;
+            } else {
+                destination(p, item.trim(), allow);
+            }
+        }
+        if (emptyItem) {
+            add(p, "'" + list + "' has an empty item; separate the numbers with one ';' each");
+        }
+    }
+
+    private void ivr(IvrExtension ivr, String p) {
+        noDuplicates(p + ".options", ivr.getOptions(), IvrOption::getDigits);
+        for (int i = 0; i < ivr.getOptions().size(); i++) {
+            IvrOption o = ivr.getOptions().get(i);
+            String op = p + ".options[" + i + "]";
+            if (o.getDigits() != null && o.getDigits().length() > ivr.getMaxDigits()) {
+                add(op + ".digits", "'" + o.getDigits() + "' has " + o.getDigits().length()
+                        + " digits, more than maxDigits (" + ivr.getMaxDigits() + ")");
+            }
+            destination(op + ".destination", o.getDestination(), Allow.extensionsOf(Allow.ANY_TYPE));
+        }
+        bothOrNeither(p, "failoverTimeout", ivr.getFailoverTimeout(), "failoverDestination", ivr.getFailoverDestination());
+        destination(p + ".failoverDestination", ivr.getFailoverDestination(), Allow.extensionsOf(Allow.ANY_TYPE));
+    }
+
+    private void queue(QueueExtension q, String p) {
+        // The name shows in reports and the apps: no special characters (QUE-01).
+        if (q.getName() != null && !q.getName().matches("[\\p{L}\\p{N} _.-]+")) {
+            add(p + ".name", "'" + q.getName() + "' may only contain letters, digits, spaces, '-', '_' and '.'");
+        }
+        noDuplicates(p + ".members", q.getMembers(), Function.identity());
+        for (int i = 0; i < q.getMembers().size(); i++) {
+            String m = q.getMembers().get(i);
+            Extension e = extensions.get(m);
+            String mp = p + ".members[" + i + "]";
+            if (!(e instanceof UserExtension) && !(e instanceof ForwardExtension)) {
+                add(mp, "'" + m + "' is not a user or forward extension; only those can be queue members");
+            } else if (e instanceof UserExtension u && u.getLicence() == Licence.START) {
+                add(mp, "user " + m + " has a Start licence and cannot be a queue member");
+            }
+        }
+        if (q.getStrategy() == QueueStrategy.RING_ALL && q.getMembers().size() > TenantValidator.MAX_RING_ALL_MEMBERS) {
+            add(p + ".members", "a ring-all queue has at most " + TenantValidator.MAX_RING_ALL_MEMBERS + " members");
+        }
+        if (q.getStartDate() != null && q.getEndDate() != null && !q.getStartDate().isBefore(q.getEndDate())) {
+            add(p + ".endDate", "must be after startDate " + q.getStartDate());
+        }
+        destination(p + ".callLimitDestination", q.getCallLimitDestination(), Allow.extensionOrExternal());
+        destination(p + ".exitDestination", q.getExitDestination(), Allow.extensionOrExternal());
+        destination(p + ".noAgentsDestination", q.getNoAgentsDestination(), Allow.extensionOrExternal());
+        bothOrNeither(p, "maxWaitTimeout", q.getMaxWaitTimeout(), "maxWaitDestination", q.getMaxWaitDestination());
+        destination(p + ".maxWaitDestination", q.getMaxWaitDestination(), Allow.extensionOrExternal());
+    }
+
+    private void lbr(LbrExtension l, String p) {
+        destination(p + ".defaultDestination", l.getDefaultDestination(), Allow.extensionOrExternal());
+        destination(p + ".anonymousDestination", l.getAnonymousDestination(), Allow.extensionOrExternal());
+        destination(p + ".mobileDestination", l.getMobileDestination(), Allow.extensionOrExternal());
+        if (l.getLbrType() == null) {
+            return;
+        }
+        String matchRule = switch (l.getLbrType()) {
+            case AREA_CODE -> "0[1-9]\\d{1,2}";
+            case POSTAL_CODE -> "[1-9]\\d{3}";
+            case CALLER_NUMBER -> "\\d{1,20}[%*]?";
+            case CALLED_NUMBER -> EXTERNAL_NUMBER;
+        };
+        String matchHelp = switch (l.getLbrType()) {
+            case AREA_CODE -> "an area code such as 010";
+            case POSTAL_CODE -> "a 4-digit postal code such as 3011";
+            case CALLER_NUMBER -> "a number, optionally ending in the wildcard % or *";
+            case CALLED_NUMBER -> "a phone number";
+        };
+        noDuplicates(p + ".entries", l.getEntries(), LbrEntry::getMatch);
+        for (int i = 0; i < l.getEntries().size(); i++) {
+            LbrEntry e = l.getEntries().get(i);
+            if (e.getMatch() != null && !e.getMatch().matches(matchRule)) {
+                add(p + ".entries[" + i + "].match", "'" + e.getMatch() + "' must be " + matchHelp);
+            }
+            destination(p + ".entries[" + i + "].destination", e.getDestination(), Allow.extensionOrExternal());
+        }
+        if (l.getMobileDestination() != null && l.getLbrType() != org.reachpbx.rules.vocabulary.LbrType.AREA_CODE) {
+            add(p + ".mobileDestination", "only the AREA_CODE type has a mobile fallback");
+        }
+    }
+
+    private void tbr(TbrExtension t, String p) {
+        destination(p + ".defaultDestination", t.getDefaultDestination(), Allow.extensionOrExternal());
+        for (int i = 0; i < t.getPeriods().size(); i++) {
+            TbrPeriod period = t.getPeriods().get(i);
+            String pp = p + ".periods[" + i + "]";
+            destination(pp + ".destination", period.getDestination(), Allow.extensionOrExternal());
+            if (period.getFrom() != null && period.getFrom().equals(period.getTo())) {
+                add(pp + ".to", "must differ from the start time " + period.getFrom());
+            }
+        }
+    }
+
+    private void callLimit(CallLimitExtension c, String p) {
+        destination(p + ".withinLimitDestination", c.getWithinLimitDestination(), Allow.extensionOrExternal());
+        destination(p + ".aboveLimitDestination", c.getAboveLimitDestination(), Allow.extensionOrExternalOrBusy());
+        specificCallerId(p, c.getCallerId(), c.getCallerIdNumber(), true);
+    }
+
+    private void forward(ForwardExtension f, String p) {
+        specificCallerId(p, f.getCallerId(), f.getCallerIdNumber(), false);
+    }
+
+    private void specificCallerId(String p, ForwardCallerId choice, String number, boolean companyOnly) {
+        if (choice == ForwardCallerId.USER_CALLER_ID) {
+            add(p + ".callerId", "must be ORIGINAL_CALLER, CALLED_NUMBER or SPECIFIC_NUMBER");
+        }
+        if (choice == ForwardCallerId.SPECIFIC_NUMBER) {
+            if (number == null) {
+                add(p + ".callerIdNumber", "is required when callerId is SPECIFIC_NUMBER");
+            } else if (companyOnly) {
+                PhoneNumber n = numbers.get(number);
+                if (n == null || !n.isCompanyNumber()) {
+                    add(p + ".callerIdNumber", number + " must be a company number of this tenant");
+                }
+            } else {
+                accountNumber(p + ".callerIdNumber", number);
+            }
+        } else if (number != null) {
+            add(p + ".callerIdNumber", "is only used when callerId is SPECIFIC_NUMBER");
+        }
+    }
+
+    /** Active AI extensions may not exceed the MKB Pro + Compleet licences (AI-03). */
+    private void aiFairUse() {
+        long ai = tenant.getAiExtensions().size();
+        long licences = tenant.getUsers().stream().filter(u -> u.getLicence() != Licence.START).count();
+        if (ai > licences) {
+            add("aiExtensions", ai + " AI extensions exceed the " + licences
+                    + " Pro and Compleet licences of this account (fair use, AI-03)");
+        }
+    }
+}

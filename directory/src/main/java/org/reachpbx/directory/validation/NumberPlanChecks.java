@@ -1,0 +1,95 @@
+package org.reachpbx.directory.validation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.reachpbx.directory.model.Holiday;
+import org.reachpbx.directory.model.NumberPlan;
+import org.reachpbx.directory.model.NumberPlanEntry;
+import org.reachpbx.directory.model.NumberPlanSchema;
+import org.reachpbx.directory.model.PhoneNumber;
+import org.reachpbx.directory.model.ScheduleEntry;
+import org.reachpbx.directory.model.Tenant;
+
+/** Number plan schemas, plans, schedules, holidays and overrides (NP). */
+final class NumberPlanChecks extends Checks {
+
+    NumberPlanChecks(Tenant tenant, List<Violation> out) {
+        super(tenant, out);
+    }
+
+    @Override
+    void run() {
+        numberPlans();
+    }
+
+
+    private void numberPlans() {
+        List<NumberPlanSchema> schemas = tenant.getNumberPlanSchemas();
+        noDuplicates("numberPlanSchemas", schemas, s -> String.valueOf(s.getNumber()));
+        if (schemas.stream().noneMatch(s -> Integer.valueOf(1).equals(s.getNumber()))) {
+            add("numberPlanSchemas", "the main schema (number 1) is required and cannot be deleted");
+        }
+        Map<String, Integer> schemaOfNumber = new HashMap<>();
+        for (int i = 0; i < schemas.size(); i++) {
+            NumberPlanSchema s = schemas.get(i);
+            String p = "numberPlanSchemas[" + i + "]";
+            if (s.getPlans().size() > TenantValidator.MAX_PLANS) {
+                add(p + ".plans", "has " + s.getPlans().size() + " plans; a schema has at most " + TenantValidator.MAX_PLANS);
+            }
+            noDuplicates(p + ".plans", s.getPlans(), pl -> String.valueOf(pl.getNumber()));
+            for (int j = 0; j < s.getPlans().size(); j++) {
+                plan(s, s.getPlans().get(j), p + ".plans[" + j + "]", schemaOfNumber);
+            }
+            if (s.getManualOverride() != null && s.plan(s.getManualOverride()).isEmpty()) {
+                add(p + ".manualOverride", "schema " + s.getNumber() + " has no plan " + s.getManualOverride());
+            }
+            for (int j = 0; j < s.getSchedule().size(); j++) {
+                ScheduleEntry e = s.getSchedule().get(j);
+                String ep = p + ".schedule[" + j + "]";
+                window(ep, e);
+                if (e.getPlan() != null && s.plan(e.getPlan()).isEmpty()) {
+                    add(ep + ".plan", "schema " + s.getNumber() + " has no plan " + e.getPlan());
+                }
+            }
+            for (int j = 0; j < s.getHolidays().size(); j++) {
+                Holiday h = s.getHolidays().get(j);
+                String hp = p + ".holidays[" + j + "]";
+                if (h.getStart() != null && h.getEnd() != null && !h.getStart().isBefore(h.getEnd())) {
+                    add(hp + ".end", "must be after the start " + h.getStart());
+                }
+                if (h.getPlan() != null && s.plan(h.getPlan()).isEmpty()) {
+                    add(hp + ".plan", "schema " + s.getNumber() + " has no plan " + h.getPlan());
+                }
+            }
+        }
+    }
+
+    private void plan(NumberPlanSchema s, NumberPlan plan, String p, Map<String, Integer> schemaOfNumber) {
+        noDuplicates(p + ".entries", plan.getEntries(), NumberPlanEntry::getNumber);
+        for (int k = 0; k < plan.getEntries().size(); k++) {
+            NumberPlanEntry e = plan.getEntries().get(k);
+            String ep = p + ".entries[" + k + "]";
+            if (e.getExtension() != null && !extensions.containsKey(e.getExtension())) {
+                add(ep + ".extension", "there is no extension " + e.getExtension());
+            }
+            if (e.getNumber() == null) {
+                continue;
+            }
+            PhoneNumber n = numbers.get(e.getNumber());
+            if (n == null) {
+                add(ep + ".number", e.getNumber() + " is not a number of this tenant");
+            } else if (!n.isCompanyNumber()) {
+                add(ep + ".number", e.getNumber() + " is a personal number of user " + n.getOwner()
+                        + " and cannot be used in a number plan");
+            } else if (!n.isActive()) {
+                add(ep + ".number", e.getNumber() + " is not active (ACTIEF) yet");
+            }
+            Integer other = schemaOfNumber.putIfAbsent(e.getNumber(), s.getNumber());
+            if (other != null && !other.equals(s.getNumber())) {
+                add(ep + ".number", e.getNumber() + " already belongs to schema " + other
+                        + "; a number belongs to one schema only");
+            }
+        }
+    }
+}
