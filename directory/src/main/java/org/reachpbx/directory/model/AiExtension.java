@@ -25,6 +25,7 @@ public class AiExtension extends Extension {
 
     /** SIP URI of the AI service the call is connected to. */
     @NotBlank
+    @Size(max = 255)
     @Pattern(regexp = "sips?:[^\\s]+", message = "must be a SIP URI such as sip:studio@ai.example.net")
     @Column(name = "service_uri", nullable = false, length = 255)
     private String serviceUri;

@@ -39,12 +39,16 @@ import org.reachpbx.rules.vocabulary.Licence;
         "connectCrm", "devices", "voicemailPinRequired", "voicemail", "reach"})
 public class UserExtension extends Extension {
 
+    /** What an exported PIN hash looks like: bcrypt behind Spring Security's algorithm prefix. */
+    public static final String PIN_HASH = "\\{bcrypt}\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}";
+
     /** A new PIN given on import or in the UI; checked against PIN rules and hashed, never stored. */
     @Transient
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
     private String pin;
 
     /** The stored PIN: a salted one-way hash ({bcrypt}…). */
+    @Pattern(regexp = PIN_HASH, message = "must be a PIN hash as exported (\\{bcrypt\\}$2a$…)")
     @Column(name = "pin_hash", length = 100)
     private String pinHash;
 

@@ -25,6 +25,7 @@ public class VoicemailExtension extends Extension {
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
     private String pin;
 
+    @Pattern(regexp = UserExtension.PIN_HASH, message = "must be a PIN hash as exported (\\{bcrypt\\}$2a$…)")
     @Column(name = "pin_hash", length = 100)
     private String pinHash;
 

@@ -2,8 +2,11 @@ package org.reachpbx.directory.store;
 
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.reachpbx.directory.model.PhoneNumber;
 import org.reachpbx.directory.model.Tenant;
 import org.reachpbx.directory.repository.TenantRepository;
 import org.reachpbx.directory.validation.InvalidConfigurationException;
@@ -62,7 +65,16 @@ public class TenantStore {
                 .filter(other -> stored.map(s -> !s.getId().equals(other.getId())).orElse(true))
                 .ifPresent(other -> violations.add(new Violation("sipDomain",
                         incoming.getSipDomain() + " is already the SIP domain of tenant '" + other.getName() + "'")));
+        // A public number routes to one tenant only: a call from a trunk finds its tenant by it.
+        List<String> numbers = incoming.getNumbers().stream().map(PhoneNumber::getNumber).filter(Objects::nonNull).toList();
+        if (!numbers.isEmpty() && incoming.getName() != null) {
+            for (Object[] taken : tenants.numbersOfOtherTenants(numbers, incoming.getName())) {
+                violations.add(new Violation("numbers[" + numbers.indexOf((String) taken[0]) + "].number",
+                        taken[0] + " already belongs to tenant '" + taken[1] + "'"));
+            }
+        }
         if (!violations.isEmpty()) {
+            violations.sort(Comparator.comparing(Violation::path, TenantValidator::documentOrder));
             throw new InvalidConfigurationException(violations);
         }
         secrets.seal(incoming);

@@ -103,6 +103,10 @@ final class AccountChecks extends Checks {
             Channel c = tenant.getChannels().get(i);
             String p = "channels[" + i + "]";
             secret(p, "password", c.getPassword(), c.getPasswordHash() == null ? null : c.getPasswordHash().getMd5());
+            if (c.getPassword() == null && c.getPasswordHash() != null
+                    && (c.getPasswordHash().getMd5() == null || c.getPasswordHash().getSha256() == null)) {
+                add(p + ".passwordHash", "needs both md5 and sha256, as exported (or give a new password)");
+            }
             accountNumber(p + ".emergencyFallbackCallerId", c.getEmergencyFallbackCallerId());
             if (c.isSipEncryption() && !tenant.getFacilities().isSipEncryption()) {
                 add(p + ".sipEncryption", "needs the account's SIP encryption facility");

@@ -39,7 +39,7 @@ final class ExtensionChecks extends Checks {
     void run() {
         extensionNumbers();
         each(GroupExtension.class, this::group);
-        each(VoicemailExtension.class, (v, p) -> secret(p, "pin", v.getPin(), v.getPinHash()));
+        each(VoicemailExtension.class, this::voicemail);
         each(IvrExtension.class, this::ivr);
         each(QueueExtension.class, this::queue);
         each(ExtensionChooserExtension.class, (x, p) -> destination(p + ".fallbackExtension",
@@ -212,7 +212,17 @@ final class ExtensionChecks extends Checks {
         specificCallerId(p, c.getCallerId(), c.getCallerIdNumber(), true);
     }
 
+    private void voicemail(VoicemailExtension v, String p) {
+        secret(p, "pin", v.getPin(), v.getPinHash());
+        // 0000 means "choose a new PIN at the next login" for users; a mailbox has no such step.
+        if (PinPolicy.MUST_CHANGE.equals(v.getPin())) {
+            add(p + ".pin", "0000 is not allowed for a mailbox");
+        }
+    }
+
     private void forward(ForwardExtension f, String p) {
+        // A forward extension connects to an external number (FWD-01), never to an extension.
+        destination(p + ".destination", f.getDestination(), Allow.externalOnly());
         specificCallerId(p, f.getCallerId(), f.getCallerIdNumber(), false);
     }
 
@@ -225,8 +235,8 @@ final class ExtensionChecks extends Checks {
                 add(p + ".callerIdNumber", "is required when callerId is SPECIFIC_NUMBER");
             } else if (companyOnly) {
                 PhoneNumber n = numbers.get(number);
-                if (n == null || !n.isCompanyNumber()) {
-                    add(p + ".callerIdNumber", number + " must be a company number of this tenant");
+                if (n == null || !n.isCompanyNumber() || !n.isActive()) {
+                    add(p + ".callerIdNumber", number + " must be an active company number of this tenant");
                 }
             } else {
                 accountNumber(p + ".callerIdNumber", number);

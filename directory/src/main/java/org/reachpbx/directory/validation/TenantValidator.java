@@ -48,7 +48,7 @@ public class TenantValidator {
     }
 
     /** Orders paths as they appear in a document: list positions compare as numbers (2 before 10). */
-    static int documentOrder(String a, String b) {
+    public static int documentOrder(String a, String b) {
         String[] x = a.split("(?=\\[)|(?<=\\])");
         String[] y = b.split("(?=\\[)|(?<=\\])");
         for (int i = 0; i < Math.min(x.length, y.length); i++) {

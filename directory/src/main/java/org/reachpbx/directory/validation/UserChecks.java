@@ -73,7 +73,15 @@ final class UserChecks extends Checks {
         if (def != null) {
             all.add(0, def);
         }
-        noDuplicates(p + ".profiles", all, ReachProfile::getName);
+        java.util.Set<String> profileNames = new java.util.HashSet<>();
+        for (int i = 0; i < all.size(); i++) {
+            String name = all.get(i).getName();
+            if (name != null && !profileNames.add(name)) {
+                int custom = def != null ? i - 1 : i;
+                add(p + (custom < 0 ? ".defaultProfile" : ".profiles[" + custom + "]") + ".name",
+                        "'" + name + "' is already the name of another profile");
+            }
+        }
         for (int i = 0; i < r.getProfiles().size(); i++) {
             profile(u, r.getProfiles().get(i), p + ".profiles[" + i + "]", devices);
         }

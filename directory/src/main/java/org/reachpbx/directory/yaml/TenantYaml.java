@@ -1,17 +1,24 @@
 package org.reachpbx.directory.yaml;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Arrays;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -40,11 +47,12 @@ public class TenantYaml {
         loader.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(loader)
+                .stringQuotingChecker(new QuoteTimesAndDates())
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                // Extension numbers, phone numbers and times are text: quote them so no YAML reader
-                // takes 0201110000 for an octal number or 18:00 for a sexagesimal one.
+                // Extension numbers and phone numbers are text: quote them so no YAML reader takes
+                // 0201110000 for an octal number (times and dates: see QuoteTimesAndDates).
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .build();
         this.mapper = YAMLMapper.builder(factory)
@@ -52,10 +60,18 @@ public class TenantYaml {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // Internal fields (id, version, type) are not part of the format: naming them is an error.
+                .enable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
+                // "x: null" (or "x:" with no value) means "not set": the default stays.
+                .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
                 // A key given twice is a typo or a merge accident, never intended: refuse it.
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .serializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .build();
+        // "x:" with no value reads as an empty string: for a list or an object it means "not set" too.
+        for (LogicalType type : new LogicalType[] {LogicalType.Collection, LogicalType.POJO, LogicalType.Map}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull);
+        }
     }
 
     /** Reads one tenant document; a malformed document throws {@link MalformedDocumentException}. */
@@ -89,6 +105,21 @@ public class TenantYaml {
         }
     }
 
+    /**
+     * Quotes, besides what YAML itself needs, times such as {@code 18:00} and dates such as
+     * {@code 2026-12-25T00:00:00}: YAML 1.1 readers (PyYAML, SnakeYAML 1.x) would read them as the
+     * number 1080 and as a timestamp.
+     */
+    private static final class QuoteTimesAndDates extends StringQuotingChecker.Default {
+        private static final java.util.regex.Pattern TIME_OR_DATE =
+                java.util.regex.Pattern.compile("\\d+(:\\d+)+|\\d{4}-\\d{2}-\\d{2}.*");
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || TIME_OR_DATE.matcher(value).matches();
+        }
+    }
+
     private static String path(JsonMappingException e) {
         StringBuilder p = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
@@ -119,11 +150,19 @@ public class TenantYaml {
             return "unknown field '" + u.getPropertyName() + "'" + at(e.getLocation())
                     + "; known fields here: " + u.getKnownPropertyIds();
         }
+        if (e instanceof PropertyBindingException ignored) {
+            return "unknown field '" + ignored.getPropertyName() + "'" + at(e.getLocation())
+                    + ": internal fields are not part of the format";
+        }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             return "'" + f.getValue() + "' is not one of " + Arrays.toString(f.getTargetType().getEnumConstants())
                     + at(e.getLocation());
         }
         String message = e.getOriginalMessage();
+        int hint = message.indexOf(" (set DeserializationConfig");
+        if (hint >= 0) {
+            message = message.substring(0, hint);
+        }
         return message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1") + at(e.getLocation());
     }
 

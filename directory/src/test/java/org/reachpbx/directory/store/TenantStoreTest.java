@@ -35,7 +35,7 @@ class TenantStoreTest {
         TenantStore.Saved saved = store.importYaml(resource("tenants/unquoted.yaml"));
         String export = store.exportYaml(saved.id()).orElseThrow();
         System.out.println(export);
-        assertThat(export).contains("number: \"+31201110000\"").contains("from: 18:00").contains("number: \"201\"");
+        assertThat(export).contains("number: \"+31201110000\"").contains("from: \"18:00\"").contains("number: \"201\"");
         String again = store.exportYaml(store.importYaml(export).id()).orElseThrow();
         assertThat(again).isEqualTo(export);
     }
@@ -65,5 +65,39 @@ class TenantStoreTest {
         String big = yaml.write(org.reachpbx.directory.testdata.LargeTenantGenerator.generate("Big BV", 1400, 200));
         assertThat(big.length()).isGreaterThan(3 * 1024 * 1024);
         assertThat(yaml.read(big).getUsers()).hasSize(1400);
+    }
+
+    @Test
+    void aNullValueMeansNotSetAndKeepsTheDefault() throws IOException {
+        String document = resource("tenants/minimal.yaml").replace("extensionLength: 3",
+                "extensionLength: 3\ntimeZone: null\nfacilities: null\ncallBarring: null\nipAllowlist:");
+        String export = store.exportYaml(store.importYaml(document).id()).orElseThrow();
+        assertThat(export).contains("timeZone: Europe/Amsterdam").contains("facilities:").contains("ipListing: true");
+    }
+
+    @Test
+    void internalFieldsAreNotPartOfTheFormat() throws IOException {
+        String document = resource("tenants/minimal.yaml").replace("extensionLength: 3", "extensionLength: 3\nid: 7");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.importYaml(document))
+                .isInstanceOf(org.reachpbx.directory.validation.MalformedDocumentException.class)
+                .hasMessageContaining("unknown field 'id'");
+    }
+
+    @Test
+    void aPhoneNumberBelongsToOneTenantOnly() throws IOException {
+        store.importYaml(resource("tenants/minimal.yaml"));
+        long before = tenants.count();
+        String other = resource("tenants/minimal.yaml").replace("name: Minimal BV", "name: Second BV")
+                .replace("sipDomain: minimal.reachpbx.test", "sipDomain: second.reachpbx.test");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.importYaml(other))
+                .isInstanceOf(org.reachpbx.directory.validation.InvalidConfigurationException.class)
+                .hasMessageContaining("numbers[0].number: +31301110000 already belongs to tenant 'Minimal BV'");
+        assertThat(tenants.count()).isEqualTo(before);
+    }
+
+    @Test
+    void exportedTimesAndDatesAreQuotedForEveryYamlReader() throws IOException {
+        String export = store.exportYaml(store.importYaml(resource("tenants/minimal.yaml")).id()).orElseThrow();
+        assertThat(export).contains("from: \"00:00\"").contains("to: \"24:00\"");
     }
 }

@@ -737,6 +737,45 @@ class TenantValidationTest {
                 .isEqualTo(new Violation("", "the document is empty"));
     }
 
+    // ---- secrets, lengths and destinations found in review -------------------------------------
+
+    @Test
+    void aMailboxPinCannotBe0000() {
+        refused(replaceOnce(base, "pin: \"8264\"", "pin: \"0000\""), "voicemails[0].pin", "0000 is not allowed for a mailbox");
+    }
+
+    @Test
+    void anExportedPasswordHashNeedsBothDigests() {
+        refused(replaceOnce(base, "    password: \"Kanaal-wachtwoord-201\"\n",
+                        "    passwordHash:\n      md5: \"0123456789abcdef0123456789abcdef\"\n"),
+                "channels[0].passwordHash", "needs both md5 and sha256");
+    }
+
+    @Test
+    void aPinHashMustLookLikeAnExportedOne() {
+        refused(replaceOnce(base, "pin: \"8264\"", "pinHash: \"8264\""), "voicemails[0].pinHash",
+                "must be a PIN hash as exported ({bcrypt}");
+    }
+
+    @Test
+    void aForwardExtensionConnectsToAnExternalNumberOnly() {
+        refused(replaceOnce(base, "destination: \"0612345678\"\n    callerId: CALLED_NUMBER",
+                "destination: \"201\"\n    callerId: CALLED_NUMBER"), "forwards[0].destination",
+                "only external numbers are allowed here");
+    }
+
+    @Test
+    void aNumberLongerThanTwentyCharactersIsRefusedNotStoredHalf() {
+        refused(replaceOnce(base, "mobileNumber: \"0612345678\"", "mobileNumber: \"+316123456789012345678\""),
+                "users[0].devices[1].mobileNumber", "must match");
+    }
+
+    @Test
+    void aDuplicateProfileNameIsReportedAtTheCustomProfile() {
+        refused(replaceOnce(base, "        - name: Buiten\n", "        - name: Standaard\n"),
+                "users[0].reach.profiles[0].name", "'Standaard' is already the name of another profile");
+    }
+
     // ---- several errors -----------------------------------------------------------------------
 
     @Test
