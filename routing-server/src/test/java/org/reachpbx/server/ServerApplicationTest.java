@@ -170,6 +170,14 @@ class ServerApplicationTest {
     }
 
     @Test
+    void anEmptyBodyIs400() throws Exception {
+        ResponseEntity<String> refused = postYaml(null);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(refused.getBody()).get("violations").get(0).get("message").asText())
+                .isEqualTo("the document is empty");
+    }
+
+    @Test
     void anUnknownTenantIs404() {
         assertThat(admin().getForEntity("/api/tenants/999999/export", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

@@ -10,6 +10,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -29,6 +30,13 @@ public class ApiErrors {
     @ExceptionHandler(MalformedDocumentException.class)
     ResponseEntity<ErrorBody> malformed(MalformedDocumentException e) {
         return ResponseEntity.badRequest().body(new ErrorBody("the document cannot be read", e.getViolations()));
+    }
+
+    /** No body at all, or one Spring could not read as text. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("the document cannot be read",
+                List.of(new Violation("", "the document is empty"))));
     }
 
     @ExceptionHandler(InvalidConfigurationException.class)
