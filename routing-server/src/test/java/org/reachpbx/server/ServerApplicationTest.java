@@ -201,6 +201,13 @@ class ServerApplicationTest {
         ResponseEntity<String> ui = admin().getForEntity("/ui/", String.class);
         assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ui.getBody()).containsIgnoringCase("<!doctype html>");
+        // The page loads Vaadin's production bundle, packed into the jar at build time.
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"\\./(VAADIN/build/[^\"]+\\.js)\"")
+                .matcher(ui.getBody());
+        assertThat(script.find()).as("the page references the production bundle").isTrue();
+        ResponseEntity<String> bundle = admin().getForEntity("/ui/" + script.group(1), String.class);
+        assertThat(bundle.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(bundle.getBody()).hasSizeGreaterThan(1000);
         assertThat(admin().getForEntity("/nothing-here", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 }
