@@ -20,7 +20,6 @@ import jakarta.persistence.Table;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import lombok.Getter;
@@ -128,11 +127,6 @@ public class ReachConfig extends Persistent {
         allProfiles.add(profile);
     }
 
-    /** Looks up a profile by name, the default profile included. */
-    public java.util.Optional<ReachProfile> profile(String name) {
-        return allProfiles.stream().filter(p -> p.getName() != null && p.getName().equals(name)).findFirst();
-    }
-
     /** The override, or null when it forces nothing (an empty embeddable reads back as an empty object). */
     public ManualDeviceOverride getManualDeviceOverride() {
         if (manualDeviceOverride != null && manualDeviceOverride.getDevices().isEmpty()
@@ -142,8 +136,4 @@ public class ReachConfig extends Persistent {
         return manualDeviceOverride;
     }
 
-    /** Manual status end, when set; convenience for callers. */
-    public LocalDateTime manualStatusUntil() {
-        return manualStatus == null ? null : manualStatus.getUntil();
-    }
 }

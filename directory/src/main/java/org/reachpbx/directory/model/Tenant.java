@@ -223,12 +223,6 @@ public class Tenant extends Persistent {
         return extensions.stream().filter(e -> e.getNumber() != null && e.getNumber().equals(number)).findFirst();
     }
 
-    /** The account phone number with this E.164 form, if any. */
-    public java.util.Optional<PhoneNumber> number(String e164) {
-        String n = PhoneNumbers.toE164(e164);
-        return numbers.stream().filter(p -> p.getNumber() != null && p.getNumber().equals(n)).findFirst();
-    }
-
     private void addAll(List<? extends Extension> list) {
         if (list != null) {
             extensions.addAll(list);

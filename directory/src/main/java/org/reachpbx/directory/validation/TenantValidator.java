@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks one tenant's configuration as a whole before anything is stored: field constraints of the
- * entities (bean validation) and every rule that relates one configured thing to another. The import
- * and the admin UI both go through here, so a configuration is judged the same way everywhere.
+ * entities (bean validation) and every rule that relates one configured thing to another, within the
+ * tenant. Saving goes through {@code TenantStore.save}, which adds the rules across tenants, so an
+ * import and the admin UI judge a configuration the same way.
  * Each violation names the path in the tenant document and the reason.
  */
 @Component
@@ -61,14 +62,6 @@ public class TenantValidator {
             }
         }
         return Integer.compare(x.length, y.length);
-    }
-
-    /** Like {@link #validate} but throws when anything is wrong. */
-    public void check(Tenant tenant, Optional<Tenant> stored) {
-        List<Violation> violations = validate(tenant, stored);
-        if (!violations.isEmpty()) {
-            throw new InvalidConfigurationException(violations);
-        }
     }
 
     private List<Violation> fieldViolations(Tenant tenant) {

@@ -62,8 +62,9 @@ public class TenantYaml {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 // Internal fields (id, version, type) are not part of the format: naming them is an error.
                 .enable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
-                // "x: null" (or "x:" with no value) means "not set": the default stays.
-                .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
+                // "x: null" (or "x:" with no value) means "not set": the default stays. An empty
+                // list element ("- ~") means nothing and is refused with its path.
+                .defaultSetterInfo(JsonSetter.Value.construct(Nulls.SKIP, Nulls.FAIL))
                 // A key given twice is a typo or a merge accident, never intended: refuse it.
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .serializationInclusion(JsonInclude.Include.NON_EMPTY)

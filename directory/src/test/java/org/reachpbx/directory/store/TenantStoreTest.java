@@ -100,4 +100,18 @@ class TenantStoreTest {
         String export = store.exportYaml(store.importYaml(resource("tenants/minimal.yaml")).id()).orElseThrow();
         assertThat(export).contains("from: \"00:00\"").contains("to: \"24:00\"");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"groups, groups[0]", "privacyGroups, privacyGroups[0]", "channels, channels[0]"})
+    void anEmptyListElementIsRefusedWithItsPath(String list, String path) throws IOException {
+        long before = tenants.count();
+        String document = resource("tenants/minimal.yaml") + list + ":\n  - ~\n";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.importYaml(document))
+                .isInstanceOfSatisfying(org.reachpbx.directory.validation.MalformedDocumentException.class,
+                        e -> assertThat(e.getViolations()).singleElement().satisfies(v -> {
+                            assertThat(v.path()).isEqualTo(path);
+                            assertThat(v.message()).contains("null");
+                        }));
+        assertThat(tenants.count()).isEqualTo(before);
+    }
 }
