@@ -1,0 +1,23 @@
+package org.reachpbx.rules.decision;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to do with one call attempt; data only, executed by the B2BUA. Exactly one of
+ * {@code reject}, {@code ring}, {@code media} and {@code collect} is set, as {@code outcome} says.
+ * A ring decision carries what to do next on busy, on no answer after {@code noAnswerTimeout}
+ * seconds (null = ring until the caller hangs up), and when no target can be reached.
+ * {@code trace} lists the rules that fired, each with its FEATURES.md requirement ID; it is set on
+ * the top-level decision only.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record RoutingDecision(Outcome outcome, Reject reject, List<RingStep> ring, Integer noAnswerTimeout,
+                              RoutingDecision onBusy, RoutingDecision onNoAnswer, RoutingDecision onUnreachable,
+                              MediaService media, Collect collect, Presentation presentation,
+                              Map<String, String> headers, String destinationCategory, String dialledNumber,
+                              String emergencyAreaCode, List<FiredRule> trace, List<String> warnings) {
+
+    public enum Outcome { RING, REJECT, MEDIA, COLLECT }
+}
