@@ -1,0 +1,53 @@
+package org.reachpbx.rules.engine;
+
+import org.drools.ruleunits.api.DataSource;
+import org.drools.ruleunits.api.DataStore;
+import org.drools.ruleunits.api.RuleUnitData;
+import org.reachpbx.rules.tables.AnalystTables;
+import org.reachpbx.rules.view.TenantView;
+
+/**
+ * The routing rule unit: the facts of one decision (the call, its hops and what the rules derive
+ * about them) and the {@link Routing} fact, through which consequences state decisions and reach
+ * the tenant view, the analyst tables and the trace.
+ */
+public class RoutingUnit implements RuleUnitData {
+    private final DataStore<Call> calls = DataSource.createStore();
+    private final DataStore<OutgoingCall> outgoingCalls = DataSource.createStore();
+    private final DataStore<Hop> hops = DataSource.createStore();
+    private final DataStore<PlanLookup> planLookups = DataSource.createStore();
+    private final DataStore<ActivePlan> activePlans = DataSource.createStore();
+    private final DataStore<ReachLookup> reachLookups = DataSource.createStore();
+    private final DataStore<DeviceRinging> alerts = DataSource.createStore();
+    private final DataStore<GroupLookup> groupLookups = DataSource.createStore();
+    private final DataStore<LbrLookup> lbrLookups = DataSource.createStore();
+    private final DataStore<TbrLookup> tbrLookups = DataSource.createStore();
+
+    /** Holds the one {@link Routing} of this decision; rules bind it as {@code routing: /decisions}. */
+    private final DataStore<Routing> decisions = DataSource.createStore();
+    private Routing routing;
+
+    public RoutingUnit() {
+    }
+
+    RoutingUnit(TenantView view, AnalystTables tables, Trace trace) {
+        this.routing = new Routing(view, tables, trace, hops);
+        decisions.add(routing);
+    }
+
+    public DataStore<Call> getCalls() { return calls; }
+    public DataStore<OutgoingCall> getOutgoingCalls() { return outgoingCalls; }
+    public DataStore<Hop> getHops() { return hops; }
+    public DataStore<PlanLookup> getPlanLookups() { return planLookups; }
+    public DataStore<ActivePlan> getActivePlans() { return activePlans; }
+    public DataStore<ReachLookup> getReachLookups() { return reachLookups; }
+    public DataStore<DeviceRinging> getAlerts() { return alerts; }
+    public DataStore<GroupLookup> getGroupLookups() { return groupLookups; }
+    public DataStore<LbrLookup> getLbrLookups() { return lbrLookups; }
+    public DataStore<TbrLookup> getTbrLookups() { return tbrLookups; }
+    public DataStore<Routing> getDecisions() { return decisions; }
+
+    // Not unit variables (no getter names): the build-time code generator can only load unit
+    // variable types that are Drools' own, so the rules reach these through the Routing fact.
+    Routing routing() { return routing; }
+}
