@@ -14,6 +14,10 @@ public interface TenantRepository extends JpaRepository<Tenant, Long> {
 
     Optional<Tenant> findBySipDomain(String sipDomain);
 
+    /** The ids of all tenants, without loading them. */
+    @Query("select t.id from Tenant t order by t.id")
+    List<Long> findAllIds();
+
     /** Which of these phone numbers belong to another tenant than {@code tenantName}: [number, tenant name]. */
     @Query("select n.number, t.name from Tenant t join t.numbers n where n.number in :numbers and t.name <> :tenantName")
     List<Object[]> numbersOfOtherTenants(@Param("numbers") Collection<String> numbers, @Param("tenantName") String tenantName);

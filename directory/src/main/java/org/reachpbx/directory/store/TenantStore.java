@@ -13,13 +13,14 @@ import org.reachpbx.directory.validation.InvalidConfigurationException;
 import org.reachpbx.directory.validation.TenantValidator;
 import org.reachpbx.directory.validation.Violation;
 import org.reachpbx.directory.yaml.TenantYaml;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores and retrieves whole tenants. Saving is all-or-nothing: the tenant is validated as a whole
  * before anything is written, and written in one transaction, so a refused or failed save leaves
- * the database as it was.
+ * the database as it was. Every successful change publishes a {@link TenantChangedEvent}.
  */
 @Service
 public class TenantStore {
@@ -29,14 +30,16 @@ public class TenantStore {
     private final TenantSecrets secrets;
     private final TenantYaml yaml;
     private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
 
     public TenantStore(TenantRepository tenants, TenantValidator validator, TenantSecrets secrets, TenantYaml yaml,
-                       EntityManager entityManager) {
+                       EntityManager entityManager, ApplicationEventPublisher events) {
         this.tenants = tenants;
         this.validator = validator;
         this.secrets = secrets;
         this.yaml = yaml;
         this.entityManager = entityManager;
+        this.events = events;
     }
 
     /** The outcome of an import: the tenant's id and whether it replaced an existing tenant. */
@@ -80,10 +83,12 @@ public class TenantStore {
         secrets.seal(incoming);
         if (stored.isEmpty()) {
             Tenant saved = tenants.save(incoming);
+            events.publishEvent(new TenantChangedEvent(saved.getId()));
             return new Saved(saved.getId(), saved.getName(), false);
         }
         Tenant target = stored.get();
         replaceContents(target, incoming);
+        events.publishEvent(new TenantChangedEvent(target.getId()));
         return new Saved(target.getId(), target.getName(), true);
     }
 
@@ -112,6 +117,7 @@ public class TenantStore {
     public boolean delete(long id) {
         return tenants.findById(id).map(t -> {
             tenants.delete(t);
+            events.publishEvent(new TenantChangedEvent(id));
             return true;
         }).orElse(false);
     }

@@ -89,9 +89,9 @@ public final class WeeklyWindow {
             int daily = from < to ? to - from : from == to ? 0 : DAY - from + to;
             return daily * days.size();
         }
-        int start = weekMinute(fromDay, from);
-        int end = weekMinute(toDay, to);
-        return start == end ? WEEK : Math.floorMod(end - start, WEEK);
+        int span = Math.floorMod(weekMinute(toDay, to) - weekMinute(fromDay, from), WEEK);
+        // An end that falls on the start modulo the week (Monday 00:00 → Sunday 24:00) is the whole week.
+        return span == 0 ? WEEK : span;
     }
 
     /**
