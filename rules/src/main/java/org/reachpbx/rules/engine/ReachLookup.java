@@ -124,12 +124,14 @@ public final class ReachLookup {
             return null;
         }
         String name = user.reach().matrixProfile(callClass, status);
-        return name != null && user.reach().profiles().containsKey(name) ? name : null;
+        boolean known = name != null && (user.reach().profiles().containsKey(name)
+                || name.equals(user.reach().defaultProfile().name()));
+        return known ? name : null;
     }
 
     public void chooseProfile(String name) {
         ProfileView def = user.reach().defaultProfile();
-        ProfileView chosen = name == null ? def : user.reach().profiles().get(name);
+        ProfileView chosen = name == null || name.equals(def.name()) ? def : user.reach().profiles().get(name);
         this.profileSource = chosen.name();
         this.profile = chosen.resolvedAgainst(def);
     }
