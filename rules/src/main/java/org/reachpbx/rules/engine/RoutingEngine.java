@@ -21,6 +21,7 @@ import org.reachpbx.rules.view.TenantView;
 public final class RoutingEngine {
     private final Supplier<AnalystTables> tables;
     private final RuleUnit<RoutingUnit> unit;
+    private final ThreadLocal<Session> sessions = ThreadLocal.withInitial(Session::new);
 
     public RoutingEngine(Supplier<AnalystTables> tables) {
         this.tables = tables;
@@ -34,15 +35,35 @@ public final class RoutingEngine {
         // One version of the tables for the whole decision, even if a new one is published meanwhile.
         AnalystTables t = tables.get();
         Trace trace = new Trace();
-        RoutingUnit data = new RoutingUnit(view, t, trace);
         Instant when = attempt.time() != null ? attempt.time() : clock.instant();
         Call call = new Call(attempt, view, when);
-        data.getCalls().add(call);
-        RuleConfig config = RuleUnitProvider.get().newRuleConfig();
-        config.getAgendaEventListeners().add(new TraceListener(trace));
-        try (RuleUnitInstance<RoutingUnit> instance = unit.createInstance(data, config)) {
-            instance.fire();
+        Session session = sessions.get();
+        try {
+            session.listener.record(trace);
+            session.data.begin(view, t, trace);
+            session.data.getCalls().add(call);
+            session.instance.fire();
+            return new DecisionAssembler(session.data.routing(), call).assemble(trace.fired());
+        } catch (RuntimeException | Error e) {
+            // A session in an unknown state is never reused.
+            sessions.remove();
+            session.instance.close();
+            throw e;
+        } finally {
+            session.data.clear();
         }
-        return new DecisionAssembler(data.routing(), call).assemble(trace.fired());
+    }
+
+    /** One long-lived rule unit instance per thread, emptied after every decision. */
+    private final class Session {
+        final RoutingUnit data = new RoutingUnit();
+        final TraceListener listener = new TraceListener();
+        final RuleUnitInstance<RoutingUnit> instance;
+
+        Session() {
+            RuleConfig config = RuleUnitProvider.get().newRuleConfig();
+            config.getAgendaEventListeners().add(listener);
+            instance = unit.createInstance(data, config);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.reachpbx.rules.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.drools.ruleunits.api.DataSource;
 import org.drools.ruleunits.api.DataStore;
 import org.drools.ruleunits.api.RuleUnitData;
@@ -30,9 +32,33 @@ public class RoutingUnit implements RuleUnitData {
     public RoutingUnit() {
     }
 
-    RoutingUnit(TenantView view, AnalystTables tables, Trace trace) {
+    /** Starts a decision: a fresh {@link Routing} for this view, tables and trace. */
+    void begin(TenantView view, AnalystTables tables, Trace trace) {
         this.routing = new Routing(view, tables, trace, hops);
         decisions.add(routing);
+    }
+
+    /**
+     * Removes every fact, so the same rule unit instance can decide the next call: creating a
+     * session per call would cost more time and garbage than the decision itself.
+     */
+    void clear() {
+        for (DataStore<?> store : List.of(calls, outgoingCalls, hops, planLookups, activePlans, reachLookups, alerts,
+                groupLookups, lbrLookups, tbrLookups, decisions)) {
+            removeAll(store);
+        }
+        routing = null;
+    }
+
+    private static <T> void removeAll(DataStore<T> store) {
+        // Stores made by DataSource.createStore() are iterable lists.
+        List<T> facts = new ArrayList<>();
+        for (T fact : (Iterable<T>) store) {
+            facts.add(fact);
+        }
+        for (T fact : facts) {
+            store.remove(fact);
+        }
     }
 
     public DataStore<Call> getCalls() { return calls; }

@@ -5,9 +5,10 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /** Records every rule that fires into the decision's {@link Trace}. */
 final class TraceListener extends DefaultAgendaEventListener {
-    private final Trace trace;
+    private Trace trace;
 
-    TraceListener(Trace trace) {
+    /** The trace of the decision being made now. */
+    void record(Trace trace) {
         this.trace = trace;
     }
 
