@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.reachpbx.directory.repository.TenantRepository;
 import org.reachpbx.directory.store.TenantStore;
+import org.reachpbx.directory.tables.JpaTableVersionStore;
+import org.reachpbx.directory.tables.JpaTableVersionStoreTest;
+import org.reachpbx.directory.tables.RuleTableVersionRepository;
 import org.reachpbx.directory.testdata.LargeTenantGenerator;
 import org.reachpbx.directory.testsupport.MariaDbTestDatabase;
 import org.reachpbx.directory.validation.InvalidConfigurationException;
@@ -40,6 +43,10 @@ class MariaDbConfigurationStoreTest {
     TenantYaml yaml;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    JpaTableVersionStore tableStore;
+    @Autowired
+    RuleTableVersionRepository tableVersions;
 
     static boolean mariaDbWanted() {
         return MariaDbTestDatabase.wanted();
@@ -57,6 +64,18 @@ class MariaDbConfigurationStoreTest {
         assertThat(jdbc.queryForObject(
                 "select count(*) from flyway_schema_history where version = '1' and success = 1", Integer.class))
                 .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                "select count(*) from flyway_schema_history where version = '2' and success = 1", Integer.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void analystTableVersionsSurviveARestart() {
+        tableVersions.deleteAll();
+        JpaTableVersionStoreTest.storeSurvivesARestart(tableStore, tableVersions);
+        assertThat(jdbc.queryForObject("select data_type from information_schema.columns where table_schema = database()"
+                + " and table_name = 'rule_table_version' and column_name = 'region_groups'", String.class))
+                .isEqualToIgnoringCase("longtext");
     }
 
     @Test

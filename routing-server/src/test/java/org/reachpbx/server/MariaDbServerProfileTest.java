@@ -18,9 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The server with the production profile {@code mariadb}: it starts against MariaDB, migrates the
- * schema, reports the database in its health, and does not import the demo tenant. Runs like
- * the directory module's MariaDB tests (see {@link MariaDbTestDatabase}), on its own database
- * {@code <test database>_server}.
+ * schema, reports the database in its health, does not import the demo tenant, and stores the
+ * shipped analyst tables as version 1. Runs like the directory module's MariaDB tests (see
+ * {@link MariaDbTestDatabase}), on its own database {@code <test database>_server}.
  */
 @SpringBootTest(classes = ReachPbxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "pbx.admin.password=profile-test-secret")
@@ -50,5 +50,15 @@ class MariaDbServerProfileTest {
                 .getStatusCode().value()).as("the demo password is not valid in production").isEqualTo(401);
         assertThat(http.withBasicAuth("admin", "profile-test-secret").getForObject("/api/tenants", String.class))
                 .isEqualTo("[]");
+    }
+
+    @Test
+    void storesTheDefaultAnalystTablesOnMariaDb() throws Exception {
+        JsonNode tables = new ObjectMapper().readTree(http.withBasicAuth("admin", "profile-test-secret")
+                .getForObject("/api/rule-tables", String.class));
+        assertThat(tables.get("active").asInt()).isEqualTo(1);
+        assertThat(tables.at("/versions/0/state").asText()).isEqualTo("PUBLISHED");
+        assertThat(http.withBasicAuth("admin", "profile-test-secret")
+                .getForObject("/api/rule-tables/1/region-groups", String.class)).contains("Internationaal (Oceanië)");
     }
 }

@@ -4,6 +4,10 @@ import java.util.List;
 import org.reachpbx.directory.validation.InvalidConfigurationException;
 import org.reachpbx.directory.validation.MalformedDocumentException;
 import org.reachpbx.directory.validation.Violation;
+import org.reachpbx.rules.tables.TableStateException;
+import org.reachpbx.rules.tables.TableValidationException;
+import org.reachpbx.rules.tables.TableViolation;
+import org.reachpbx.rules.tables.UnknownTableVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -17,7 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Error bodies of the REST API: {@code {"error": "...", "violations": [{"path", "message"}]}}.
  * A document that cannot be read is 400; a readable but invalid configuration is 422; a conflict
- * with a concurrent change is 409.
+ * with a concurrent change is 409. Invalid analyst tables are 422 with violations of the form
+ * {@code {table, row, column, message}} instead; a request that does not fit a table version's
+ * state (publishing a version that is not a draft) is 409.
  */
 @RestControllerAdvice
 public class ApiErrors {
@@ -50,6 +56,26 @@ public class ApiErrors {
         log.warn("Refused a change that conflicts with stored data: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(
                 "the change conflicts with a concurrent change or with stored data; nothing was stored", List.of()));
+    }
+
+    /** Violations of the analyst tables, in the analyst's terms: {@code {table, row, column, message}}. */
+    public record TableErrorBody(String error, List<TableViolation> violations) {
+    }
+
+    @ExceptionHandler(TableValidationException.class)
+    ResponseEntity<TableErrorBody> invalidTables(TableValidationException e) {
+        return ResponseEntity.unprocessableEntity().body(new TableErrorBody(
+                "the analyst tables are invalid; the active version is unchanged", e.getViolations()));
+    }
+
+    @ExceptionHandler(TableStateException.class)
+    ResponseEntity<ErrorBody> tableState(TableStateException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(UnknownTableVersionException.class)
+    ResponseEntity<ErrorBody> unknownTableVersion(UnknownTableVersionException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(NotFoundException.class)
