@@ -78,6 +78,11 @@ public class ApiErrors {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
     }
 
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ErrorBody> badRequest(BadRequestException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ErrorBody> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));

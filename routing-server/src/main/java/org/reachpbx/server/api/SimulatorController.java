@@ -1,0 +1,42 @@
+package org.reachpbx.server.api;
+
+import java.time.Clock;
+import org.reachpbx.directory.view.TenantViewCache;
+import org.reachpbx.rules.decision.RoutingDecision;
+import org.reachpbx.rules.engine.RoutingEngine;
+import org.reachpbx.rules.view.TenantView;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The routing simulator: what the rules decide for a call to or from a tenant, with the rules
+ * that fired, using the same engine, tenant view and analyst tables as live calls.
+ */
+@RestController
+public class SimulatorController {
+
+    private final TenantViewCache views;
+    private final RoutingEngine engine;
+    private final Clock clock;
+
+    public SimulatorController(TenantViewCache views, RoutingEngine engine, Clock clock) {
+        this.views = views;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** The decision for one simulated call, and the tenant's time zone the times were read in. */
+    public record Simulation(long tenantId, String timeZone, RoutingDecision decision) {
+    }
+
+    @PostMapping(value = "/api/tenants/{id}/simulate", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Simulation simulate(@PathVariable long id, @RequestBody SimulationRequest request) {
+        TenantView view = views.byId(id).orElseThrow(() -> new NotFoundException("no tenant " + id));
+        RoutingDecision decision = engine.decide(request.toAttempt(view.zone()), view, clock);
+        return new Simulation(id, view.zone().getId(), decision);
+    }
+}

@@ -1,0 +1,102 @@
+package org.reachpbx.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reachpbx.ReachPbxApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The routing simulator over HTTP against the demo tenant (loaded at start-up in the test profile). */
+@SpringBootTest(classes = ReachPbxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SimulatorApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private long demo;
+
+    @BeforeEach
+    void findDemoTenant() throws Exception {
+        JsonNode tenants = json.readTree(http.withBasicAuth("admin", "demo-admin")
+                .getForEntity("/api/tenants", String.class).getBody());
+        for (JsonNode t : tenants) {
+            if (t.get("name").asText().equals("Demo BV")) {
+                demo = t.get("id").asLong();
+            }
+        }
+        assertThat(demo).as("demo tenant id").isPositive();
+    }
+
+    private ResponseEntity<String> simulate(TestRestTemplate client, long tenant, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return client.postForEntity("/api/tenants/" + tenant + "/simulate", new HttpEntity<>(body, headers), String.class);
+    }
+
+    private ResponseEntity<String> simulate(String body) {
+        return simulate(http.withBasicAuth("admin", "demo-admin"), demo, body);
+    }
+
+    @Test
+    void germanCallerOnDirectLineRingsDevicesThenVoicemailAfter15Seconds() throws Exception {
+        ResponseEntity<String> r = simulate("""
+                {"from": "trunk", "caller": "+49301234567", "dialled": "+31201110001", "time": "2026-11-24T10:00"}""");
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode body = json.readTree(r.getBody());
+        assertThat(body.get("timeZone").asText()).isEqualTo("Europe/Amsterdam");
+        JsonNode d = body.get("decision");
+        assertThat(d.get("outcome").asText()).isEqualTo("RING");
+        assertThat(d.get("noAnswerTimeout").asInt()).isEqualTo(15);
+        assertThat(d.at("/ring/0/targets/0/device").asText()).isEqualTo("Bureautoestel");
+        assertThat(d.at("/ring/1/targets/0/device").asText()).isEqualTo("Mobiel");
+        assertThat(d.at("/onNoAnswer/media/kind").asText()).isEqualTo("PERSONAL_VOICEMAIL");
+        assertThat(d.at("/presentation/callerId").asText()).isEqualTo("0049301234567");
+        assertThat(d.at("/headers/Alert-Info").asText()).isEqualTo("alert-community-2");
+        assertThat(d.get("trace").findValuesAsText("requirement"))
+                .contains("REACH-05", "REACH-07", "REACH-02", "REACH-04", "REACH-14", "REACH-12");
+    }
+
+    @Test
+    void barredOutgoingCallIsRefusedWithItsReason() throws Exception {
+        JsonNode d = json.readTree(simulate("""
+                {"from": "device", "callerExtension": "202", "channel": "bakker-bureau",
+                 "dialled": "0906123456", "time": "2026-11-24T10:00"}""").getBody()).get("decision");
+        assertThat(d.get("outcome").asText()).isEqualTo("REJECT");
+        assertThat(d.at("/reject/cause").asText()).isEqualTo("BARRED");
+        assertThat(d.at("/reject/sipStatus").asInt()).isEqualTo(403);
+        assertThat(d.get("destinationCategory").asText()).isEqualTo("PREMIUM_0906");
+    }
+
+    @Test
+    void badRequestsGetClearErrors() throws Exception {
+        ResponseEntity<String> noDialled = simulate("{\"from\": \"trunk\", \"caller\": \"0101234567\"}");
+        assertThat(noDialled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(noDialled.getBody()).get("error").asText()).contains("dialled");
+
+        ResponseEntity<String> badFrom = simulate("{\"from\": \"moon\", \"dialled\": \"0201110000\"}");
+        assertThat(badFrom.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        ResponseEntity<String> badTime = simulate("{\"dialled\": \"0201110000\", \"time\": \"tuesday\"}");
+        assertThat(badTime.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        ResponseEntity<String> unknownTenant = simulate(http.withBasicAuth("admin", "demo-admin"), 999_999,
+                "{\"dialled\": \"0201110000\"}");
+        assertThat(unknownTenant.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<String> anonymous = simulate(http, demo, "{\"dialled\": \"0201110000\"}");
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+}
