@@ -24,10 +24,10 @@ public final class Routing {
     /** A forward chain longer than this is treated as a loop. */
     static final int MAX_DEPTH = 20;
 
-    private final TenantView view;
-    private final AnalystTables tables;
-    private final Trace trace;
     private final DataStore<Hop> hops;
+    private TenantView view;
+    private AnalystTables tables;
+    private Trace trace;
     private final Map<Integer, HopResult> results = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private Hop root;
@@ -36,11 +36,25 @@ public final class Routing {
     private String dialledNumber;
     private String emergencyAreaCode;
 
-    Routing(TenantView view, AnalystTables tables, Trace trace, DataStore<Hop> hops) {
+    Routing(DataStore<Hop> hops) {
+        this.hops = hops;
+    }
+
+    /**
+     * Starts the next decision. The Routing fact itself stays in the session (every rule joins it,
+     * so removing and inserting it per call would cost more than the decision); only its state is new.
+     */
+    void begin(TenantView view, AnalystTables tables, Trace trace) {
         this.view = view;
         this.tables = tables;
         this.trace = trace;
-        this.hops = hops;
+        results.clear();
+        warnings.clear();
+        root = null;
+        nextId = 0;
+        destinationCategory = null;
+        dialledNumber = null;
+        emergencyAreaCode = null;
     }
 
     /** The tenant's configuration. */

@@ -34,8 +34,11 @@ public class RoutingUnit implements RuleUnitData {
 
     /** Starts a decision: a fresh {@link Routing} for this view, tables and trace. */
     void begin(TenantView view, AnalystTables tables, Trace trace) {
-        this.routing = new Routing(view, tables, trace, hops);
-        decisions.add(routing);
+        if (routing == null) {
+            routing = new Routing(hops);
+            decisions.add(routing);
+        }
+        routing.begin(view, tables, trace);
     }
 
     /**
@@ -44,10 +47,9 @@ public class RoutingUnit implements RuleUnitData {
      */
     void clear() {
         for (DataStore<?> store : List.of(calls, outgoingCalls, hops, planLookups, activePlans, reachLookups, alerts,
-                groupLookups, lbrLookups, tbrLookups, decisions)) {
+                groupLookups, lbrLookups, tbrLookups)) {
             removeAll(store);
         }
-        routing = null;
     }
 
     private static <T> void removeAll(DataStore<T> store) {
