@@ -243,7 +243,7 @@ public final class TenantViewBuilder {
                 : privacyGroupMembers.getOrDefault(u.getAssistantGroup(), List.of());
         return new UserView(u.getNumber(), u.getName(), u.getAreaCode(), u.isSecondCallOffering(),
                 u.getRights() != null && u.getRights().isTimeConfiguration(), national(u.getEmergencyFallbackCallerId()),
-                devices, assistants, reach(u.getReach() == null ? new ReachConfig() : u.getReach()));
+                devices, assistants, reach(u.getReach() == null ? new ReachConfig() : u.getReach()), u.isCallParking());
     }
 
     private ReachView reach(ReachConfig r) {

@@ -39,8 +39,14 @@ public class GoldenCaseFile {
         public String channel;
         public String deviceType;
         public String dialled;
-        /** Local date-time in the tenant's zone, e.g. 2026-11-24T10:00 (a Tuesday). */
+        /**
+         * Local date-time in the tenant's zone, e.g. 2026-11-24T10:00 (a Tuesday). A local time that
+         * does not exist (in a daylight-saving gap) moves forward by the gap; an ambiguous one (the
+         * repeated hour in autumn) is the earlier instant. Give {@link #instant} for an exact moment.
+         */
         public String time;
+        /** An absolute moment (ISO-8601 with Z or an offset, e.g. 2026-03-30T06:00:00Z); instead of {@link #time}. */
+        public String instant;
         public String sourceIp;
         public String lastLoginIp;
         public List<String> busy = new ArrayList<>();

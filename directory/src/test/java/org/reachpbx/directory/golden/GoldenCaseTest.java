@@ -13,12 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -26,6 +28,10 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import jakarta.validation.Validation;
+import org.reachpbx.directory.model.Tenant;
+import org.reachpbx.directory.validation.TenantValidator;
+import org.reachpbx.directory.validation.Violation;
 import org.reachpbx.directory.view.TenantViewBuilder;
 import org.reachpbx.directory.yaml.TenantYaml;
 import org.reachpbx.rules.attempt.CallAttempt;
@@ -46,6 +52,8 @@ class GoldenCaseTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    static final TenantValidator VALIDATOR = new TenantValidator(
+            Validation.buildDefaultValidatorFactory().getValidator());
     static final RoutingEngine ENGINE = new RoutingEngine(() -> TableCompiler.compile("golden", TableSet.defaults()));
 
     @TestFactory
@@ -114,7 +122,13 @@ class GoldenCaseTest {
         JsonNode doc = YAML.readTree(file.getParent().resolve(golden.tenant).toFile());
         doc = merge(doc, golden.tenantPatch);
         doc = merge(doc, c.tenantPatch);
-        return TenantViewBuilder.build(new TenantYaml().read(YAML.writeValueAsString(doc)));
+        Tenant tenant = new TenantYaml().read(YAML.writeValueAsString(doc));
+        // Every tenant a case runs on, patches included, must be one the store would accept.
+        List<Violation> violations = VALIDATOR.validate(tenant, Optional.empty());
+        if (!violations.isEmpty()) {
+            fail("the tenant of this case is not valid: " + violations);
+        }
+        return TenantViewBuilder.build(tenant);
     }
 
     static JsonNode merge(JsonNode base, JsonNode patch) {
@@ -140,7 +154,11 @@ class GoldenCaseTest {
         if (a.deviceType != null) {
             b.deviceType(DeviceType.valueOf(a.deviceType));
         }
-        b.time(LocalDateTime.parse(a.time).atZone(zone).toInstant());
+        if ((a.time == null) == (a.instant == null)) {
+            throw new IllegalArgumentException("an attempt needs exactly one of time (local) and instant (absolute)");
+        }
+        b.time(a.instant != null ? OffsetDateTime.parse(a.instant).toInstant()
+                : LocalDateTime.parse(a.time).atZone(zone).toInstant());
         return b.sourceIp(a.sourceIp).lastLoginIp(a.lastLoginIp).busyUsers(Set.copyOf(a.busy))
                 .unreachableDevices(Set.copyOf(a.unreachable)).roamingUsers(Set.copyOf(a.roaming))
                 .callLimitCalls(a.callLimitCalls).callerExternalCalls(a.externalCalls)

@@ -28,12 +28,18 @@ public final class Call {
         this.now = LocalDateTime.ofInstant(instant, view.zone());
         this.callerNumber = attempt.callerWithheld() ? null : Numbers.national(attempt.callerNumber());
         this.dialled = Numbers.national(attempt.dialled());
-        this.callerUser = view.user(attempt.callerExtension());
         this.channel = view.channel(attempt.channel());
+        // The user logged in on the device, or else the user linked to its channel (USR-03, USR-10).
+        UserView user = view.user(attempt.callerExtension());
+        if (user == null && attempt.callerExtension() == null && channel != null && channel.coupledUser() != null) {
+            user = view.user(channel.coupledUser());
+        }
+        this.callerUser = user;
         this.calledNumber = attempt.origin() == CallAttempt.Origin.TRUNK ? view.number(dialled) : null;
     }
 
     public CallAttempt getAttempt() { return attempt; }
+    TenantView getView() { return view; }
     public Instant getInstant() { return instant; }
     /** Local time in the tenant's zone. */
     public LocalDateTime getNow() { return now; }
@@ -83,4 +89,12 @@ public final class Call {
     public boolean isReachable(String user, String device) { return !attempt.unreachableDevices().contains(user + "/" + device); }
     public boolean isRoaming(String user) { return attempt.roamingUsers().contains(user); }
     public int callsUp(String callLimitExtension) { return attempt.callLimitCalls().getOrDefault(callLimitExtension, 0); }
+    /** A queue whose positions are all taken by waiting calls (QUE-05); the count comes in {@code callLimitCalls}. */
+    public boolean isQueueFull(org.reachpbx.rules.view.ExtensionView queue) {
+        if (!(queue instanceof org.reachpbx.rules.view.MediaExtensionView q)) {
+            return false;
+        }
+        String limit = q.settings().get("callLimit");
+        return limit != null && callsUp(q.number()) >= Integer.parseInt(limit);
+    }
 }

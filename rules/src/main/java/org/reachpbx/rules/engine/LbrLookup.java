@@ -59,5 +59,9 @@ public final class LbrLookup {
     public boolean isAnonymous() { return call.isAnonymous(); }
     public boolean isMobileCaller() { return call.isMobileCaller(); }
     public boolean isResumed() { return keyed != null; }
+    /** An anonymous fallback is configured; without one a withheld caller takes the default fallback. */
+    public boolean isAnonymousFallbackSet() { return lbr.anonymousDestination() != null; }
+    /** A mobile fallback is configured; without one a mobile caller is matched like any other caller. */
+    public boolean isMobileFallbackSet() { return lbr.mobileDestination() != null; }
     public boolean isFourDigits() { return keyed != null && keyed.length() == 4 && Numbers.digitsOnly(keyed); }
 }

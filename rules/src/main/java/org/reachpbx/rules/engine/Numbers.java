@@ -10,6 +10,11 @@ public final class Numbers {
         if (number == null) {
             return null;
         }
+        String trimmed = number.trim();
+        if (trimmed.length() > 4 && trimmed.startsWith("#3") && trimmed.charAt(3) == '#') {
+            // A caller-ID code in front (#31#, #3x#, REACH-18/19): the number after it is normalised on its own.
+            return trimmed.substring(0, 4) + national(trimmed.substring(4));
+        }
         StringBuilder b = new StringBuilder(number.length());
         for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);
@@ -19,15 +24,20 @@ public final class Numbers {
         }
         String n = b.toString();
         if (n.startsWith("+31")) {
-            return "0" + n.substring(3);
+            return "0" + withoutTrunkZero(n.substring(3));
         }
         if (n.startsWith("0031")) {
-            return "0" + n.substring(4);
+            return "0" + withoutTrunkZero(n.substring(4));
         }
         if (n.startsWith("+")) {
             return "00" + n.substring(1);
         }
         return n;
+    }
+
+    /** "+31 (0)20 …" is written with the trunk 0 after the country code: it is dropped (no Dutch number starts 310). */
+    private static String withoutTrunkZero(String subscriber) {
+        return subscriber.startsWith("0") ? subscriber.substring(1) : subscriber;
     }
 
     public static boolean digitsOnly(String s) {

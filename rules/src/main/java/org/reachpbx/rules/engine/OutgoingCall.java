@@ -57,7 +57,20 @@ public final class OutgoingCall {
     private void setNumber(String s) {
         this.number = s;
         this.extension = view.extension(s);
-        this.destination = Numbers.digitsOnly(s) && extension == null ? tables.classify(s) : null;
+        this.destination = extension == null ? phoneNumber(s) : null;
+    }
+
+    /**
+     * The destination class of a dial string that is a phone number: national or international
+     * (it starts with 0), or a short number the destination table knows (112, 144, 116xxx). Any
+     * other string (an unknown extension such as 299, a 13X code with X = 0 or 1) is no number.
+     */
+    private DestinationClass phoneNumber(String s) {
+        if (!Numbers.digitsOnly(s)) {
+            return null;
+        }
+        DestinationClass c = tables.classify(s);
+        return s.startsWith("0") || c.matchedPrefix() != null ? c : null;
     }
 
     public Call getCall() { return call; }
@@ -80,7 +93,7 @@ public final class OutgoingCall {
     /** CH-03: 6 or 7 digits, not starting with 0, not an extension or a code. */
     public boolean isLocalNumber() {
         return !areaCodeAdded && Numbers.digitsOnly(number) && !number.startsWith("0") && extension == null
-                && (number.length() == 6 || number.length() == 7) && !isSystemCode();
+                && (number.length() == 6 || number.length() == 7) && !isSystemCode() && destination == null;
     }
     /** The area code for this call: the channel's for a desk phone, else the user's (CH-03). */
     public String getAreaCode() {

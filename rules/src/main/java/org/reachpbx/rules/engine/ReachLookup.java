@@ -188,6 +188,35 @@ public final class ReachLookup {
         return c != null && c.assistantGroupAllowed();
     }
 
+    /** At least one assistant is not busy and has a device that can ring (ASG-03, ASG-06). */
+    public boolean isAssistantAvailable() {
+        for (String a : user.assistants()) {
+            UserView assistant = viewUser(a);
+            if (assistant != null && !call.isBusy(a)) {
+                for (DeviceView d : assistant.devices()) {
+                    if (call.isReachable(a, d.name())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every assistant is busy (ASG-06: then the manager's busy forward applies). */
+    public boolean isAllAssistantsBusy() {
+        for (String a : user.assistants()) {
+            if (!call.isBusy(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private UserView viewUser(String number) {
+        return call.getView().user(number);
+    }
+
     /** The devices the profile (or the manual override) selects, by ring step, reachable only. */
     public List<List<DeviceView>> ringSteps() {
         List<List<DeviceView>> steps = new ArrayList<>();
