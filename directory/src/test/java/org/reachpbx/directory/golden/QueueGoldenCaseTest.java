@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -133,6 +136,22 @@ class QueueGoldenCaseTest {
         }
         assertThat(count).as("queue golden cases").isGreaterThanOrEqualTo(40);
         assertThat(covered).as("requirements covered by queue golden cases").containsAll(REQUIREMENTS);
+        assertThat(covered).as("requirements named by the queue rules").containsAll(queueRuleRequirements());
+    }
+
+    /** The requirement IDs named by the queue DRL rules (the first word of each rule name). */
+    static Set<String> queueRuleRequirements() throws IOException {
+        Set<String> ids = new TreeSet<>();
+        Pattern rule = Pattern.compile("^rule \"([A-Z]+-[A-Z0-9]+) ", Pattern.MULTILINE);
+        try (Stream<Path> s = Files.list(Path.of("../rules/src/main/resources/org/reachpbx/rules/queue"))) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Matcher m = rule.matcher(Files.readString(p));
+                while (m.find()) {
+                    ids.add(m.group(1));
+                }
+            }
+        }
+        return ids;
     }
 
     static List<Path> files() throws IOException {
