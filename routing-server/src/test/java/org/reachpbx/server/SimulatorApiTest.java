@@ -81,6 +81,22 @@ class SimulatorApiTest {
     }
 
     @Test
+    void scheduleGapsAreReportedAsConfigurationWarnings() throws Exception {
+        TestRestTemplate admin = http.withBasicAuth("admin", "demo-admin");
+        JsonNode demoWarnings = json.readTree(admin.getForEntity("/api/tenants/" + demo + "/warnings", String.class).getBody());
+        assertThat(demoWarnings.get("warnings")).as("the demo schedules a fallback plan for the whole week").isEmpty();
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/yaml"));
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("../testdata/golden/tenants/schedules.yaml"));
+        ResponseEntity<String> imported = admin.postForEntity("/api/tenants", new HttpEntity<>(yaml, headers), String.class);
+        assertThat(imported.getStatusCode().is2xxSuccessful()).as(imported.getBody()).isTrue();
+        long id = json.readTree(imported.getBody()).get("id").asLong();
+        JsonNode warnings = json.readTree(admin.getForEntity("/api/tenants/" + id + "/warnings", String.class).getBody());
+        assertThat(warnings.get("warnings").toString()).contains("schema 3").contains("NP-14");
+    }
+
+    @Test
     void badRequestsGetClearErrors() throws Exception {
         ResponseEntity<String> noDialled = simulate("{\"from\": \"trunk\", \"caller\": \"0101234567\"}");
         assertThat(noDialled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -32,6 +32,17 @@ public class SimulatorController {
     public record Simulation(long tenantId, String timeZone, RoutingDecision decision) {
     }
 
+    /** Configuration problems the rules would otherwise only meet call by call (NP-14 schedule gaps). */
+    public record Warnings(long tenantId, java.util.List<String> warnings) {
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping(value = "/api/tenants/{id}/warnings",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Warnings warnings(@PathVariable long id) {
+        TenantView view = views.byId(id).orElseThrow(() -> new NotFoundException("no tenant " + id));
+        return new Warnings(id, org.reachpbx.rules.view.ConfigurationWarnings.of(view));
+    }
+
     @PostMapping(value = "/api/tenants/{id}/simulate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Simulation simulate(@PathVariable long id, @RequestBody SimulationRequest request) {
