@@ -333,6 +333,25 @@ public final class ServiceCall {
     public String getParker() { return retrieveLine == null ? null : request.parked().get(retrieveLine); }
     public boolean isOwnPark() { return request.user() != null && request.user().equals(getParker()); }
     public boolean isRetrieveRight() { return services.may(request.user(), getParker(), RightView::retrieveParked); }
+    /** PRV-07: the privacy groups that grant the user the retrieve-parked right on the parker (rights add up). */
+    public List<String> getRetrieveGrantedBy() { return grantedBy(getParker(), RightView::retrieveParked); }
+
+    private List<String> grantedBy(String target, java.util.function.Predicate<RightView> flag) {
+        List<String> out = new ArrayList<>();
+        for (RightView r : services.rights()) {
+            if (r.member().equals(request.user()) && r.target().equals(target) && flag.test(r)
+                    && !out.contains(r.privacyGroup())) {
+                out.add(r.privacyGroup());
+            }
+        }
+        return out;
+    }
+
+    // ---- presence (PRV-04)
+    public String getPresenceTarget() { return request.destination(); }
+    public boolean isPresenceFacility() { return services.presenceFacility(); }
+    public boolean isPresenceRight() { return services.may(request.user(), request.destination(), RightView::presence); }
+    public List<String> getPresenceGrantedBy() { return grantedBy(request.destination(), RightView::presence); }
 
     // ---- listen-in
     public String getListenTarget() {
@@ -359,18 +378,7 @@ public final class ServiceCall {
         String u = request.channelUser();
         return u != null && !u.equals(request.user()) ? u : null;
     }
-    public boolean isSeveralDevices() { return request.loggedInChannels().size() + desktopOrMobile() > 1; }
-    private int desktopOrMobile() {
-        int n = 0;
-        if (requester != null) {
-            for (DeviceView d : requester.devices()) {
-                if (d.type() != DeviceType.FIXED && request.liveCalls().containsKey(d.name())) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
+    public boolean isSeveralDevices() { return request.loggedInChannels().size() > 1; }
     public boolean isFixedDevice() { return request.deviceType() == null || request.deviceType() == DeviceType.FIXED; }
 
     // ---- busy

@@ -37,12 +37,14 @@ public record ServiceDecision(ServiceKind kind, ServiceOutcome outcome, String r
 
     /**
      * What the B2BUA must do with a transfer (GEN-03..05): follow the destination's REACH, return
-     * to the transferring user (at once or after {@code returnAfterSeconds}), and whether it is a
+     * to the transferring user (at once or after {@code returnAfterSeconds}; the returned call rings
+     * {@code returnRingsSeconds}, then it is released), and whether it is a
      * new external call (ECL-02) barred like a call (CB-07).
      */
     public record Transfer(String destination, boolean blind, boolean external, boolean followReach,
                            boolean returnAtOnce, Integer returnAfterSeconds, boolean returnOnBusy,
-                           boolean countsAsExternalCall, boolean barringApplies, String completesWhen) {
+                           boolean countsAsExternalCall, boolean barringApplies, String completesWhen,
+                           Integer returnRingsSeconds) {
     }
 
     /** 910: the forward of the user's default REACH profile to set (SYSNUM-02). */

@@ -8,6 +8,8 @@ public enum ServiceKind {
     PICKUP,
     /** Who gets a DESKTOP notification of a ringing call (PRV-04/05, GRP-08). */
     NOTIFY,
+    /** May the user see the target's presence (PRV-04). */
+    PRESENCE,
     /** *6 during a call (PARK-01, PARK-02). */
     PARK,
     /** 930 + line (PARK-03, PARK-04). */

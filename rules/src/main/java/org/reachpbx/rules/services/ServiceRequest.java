@@ -25,7 +25,8 @@ import org.reachpbx.rules.vocabulary.DeviceType;
  * @param defaultPin       901: the user's PIN is 0000
  * @param accept           901: the user accepted the offer to move the login
  * @param blind            transfer: blind (else attended)
- * @param loggedInChannels 901/902: the fixed channels the user is logged in on now
+ * @param loggedInChannels 901: the fixed channels the user is logged in on now; 902: every device
+ *                         (channel or client) the user is logged in on
  * @param channelUser      901: the user logged in on this channel now (hotdesking)
  * @param ringing          pickup / notify: calls ringing now
  * @param parked           park / retrieve: line → user who parked it
