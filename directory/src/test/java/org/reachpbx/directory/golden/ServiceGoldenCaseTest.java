@@ -48,7 +48,7 @@ class ServiceGoldenCaseTest {
     /** Every requirement the service rules implement must have a golden case. */
     static final List<String> REQUIREMENTS = List.of("NP-17", "NP-18", "NP-19", "NP-20", "NP-21", "GEN-01", "GEN-02",
             "GEN-03", "GEN-04", "GEN-05", "GEN-06", "GEN-07", "PRV-03", "PRV-04", "PRV-05", "PRV-06", "PRV-07", "GRP-08",
-            "PARK-01", "PARK-02", "PARK-03", "PARK-04", "PARK-05", "LSN-01", "USR-02", "USR-04", "USR-05", "USR-06",
+            "PARK-01", "PARK-02", "PARK-03", "PARK-04", "PARK-05", "LSN-01", "LSN-02", "LSN-04", "USR-02", "USR-04", "USR-05", "USR-06",
             "USR-07", "USR-10", "USR-11", "CH-04", "SYSNUM-02", "ASG-05", "ASG-06");
 
     public static class CaseFile {

@@ -374,6 +374,50 @@ public final class ServiceCall {
     public boolean isMoveOffered() { return otherFixedChannels.size() >= (isTwinning() ? 2 : 1); }
     public boolean isAccepted() { return request.accept(); }
     public boolean isDefaultPin() { return request.defaultPin(); }
+    /** USR-02 after 901 with PIN 0000: the new PIN keyed (in {@code digits}), or null when not yet keyed. */
+    public String getNewPin() { return request.kind() == ServiceKind.LOGIN ? request.digits() : null; }
+    /** Why the new PIN is refused (USR-02, A37), or null when it is acceptable. */
+    public String getNewPinProblem() { return pinProblem(getNewPin()); }
+
+    static String pinProblem(String pin) {
+        if (pin == null || !pin.matches("\\d{4,8}")) {
+            return "must be 4 to 8 digits";
+        }
+        if (pin.chars().distinct().count() == 1) {
+            return "one repeated digit";
+        }
+        if (run(pin, 1) || run(pin, -1)) {
+            return "a run of consecutive digits";
+        }
+        return null;
+    }
+
+    private static boolean run(String pin, int step) {
+        for (int i = 1; i < pin.length(); i++) {
+            if (pin.charAt(i) - pin.charAt(i - 1) != step) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- listen-in modes (LSN-02, LSN-04)
+    /** LSN-04: 1 listen (the start), 2 consultation (the agent hears the supervisor), 3 switch between the agent's calls. */
+    public String getListenMode() {
+        Integer o = request.option();
+        if (o == null || o == 1) {
+            return "LISTEN";
+        }
+        return o == 2 ? "CONSULTATION" : o == 3 ? "SWITCH_CALL" : "LISTEN";
+    }
+    /** LSN-02: the agent's calls up now (liveCalls of a LISTEN_IN request are the agent's). */
+    public boolean isAgentInCall() {
+        int n = 0;
+        for (int c : request.liveCalls().values()) {
+            n += c;
+        }
+        return n > 0;
+    }
     public String getChannelUser() {
         String u = request.channelUser();
         return u != null && !u.equals(request.user()) ? u : null;

@@ -13,7 +13,7 @@ import org.reachpbx.rules.decision.FiredRule;
 public record ServiceDecision(ServiceKind kind, ServiceOutcome outcome, String reason, String announcement, String ask,
                               PlanChange planChange, String pickedUpCall, String pickedUpFrom, Integer parkLine,
                               String target, String mode, List<String> logOutChannels, String logOutUser,
-                              Boolean pinChangeRequired, Boolean busy, List<Notification> notifications,
+                              Boolean pinChangeRequired, Boolean newPinAccepted, Boolean busy, List<Notification> notifications,
                               List<String> ringDevices, List<String> stopRinging, String continueWith,
                               String forwardTo, String dtmfAction, Transfer transfer, ForwardSetting forwardSetting,
                               List<FiredRule> trace) {

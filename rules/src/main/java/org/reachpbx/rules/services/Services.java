@@ -26,6 +26,7 @@ public final class Services {
     private List<String> logOutChannels;
     private String logOutUser;
     private Boolean pinChangeRequired;
+    private Boolean newPinAccepted;
     private Boolean busy;
     private List<Notification> notifications;
     private List<String> ringDevices;
@@ -45,7 +46,7 @@ public final class Services {
         parkLine = null;
         logOutChannels = ringDevices = stopRinging = null;
         notifications = null;
-        pinChangeRequired = busy = null;
+        pinChangeRequired = newPinAccepted = busy = null;
         transfer = null;
         forwardSetting = null;
     }
@@ -54,7 +55,7 @@ public final class Services {
         ServiceOutcome o = outcome == null ? ServiceOutcome.REFUSED : outcome;
         String r = outcome == null ? "no rule decided this request" : reason;
         return new ServiceDecision(kind, o, r, announcement, ask, planChange, pickedUpCall, pickedUpFrom, parkLine,
-                target, mode, logOutChannels, logOutUser, pinChangeRequired, busy, notifications, ringDevices,
+                target, mode, logOutChannels, logOutUser, pinChangeRequired, newPinAccepted, busy, notifications, ringDevices,
                 stopRinging, continueWith, forwardTo, dtmfAction, transfer, forwardSetting, trace.fired());
     }
 
@@ -91,6 +92,7 @@ public final class Services {
     public void logOut(List<String> channels) { logOutChannels = List.copyOf(channels); }
     public void logOutUser(String user) { logOutUser = user; }
     public void requirePinChange() { pinChangeRequired = true; }
+    public void newPinAccepted(boolean accepted) { newPinAccepted = accepted; }
     public void busy(boolean b) { busy = b; }
     public void notify(List<Notification> list) { notifications = List.copyOf(list); }
     public void ring(List<String> devices) { ringDevices = List.copyOf(devices); }

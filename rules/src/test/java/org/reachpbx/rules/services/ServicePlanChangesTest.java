@@ -37,4 +37,13 @@ class ServicePlanChangesTest {
         assertThat(ServiceCall.parseDtmf("*#", false, false)[0]).isEqualTo("PASS_THROUGH");
         assertThat(ServiceCall.parseDtmf("*#", false, true)[0]).isEqualTo("END_CONSULTATION_RETURN");
     }
+
+    @Test
+    void newPinsFollowTheUsr02Rules() {
+        assertThat(ServiceCall.pinProblem("4827")).isNull();
+        assertThat(ServiceCall.pinProblem("1111")).isNotNull();
+        assertThat(ServiceCall.pinProblem("0000")).isNotNull();
+        assertThat(ServiceCall.pinProblem("123456")).isNotNull();
+        assertThat(ServiceCall.pinProblem("987")).isNotNull();
+    }
 }
