@@ -56,5 +56,7 @@ public class GoldenCaseFile {
         public int externalCalls;
         public String resumeAt;
         public String digits;
+        /** The collect decision's displayPrefix, passed back with the digits (IVR-07). */
+        public String resumePrefix;
     }
 }

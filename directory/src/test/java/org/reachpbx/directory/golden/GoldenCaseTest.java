@@ -162,7 +162,7 @@ class GoldenCaseTest {
         return b.sourceIp(a.sourceIp).lastLoginIp(a.lastLoginIp).busyUsers(Set.copyOf(a.busy))
                 .unreachableDevices(Set.copyOf(a.unreachable)).roamingUsers(Set.copyOf(a.roaming))
                 .callLimitCalls(a.callLimitCalls).callerExternalCalls(a.externalCalls)
-                .resume(a.resumeAt, a.digits).build();
+                .resume(a.resumeAt, a.digits, a.resumePrefix).build();
     }
 
     /** Expected is a subset of actual: objects by key, arrays element by element, values by text. */

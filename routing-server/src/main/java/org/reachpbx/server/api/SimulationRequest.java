@@ -15,13 +15,14 @@ import org.reachpbx.rules.vocabulary.DeviceType;
  * {@code channel}). {@code time} is a local date-time in the tenant's zone, {@code instant} an
  * absolute one; neither means now. The live state (busy users, unreachable devices as
  * "user/device", roaming users, calls up per call-limit extension, the caller's outside calls)
- * defaults to idle. {@code resumeAt} + {@code digits} decide again after a menu or prompt.
+ * defaults to idle. {@code resumeAt} + {@code digits} (+ {@code resumePrefix}, the collect
+ * decision's displayPrefix) decide again after a menu or prompt.
  */
 public record SimulationRequest(String from, String caller, String callerExtension, String channel, DeviceType deviceType,
                                 String dialled, LocalDateTime time, Instant instant, String sourceIp, String lastLoginIp,
                                 List<String> busy, List<String> unreachable, List<String> roaming,
                                 Map<String, Integer> callLimitCalls, Integer externalCalls, String resumeAt,
-                                String digits) {
+                                String digits, String resumePrefix) {
 
     CallAttempt toAttempt(ZoneId zone) {
         if (dialled == null || dialled.isBlank()) {
@@ -46,6 +47,6 @@ public record SimulationRequest(String from, String caller, String callerExtensi
                 .unreachableDevices(unreachable == null ? null : Set.copyOf(unreachable))
                 .roamingUsers(roaming == null ? null : Set.copyOf(roaming))
                 .callLimitCalls(callLimitCalls).callerExternalCalls(externalCalls == null ? 0 : externalCalls)
-                .resume(resumeAt, digits).build();
+                .resume(resumeAt, digits, resumePrefix).build();
     }
 }

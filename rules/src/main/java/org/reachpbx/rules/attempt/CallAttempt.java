@@ -29,12 +29,14 @@ import org.reachpbx.rules.vocabulary.DeviceType;
  * @param roamingUsers        users whose mobile roams abroad now (REACH-09)
  * @param resumeAt            for "collect digits then decide again": the extension that asked
  * @param digits              the digits the caller keyed there (empty = none before the timeout)
+ * @param resumePrefix        the display prefix the call had when digits were asked for
+ *                            ({@code Collect.displayPrefix}), so route prefixes keep adding up (IVR-07)
  */
 public record CallAttempt(Origin origin, String callerNumber, boolean callerWithheld, String callerExtension,
                           String channel, DeviceType deviceType, String dialled, String sourceIp, String lastLoginIp,
                           Instant time, Map<String, Integer> callLimitCalls, int callerExternalCalls,
                           Set<String> busyUsers, Set<String> unreachableDevices, Set<String> roamingUsers,
-                          String resumeAt, String digits) {
+                          String resumeAt, String digits, String resumePrefix) {
 
     public enum Origin { TRUNK, DEVICE }
 
@@ -84,6 +86,7 @@ public record CallAttempt(Origin origin, String callerNumber, boolean callerWith
         private Set<String> roamingUsers;
         private String resumeAt;
         private String digits;
+        private String resumePrefix;
 
         private Builder(Origin origin) {
             this.origin = origin;
@@ -111,11 +114,16 @@ public record CallAttempt(Origin origin, String callerNumber, boolean callerWith
         public Builder unreachableDevices(Set<String> v) { this.unreachableDevices = v; return this; }
         public Builder roamingUsers(Set<String> v) { this.roamingUsers = v; return this; }
         public Builder resume(String extension, String keyed) { this.resumeAt = extension; this.digits = keyed; return this; }
+        /** Decide again at {@code extension} with the digits keyed and the display prefix the call had there. */
+        public Builder resume(String extension, String keyed, String displayPrefix) {
+            this.resumePrefix = displayPrefix;
+            return resume(extension, keyed);
+        }
 
         public CallAttempt build() {
             return new CallAttempt(origin, callerNumber, withheld, callerExtension, channel, deviceType, dialled,
                     sourceIp, lastLoginIp, time, callLimitCalls, callerExternalCalls, busyUsers, unreachableDevices,
-                    roamingUsers, resumeAt, digits);
+                    roamingUsers, resumeAt, digits, resumePrefix);
         }
     }
 }

@@ -51,6 +51,8 @@ public final class Call {
     public boolean isFromDevice() { return attempt.origin() == CallAttempt.Origin.DEVICE; }
     public boolean isResume() { return attempt.resumeAt() != null; }
     public String getResumeAt() { return attempt.resumeAt(); }
+    /** The display prefix the call had where digits were collected (IVR-07). */
+    public String getResumePrefix() { return attempt.resumePrefix(); }
     public String getDigits() { return attempt.digits() == null ? "" : attempt.digits(); }
     /** The calling user extension (internal calls), or null. */
     public UserView getCallerUser() { return callerUser; }

@@ -72,7 +72,8 @@ final class DecisionAssembler {
             case COLLECT:
                 return new RoutingDecision(RoutingDecision.Outcome.COLLECT, null, null, null, null, null, null, null,
                         new Collect(hop.getExtension() == null ? null : hop.getExtension().number(), r.collectPrompt,
-                                r.collectDigits, r.ringbackCycles, r.collectTimeout, r.choices, decide(r.collectFallback)),
+                                r.collectDigits, r.ringbackCycles, r.collectTimeout, r.choices, decide(r.collectFallback),
+                                hop.getDisplayPrefix()),
                         presentation, headers, null, null, null, null, null);
             case RING:
             default:

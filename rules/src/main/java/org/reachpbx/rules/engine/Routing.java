@@ -76,8 +76,13 @@ public final class Routing {
 
     /** A first hop the entry rules decide themselves (a refusal, a system code, an outside call). */
     public Hop entry(String dialled) {
-        root = new Hop(nextId++, null, HopReason.INITIAL, dialled, HopTarget.ENTRY, null, null, null, null, null, null,
-                false, null);
+        return entry(dialled, null);
+    }
+
+    /** A first hop that already carries a display prefix (deciding again after a menu, IVR-07). */
+    public Hop entry(String dialled, String displayPrefix) {
+        root = new Hop(nextId++, null, HopReason.INITIAL, dialled, HopTarget.ENTRY, null, null, displayPrefix, null, null,
+                null, false, null);
         hops.add(root);
         return root;
     }
