@@ -57,6 +57,8 @@ public class IntegrationsProperties {
         private byte sourceTon = 5;
         private byte sourceNpi = 0;
         private Duration timeout = Duration.ofSeconds(10);
+        /** How long camel-smpp waits before it binds again after the SMSC dropped the session. */
+        private Duration reconnectDelay = Duration.ofSeconds(5);
 
         public boolean configured() {
             return host != null && !host.isBlank() && systemId != null && !systemId.isBlank();

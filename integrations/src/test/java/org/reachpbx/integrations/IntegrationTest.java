@@ -29,7 +29,7 @@ public abstract class IntegrationTest {
     public static final int PHONE_PORT = FreePorts.next();
     public static final int SIP_PORT = FreePorts.next();
     public static final String SMPP_SYSTEM_ID = "reachpbx";
-    public static final String SMPP_PASSWORD = "smsc-secret";
+    public static final String SMPP_PASSWORD = "smsc-pw";
 
     @Autowired
     protected TenantStore store;

@@ -24,6 +24,8 @@ public class ContactPullRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Failures are outcomes here (a failed attempt, a failed pull), handled by the routes themselves.
+        errorHandler(noErrorHandler());
         IntegrationsProperties.Webhook http = properties.getWebhook();
         from("scheduler:contact-pull?initialDelay=1000&delay=" + properties.getContactPull().getCheckInterval().toMillis())
                 .routeId("contact-pull")

@@ -41,6 +41,8 @@ public class EmailRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Failures are outcomes here (a failed attempt, a failed pull), handled by the routes themselves.
+        errorHandler(noErrorHandler());
         IntegrationsProperties.Smtp smtp = properties.getSmtp();
         if (!smtp.configured()) {
             from(ENTRY).routeId("outbox-email").process(e -> {

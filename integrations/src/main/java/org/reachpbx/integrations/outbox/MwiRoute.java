@@ -27,6 +27,8 @@ public class MwiRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Failures are outcomes here (a failed attempt, a failed pull), handled by the routes themselves.
+        errorHandler(noErrorHandler());
         from(ENTRY).routeId("outbox-mwi")
                 .process(this::compose)
                 .to("sipnotify:message-summary");

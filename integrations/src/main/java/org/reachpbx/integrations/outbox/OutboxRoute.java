@@ -33,6 +33,8 @@ public class OutboxRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Failures are outcomes here (a failed attempt, a failed pull), handled by the routes themselves.
+        errorHandler(noErrorHandler());
         from("scheduler:outbox?delay=" + properties.getOutbox().getPollInterval().toMillis() + "&initialDelay=1000")
                 .routeId("outbox-poller")
                 .process(e -> e.getMessage().setBody(outbox.dueIds()))

@@ -29,6 +29,8 @@ public class SmsRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Failures are outcomes here (a failed attempt, a failed pull), handled by the routes themselves.
+        errorHandler(noErrorHandler());
         IntegrationsProperties.Smpp smpp = properties.getSmpp();
         if (!smpp.configured()) {
             from(ENTRY).routeId("outbox-sms").process(e -> {
@@ -49,8 +51,8 @@ public class SmsRoute extends RouteBuilder {
         c.setRegisteredDelivery((byte) 0);
         c.setLazySessionCreation(true);
         c.setTransactionTimer((int) smpp.getTimeout().toMillis());
-        c.setInitialReconnectDelay(smpp.getTimeout().toMillis());
-        c.setReconnectDelay(smpp.getTimeout().toMillis());
+        c.setInitialReconnectDelay(smpp.getReconnectDelay().toMillis());
+        c.setReconnectDelay(smpp.getReconnectDelay().toMillis());
         component.setConfiguration(c);
 
         from(ENTRY).routeId("outbox-sms")

@@ -30,6 +30,8 @@ public class WebhookRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Failures are outcomes here (a failed attempt, a failed pull), handled by the routes themselves.
+        errorHandler(noErrorHandler());
         IntegrationsProperties.Webhook http = properties.getWebhook();
         // One endpoint for all webhooks; the URL of each message comes with header CamelHttpUri.
         from(ENTRY).routeId("outbox-webhook")

@@ -143,14 +143,14 @@ class CrmWebhookTest extends IntegrationTest {
         OutboxMessage m = webhooks().stream().filter(o -> o.getBody().contains("crm-dead")).findFirst().orElseThrow();
         eventually().until(() -> outboxState(m.getId()).equals("DEAD"));
         OutboxMessage dead = outbox.findById(m.getId()).orElseThrow();
-        assertThat(dead.getAttempts()).isEqualTo(4);
+        assertThat(dead.getAttempts()).isEqualTo(6);
         assertThat(dead.getLastError()).contains("500");
-        assertThat(received("crm-dead")).hasSize(4);
+        assertThat(received("crm-dead")).hasSize(6);
 
         crm.answer(200);
         outboxService.retry(m.getId());
         eventually().until(() -> outboxState(m.getId()).equals("DELIVERED"));
-        assertThat(received("crm-dead")).hasSize(5)
+        assertThat(received("crm-dead")).hasSize(7)
                 .extracting(r -> r.header("X-ReachPBX-Idempotency-Key")).containsOnly(m.getIdempotencyKey());
     }
 }

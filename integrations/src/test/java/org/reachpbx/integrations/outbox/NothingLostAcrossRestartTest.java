@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -39,17 +38,18 @@ class NothingLostAcrossRestartTest {
     private final String database = "jdbc:h2:file:./target/restart-" + UUID.randomUUID() + "/reachpbx";
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(IntegrationsTestApplication.class).properties(Map.of(
-                "spring.datasource.url", database,
-                "pbx.integrations.smtp.host", "127.0.0.1",
-                "pbx.integrations.smtp.port", smtpPort,
-                "pbx.integrations.smpp.host", "127.0.0.1",
-                "pbx.integrations.smpp.port", smppPort,
-                "pbx.integrations.smpp.system-id", "reachpbx",
-                "pbx.integrations.smpp.password", "smsc-secret",
-                "pbx.integrations.sip.port", FreePorts.next(),
+        // Command-line arguments, so that they win over the test application.properties.
+        return new SpringApplicationBuilder(IntegrationsTestApplication.class).run(
+                "--spring.datasource.url=" + database,
+                "--pbx.integrations.smtp.host=127.0.0.1",
+                "--pbx.integrations.smtp.port=" + smtpPort,
+                "--pbx.integrations.smpp.host=127.0.0.1",
+                "--pbx.integrations.smpp.port=" + smppPort,
+                "--pbx.integrations.smpp.system-id=reachpbx",
+                "--pbx.integrations.smpp.password=smsc-pw",
+                "--pbx.integrations.sip.port=" + FreePorts.next(),
                 // Long enough that the first server never gives up while the peers are down.
-                "pbx.integrations.outbox.max-attempts", 1000)).run();
+                "--pbx.integrations.outbox.max-attempts=1000");
     }
 
     @Test
@@ -71,7 +71,7 @@ class NothingLostAcrossRestartTest {
 
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (TestSmsc smsc = new TestSmsc(smppPort, "reachpbx", "smsc-secret");
+        try (TestSmsc smsc = new TestSmsc(smppPort, "reachpbx", "smsc-pw");
              TestCrm crm = new TestCrm(crmPort);
              ConfigurableApplicationContext second = start()) {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
