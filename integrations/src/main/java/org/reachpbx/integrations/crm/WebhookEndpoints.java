@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class WebhookEndpoints {
 
     /** What an admin gives: {@code secret} null on a change keeps the stored one. */
-    public record Settings(String url, String secret, Set<String> events, Boolean enabled, String description) {
+    public record Settings(String url, String secret, java.util.Collection<String> events, Boolean enabled,
+                           String description) {
     }
 
     static final int MIN_SECRET = 16;
@@ -106,7 +107,7 @@ public class WebhookEndpoints {
         }
     }
 
-    private static Set<String> events(Set<String> events) {
+    private static Set<String> events(java.util.Collection<String> events) {
         Set<String> known = Arrays.stream(CallEventType.values()).map(Enum::name).collect(Collectors.toSet());
         Set<String> result = new LinkedHashSet<>();
         for (String e : events == null ? Set.<String>of() : events) {
