@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings under {@code pbx.integrations.*} (docs/integrations.md). Nothing is required: without
  * an SMTP host or an SMSC, their messages wait in the outbox (and are retried) until one is set.
- * Passwords are never logged: {@link #toString()} is not overridden on purpose-built classes, and
- * the Camel components get them as properties rather than inside endpoint URIs.
+ * Passwords are never logged: these classes have no toString, and the Camel components get them as
+ * properties rather than inside endpoint URIs (which Camel logs).
  */
 @ConfigurationProperties("pbx.integrations")
 @Getter
