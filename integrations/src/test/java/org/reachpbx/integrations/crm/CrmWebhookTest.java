@@ -120,8 +120,7 @@ class CrmWebhookTest extends IntegrationTest {
         eventually().until(() -> outbox.findById(m.getId()).orElseThrow().getAttempts() >= 1);
         assertThat(outboxState(m.getId())).isEqualTo("PENDING");
 
-        crm = new TestCrm(CRM_PORT);
-        crm.answer(503); // up, but not ready: a failed attempt too
+        crm = new TestCrm(CRM_PORT, 503); // up, but not ready: a failed attempt too
         eventually().until(() -> received("crm-down").size() >= 1);
         crm.answer(200);
         eventually().until(() -> outboxState(m.getId()).equals("DELIVERED"));
@@ -136,8 +135,7 @@ class CrmWebhookTest extends IntegrationTest {
 
     @Test
     void afterTheMaximumOfAttemptsTheMessageIsDeadAndCanBeRetried() throws Exception {
-        crm = new TestCrm(CRM_PORT);
-        crm.answer(500);
+        crm = new TestCrm(CRM_PORT, 500);
         endpoint(Set.of());
         events.publish(event(CallEventType.MISSED, "crm-dead").build());
         OutboxMessage m = webhooks().stream().filter(o -> o.getBody().contains("crm-dead")).findFirst().orElseThrow();

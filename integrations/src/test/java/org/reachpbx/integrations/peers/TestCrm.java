@@ -30,6 +30,12 @@ public final class TestCrm implements AutoCloseable {
     private final AtomicReference<String> contacts = new AtomicReference<>("{\"callClasses\":[]}");
 
     public TestCrm(int port) throws IOException {
+        this(port, 200);
+    }
+
+    /** A CRM that answers {@code initialStatus} until told otherwise. */
+    public TestCrm(int port, int initialStatus) throws IOException {
+        status.set(initialStatus);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
