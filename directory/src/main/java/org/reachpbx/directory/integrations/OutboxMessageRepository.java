@@ -34,9 +34,5 @@ public interface OutboxMessageRepository extends JpaRepository<OutboxMessage, Lo
                                                                           Collection<OutboxChannel> channels,
                                                                           Pageable page);
 
-    /** Whether a message-waiting update for this box is still waiting: a new one would say the same. */
-    boolean existsByTenantIdAndBoxAndChannelAndStateAndAttempts(long tenantId, String box, OutboxChannel channel,
-                                                                OutboxState state, int attempts);
-
     long countByChannelAndState(OutboxChannel channel, OutboxState state);
 }

@@ -3,8 +3,6 @@ package org.reachpbx.integrations.mwi;
 import java.util.List;
 import org.reachpbx.directory.integrations.OutboxChannel;
 import org.reachpbx.directory.integrations.OutboxMessage;
-import org.reachpbx.directory.integrations.OutboxMessageRepository;
-import org.reachpbx.directory.integrations.OutboxState;
 import org.reachpbx.directory.integrations.VoicemailMessageRepository;
 import org.reachpbx.directory.integrations.VoicemailState;
 import org.reachpbx.integrations.voicemail.Box;
@@ -23,29 +21,27 @@ public class MessageWaiting {
 
     private final VoicemailBoxes boxes;
     private final VoicemailMessageRepository messages;
-    private final OutboxMessageRepository outboxMessages;
     private final org.reachpbx.integrations.outbox.Outbox outbox;
     private final ObjectProvider<RegistrationDirectory> registrations;
 
     public MessageWaiting(VoicemailBoxes boxes, VoicemailMessageRepository messages,
-                          OutboxMessageRepository outboxMessages, org.reachpbx.integrations.outbox.Outbox outbox,
+                          org.reachpbx.integrations.outbox.Outbox outbox,
                           ObjectProvider<RegistrationDirectory> registrations) {
         this.boxes = boxes;
         this.messages = messages;
-        this.outboxMessages = outboxMessages;
         this.outbox = outbox;
         this.registrations = registrations;
     }
 
-    /** The counts of {@code box} changed: queue an update, unless one that was not tried yet is waiting. */
+    /**
+     * The counts of {@code box} changed: queue an update. Every change gets its own: skipping one
+     * because another waits could lose the last change when that other one is being sent right now
+     * with the counts read before this change committed.
+     */
     @Transactional
     public void changed(long tenantId, String boxNumber) {
         Box box = boxes.find(tenantId, boxNumber).orElse(null);
         if (box == null || !box.personal()) {
-            return;
-        }
-        if (outboxMessages.existsByTenantIdAndBoxAndChannelAndStateAndAttempts(tenantId, boxNumber, OutboxChannel.MWI,
-                OutboxState.PENDING, 0)) {
             return;
         }
         OutboxMessage m = new OutboxMessage();
