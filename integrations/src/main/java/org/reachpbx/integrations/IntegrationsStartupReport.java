@@ -29,7 +29,7 @@ public class IntegrationsStartupReport {
                 Integrations
                   voicemail e-mail   {}
                   voicemail SMS      {}
-                  CRM webhooks       per tenant (REST /api/tenants/{{id}}/webhooks)
+                  CRM webhooks       per tenant (REST /api/tenants/<id>/webhooks)
                   message waiting    NOTIFY from {}:{} (udp), opened at the first NOTIFY""",
                 smtp.configured() ? "SMTP " + smtp.getHost() + ":" + smtp.getPort()
                         + (smtp.getUsername().isBlank() ? "" : " as " + smtp.getUsername())
