@@ -9,6 +9,13 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.reachpbx.directory.integrations.OutboxChannel;
+import org.reachpbx.directory.integrations.OutboxMessage;
+import org.reachpbx.directory.integrations.OutboxMessageRepository;
+import org.reachpbx.directory.integrations.VoicemailAudio;
+import org.reachpbx.directory.integrations.VoicemailAudioRepository;
+import org.reachpbx.directory.integrations.VoicemailMessage;
+import org.reachpbx.directory.integrations.VoicemailMessageRepository;
 import org.reachpbx.directory.repository.TenantRepository;
 import org.reachpbx.directory.store.TenantStore;
 import org.reachpbx.directory.tables.JpaTableVersionStore;
@@ -47,6 +54,12 @@ class MariaDbConfigurationStoreTest {
     JpaTableVersionStore tableStore;
     @Autowired
     RuleTableVersionRepository tableVersions;
+    @Autowired
+    VoicemailMessageRepository voicemails;
+    @Autowired
+    VoicemailAudioRepository audio;
+    @Autowired
+    OutboxMessageRepository outbox;
 
     static boolean mariaDbWanted() {
         return MariaDbTestDatabase.wanted();
@@ -67,6 +80,54 @@ class MariaDbConfigurationStoreTest {
         assertThat(jdbc.queryForObject(
                 "select count(*) from flyway_schema_history where version = '2' and success = 1", Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void integrationTablesStoreAudioAndOutboxMessages() throws IOException {
+        assertThat(jdbc.queryForObject(
+                "select count(*) from flyway_schema_history where version = '3' and success = 1", Integer.class))
+                .isEqualTo(1);
+        assertThat(columnType("voicemail_audio", "wav")).isEqualToIgnoringCase("longblob");
+        assertThat(columnType("outbox_message", "body")).isEqualToIgnoringCase("longtext");
+        long tenant = store.importYaml(Files.readString(Path.of("../testdata/tenants/demo.yaml"))).id();
+
+        VoicemailMessage m = new VoicemailMessage();
+        m.setTenantId(tenant);
+        m.setBox("201");
+        m.setCallerName("Zoë ☎");
+        m.setReceivedAt(java.time.Instant.parse("2026-11-24T09:15:00.123456Z"));
+        m.setDurationMillis(20_000);
+        m.setAudioSize(3_000_000);
+        m = voicemails.saveAndFlush(m);
+        byte[] wav = new byte[3_000_000];
+        new java.util.Random(1).nextBytes(wav);
+        audio.saveAndFlush(new VoicemailAudio(m.getId(), wav));
+
+        OutboxMessage o = new OutboxMessage();
+        o.setTenantId(tenant);
+        o.setChannel(OutboxChannel.EMAIL);
+        o.setDestination("info@demobv.example");
+        o.setBody("Van: Zoë ☎\n".repeat(10_000));
+        o.setIdempotencyKey(java.util.UUID.randomUUID().toString());
+        o.setCreatedAt(m.getReceivedAt());
+        o.setNextAttemptAt(m.getReceivedAt());
+        o.setVoicemailMessageId(m.getId());
+        o = outbox.saveAndFlush(o);
+
+        assertThat(audio.findById(m.getId()).orElseThrow().getWav()).isEqualTo(wav);
+        assertThat(voicemails.findById(m.getId()).orElseThrow().getCallerName()).isEqualTo("Zoë ☎");
+        assertThat(outbox.findById(o.getId()).orElseThrow().getBody()).hasSize(110_000).startsWith("Van: Zoë ☎");
+        assertThat(outbox.findDueIds(java.time.Instant.parse("2026-11-25T00:00:00Z"),
+                org.springframework.data.domain.PageRequest.of(0, 10))).contains(o.getId());
+        // A message goes with its tenant; its audio goes with the message.
+        store.delete(tenant);
+        assertThat(voicemails.findById(m.getId())).isEmpty();
+        assertThat(audio.findById(m.getId())).isEmpty();
+    }
+
+    private String columnType(String table, String column) {
+        return jdbc.queryForObject("select data_type from information_schema.columns where table_schema = database()"
+                + " and table_name = ? and column_name = ?", String.class, table, column);
     }
 
     @Test

@@ -12,6 +12,13 @@ import org.reachpbx.directory.testsupport.MariaDbTestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +57,46 @@ class MariaDbServerProfileTest {
                 .getStatusCode().value()).as("the demo password is not valid in production").isEqualTo(401);
         assertThat(http.withBasicAuth("admin", "profile-test-secret").getForObject("/api/tenants", String.class))
                 .isEqualTo("[]");
+    }
+
+    @Test
+    void keepsAVoicemailMessageAndItsAudioOnMariaDb() throws Exception {
+        TestRestTemplate admin = http.withBasicAuth("admin", "profile-test-secret");
+        HttpHeaders yaml = new HttpHeaders();
+        yaml.setContentType(MediaType.parseMediaType("application/yaml"));
+        JsonNode tenant = new ObjectMapper().readTree(admin.postForObject("/api/tenants", new HttpEntity<>("""
+                name: Voicemail MariaDB BV
+                sipDomain: vm-mariadb.reachpbx.test
+                extensionLength: 3
+                emergencyFallbackCallerId: "0301110000"
+                numbers:
+                  - number: "0301110000"
+                users:
+                  - number: "201"
+                    name: Zoë
+                    pin: "4827"
+                numberPlanSchemas:
+                  - number: 1
+                    name: Hoofdschema
+                """, yaml), String.class));
+        long id = tenant.get("id").asLong();
+        byte[] wav = IntegrationsApiTest.wav(8000, 30);
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("audio", new ByteArrayResource(wav) {
+            @Override
+            public String getFilename() {
+                return "m.wav";
+            }
+        });
+        form.add("callerName", "Zoë ☎");
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> created = admin.postForEntity("/api/tenants/" + id + "/voicemail/201/messages",
+                new HttpEntity<>(form, multipart), String.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        JsonNode message = new ObjectMapper().readTree(created.getBody());
+        assertThat(message.get("callerName").asText()).isEqualTo("Zoë ☎");
+        assertThat(admin.getForObject(message.get("audio").asText(), byte[].class)).isEqualTo(wav);
     }
 
     @Test

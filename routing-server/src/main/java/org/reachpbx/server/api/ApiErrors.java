@@ -8,6 +8,9 @@ import org.reachpbx.rules.tables.TableStateException;
 import org.reachpbx.rules.tables.TableValidationException;
 import org.reachpbx.rules.tables.TableViolation;
 import org.reachpbx.rules.tables.UnknownTableVersionException;
+import org.reachpbx.integrations.InvalidInputException;
+import org.reachpbx.integrations.NoSuchResourceException;
+import org.reachpbx.integrations.StateConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,14 +19,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Error bodies of the REST API: {@code {"error": "...", "violations": [{"path", "message"}]}}.
  * A document that cannot be read is 400; a readable but invalid configuration is 422; a conflict
  * with a concurrent change is 409. Invalid analyst tables are 422 with violations of the form
  * {@code {table, row, column, message}} instead; a request that does not fit a table version's
- * state (publishing a version that is not a draft) is 409.
+ * state (publishing a version that is not a draft) is 409. The integrations API answers 404 for
+ * an unknown tenant, box, message or endpoint, 400 for unusable input (a WAV that is not 8 kHz) and
+ * 409 for a request that does not fit the state (retrying a message that is not DEAD).
  */
 @RestControllerAdvice
 public class ApiErrors {
@@ -81,6 +91,30 @@ public class ApiErrors {
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ErrorBody> badRequest(BadRequestException e) {
         return ResponseEntity.badRequest().body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler({NoSuchResourceException.class})
+    ResponseEntity<ErrorBody> noSuchResource(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    /** Unusable input of the integrations API, e.g. audio that is not an 8 kHz WAV. */
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ErrorBody> invalidInput(InvalidInputException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(StateConflictException.class)
+    ResponseEntity<ErrorBody> stateConflict(StateConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    /** A multipart request without its part, or a required parameter missing or of the wrong type. */
+    @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class,
+            MethodArgumentTypeMismatchException.class, MultipartException.class})
+    ResponseEntity<ErrorBody> incompleteRequest(Exception e) {
+        return ResponseEntity.badRequest().body(new ErrorBody(e instanceof MaxUploadSizeExceededException
+                ? "the upload is too large" : e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(NotFoundException.class)

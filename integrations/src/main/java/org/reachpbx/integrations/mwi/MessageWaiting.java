@@ -1,0 +1,68 @@
+package org.reachpbx.integrations.mwi;
+
+import java.util.List;
+import org.reachpbx.directory.integrations.OutboxChannel;
+import org.reachpbx.directory.integrations.OutboxMessage;
+import org.reachpbx.directory.integrations.VoicemailMessageRepository;
+import org.reachpbx.directory.integrations.VoicemailState;
+import org.reachpbx.integrations.voicemail.Box;
+import org.reachpbx.integrations.voicemail.VoicemailBoxes;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Message waiting (RFC 3842) for personal mailboxes: when a box's counts change, an MWI message is
+ * queued in the outbox; when it is sent, the counts are read afresh, so a late or repeated NOTIFY
+ * always tells the current state. Voicemail extensions have no phones of their own and get none.
+ */
+@Service
+public class MessageWaiting {
+
+    private final VoicemailBoxes boxes;
+    private final VoicemailMessageRepository messages;
+    private final org.reachpbx.integrations.outbox.Outbox outbox;
+    private final ObjectProvider<RegistrationDirectory> registrations;
+
+    public MessageWaiting(VoicemailBoxes boxes, VoicemailMessageRepository messages,
+                          org.reachpbx.integrations.outbox.Outbox outbox,
+                          ObjectProvider<RegistrationDirectory> registrations) {
+        this.boxes = boxes;
+        this.messages = messages;
+        this.outbox = outbox;
+        this.registrations = registrations;
+    }
+
+    /**
+     * The counts of {@code box} changed: queue an update. Every change gets its own: skipping one
+     * because another waits could lose the last change when that other one is being sent right now
+     * with the counts read before this change committed.
+     */
+    @Transactional
+    public void changed(long tenantId, String boxNumber) {
+        Box box = boxes.find(tenantId, boxNumber).orElse(null);
+        if (box == null || !box.personal()) {
+            return;
+        }
+        OutboxMessage m = new OutboxMessage();
+        m.setTenantId(tenantId);
+        m.setChannel(OutboxChannel.MWI);
+        m.setDestination(box.account());
+        m.setBox(boxNumber);
+        outbox.enqueue(m);
+    }
+
+    /** The box's current summary. */
+    @Transactional(readOnly = true)
+    public MessageSummary summary(long tenantId, String boxNumber, String account) {
+        return new MessageSummary(account,
+                messages.countByTenantIdAndBoxAndState(tenantId, boxNumber, VoicemailState.NEW),
+                messages.countByTenantIdAndBoxAndState(tenantId, boxNumber, VoicemailState.OLD));
+    }
+
+    /** Where the box owner's phones are registered now; none without a registrar. */
+    public List<String> devices(long tenantId, String userExtension) {
+        RegistrationDirectory directory = registrations.getIfAvailable();
+        return directory == null ? List.of() : directory.contactsOf(tenantId, userExtension);
+    }
+}
