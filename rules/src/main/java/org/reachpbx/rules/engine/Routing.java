@@ -1,5 +1,7 @@
 package org.reachpbx.rules.engine;
 
+import org.reachpbx.rules.support.RuleTrace;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +29,7 @@ public final class Routing {
     private final DataStore<Hop> hops;
     private TenantView view;
     private AnalystTables tables;
-    private Trace trace;
+    private RuleTrace trace;
     private final Map<Integer, HopResult> results = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private Hop root;
@@ -44,7 +46,7 @@ public final class Routing {
      * Starts the next decision. The Routing fact itself stays in the session (every rule joins it,
      * so removing and inserting it per call would cost more than the decision); only its state is new.
      */
-    void begin(TenantView view, AnalystTables tables, Trace trace) {
+    void begin(TenantView view, AnalystTables tables, RuleTrace trace) {
         this.view = view;
         this.tables = tables;
         this.trace = trace;

@@ -1,5 +1,7 @@
 package org.reachpbx.rules.engine;
 
+import org.reachpbx.rules.support.RuleTrace;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -34,16 +36,15 @@ public final class RoutingEngine {
     public RoutingDecision decide(CallAttempt attempt, TenantView view, Clock clock) {
         // One version of the tables for the whole decision, even if a new one is published meanwhile.
         AnalystTables t = tables.get();
-        Trace trace = new Trace();
         Instant when = attempt.time() != null ? attempt.time() : clock.instant();
         Call call = new Call(attempt, view, when);
         Session session = sessions.get();
         try {
-            session.listener.record(trace);
-            session.data.begin(view, t, trace);
+            session.trace.clear();
+            session.data.begin(view, t, session.trace);
             session.data.getCalls().add(call);
             session.instance.fire();
-            return new DecisionAssembler(session.data.routing(), call).assemble(trace.fired());
+            return new DecisionAssembler(session.data.routing(), call).assemble(session.trace.fired());
         } catch (RuntimeException | Error e) {
             // A session in an unknown state is never reused.
             sessions.remove();
@@ -57,12 +58,12 @@ public final class RoutingEngine {
     /** One long-lived rule unit instance per thread, emptied after every decision. */
     private final class Session {
         final RoutingUnit data = new RoutingUnit();
-        final TraceListener listener = new TraceListener();
+        final RuleTrace trace = new RuleTrace();
         final RuleUnitInstance<RoutingUnit> instance;
 
         Session() {
             RuleConfig config = RuleUnitProvider.get().newRuleConfig();
-            config.getAgendaEventListeners().add(listener);
+            config.getAgendaEventListeners().add(trace);
             instance = unit.createInstance(data, config);
         }
     }

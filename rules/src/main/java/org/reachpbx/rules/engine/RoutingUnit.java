@@ -1,7 +1,9 @@
 package org.reachpbx.rules.engine;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.reachpbx.rules.support.DataStores;
+
+import org.reachpbx.rules.support.RuleTrace;
+
 import org.drools.ruleunits.api.DataSource;
 import org.drools.ruleunits.api.DataStore;
 import org.drools.ruleunits.api.RuleUnitData;
@@ -33,7 +35,7 @@ public class RoutingUnit implements RuleUnitData {
     }
 
     /** Starts a decision: a fresh {@link Routing} for this view, tables and trace. */
-    void begin(TenantView view, AnalystTables tables, Trace trace) {
+    void begin(TenantView view, AnalystTables tables, RuleTrace trace) {
         if (routing == null) {
             routing = new Routing(hops);
             decisions.add(routing);
@@ -46,21 +48,8 @@ public class RoutingUnit implements RuleUnitData {
      * session per call would cost more time and garbage than the decision itself.
      */
     void clear() {
-        for (DataStore<?> store : List.of(calls, outgoingCalls, hops, planLookups, activePlans, reachLookups, alerts,
-                groupLookups, lbrLookups, tbrLookups)) {
-            removeAll(store);
-        }
-    }
-
-    private static <T> void removeAll(DataStore<T> store) {
-        // Stores made by DataSource.createStore() are iterable lists.
-        List<T> facts = new ArrayList<>();
-        for (T fact : (Iterable<T>) store) {
-            facts.add(fact);
-        }
-        for (T fact : facts) {
-            store.remove(fact);
-        }
+        DataStores.clear(calls, outgoingCalls, hops, planLookups, activePlans, reachLookups, alerts, groupLookups,
+                lbrLookups, tbrLookups);
     }
 
     public DataStore<Call> getCalls() { return calls; }

@@ -1,5 +1,7 @@
 package org.reachpbx.rules.queue;
 
+import org.reachpbx.rules.support.RuleTrace;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -113,7 +115,7 @@ public final class QueueEngine {
 
     private final class Session {
         final QueueUnit data = new QueueUnit();
-        final QueueTrace trace = new QueueTrace();
+        final RuleTrace trace = new RuleTrace();
         final RuleUnitInstance<QueueUnit> instance;
 
         Session() {

@@ -1,5 +1,7 @@
 package org.reachpbx.rules.queue;
 
+import org.reachpbx.rules.support.RuleTrace;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +33,7 @@ public final class QueueRun {
     private final QueueState state;
     private final TenantView tenant;
     private final Instant now;
-    private final QueueTrace trace;
+    private final RuleTrace trace;
     private final List<AgentCandidate> candidates = new ArrayList<>();
     private final List<WaitingCaller> callers = new ArrayList<>();
 
@@ -52,7 +54,7 @@ public final class QueueRun {
     private boolean alertEmergency;
     private final List<String> warnings = new ArrayList<>();
 
-    QueueRun(QueueView queue, QueueState state, TenantView tenant, Instant now, QueueTrace trace) {
+    QueueRun(QueueView queue, QueueState state, TenantView tenant, Instant now, RuleTrace trace) {
         this.queue = queue;
         this.state = state;
         this.tenant = tenant;

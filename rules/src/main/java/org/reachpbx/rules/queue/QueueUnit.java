@@ -1,7 +1,7 @@
 package org.reachpbx.rules.queue;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.reachpbx.rules.support.DataStores;
+
 import org.drools.ruleunits.api.DataSource;
 import org.drools.ruleunits.api.DataStore;
 import org.drools.ruleunits.api.RuleUnitData;
@@ -24,20 +24,7 @@ public class QueueUnit implements RuleUnitData {
 
     /** Removes every fact so the same instance can make the next decision. */
     void clear() {
-        for (DataStore<?> store : List.of(queues, agents, callers, requests, rankings, arrivals)) {
-            removeAll(store);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> void removeAll(DataStore<T> store) {
-        List<T> facts = new ArrayList<>();
-        for (T fact : (Iterable<T>) store) {
-            facts.add(fact);
-        }
-        for (T fact : facts) {
-            store.remove(fact);
-        }
+        DataStores.clear(queues, agents, callers, requests, rankings, arrivals);
     }
 
     public DataStore<QueueRun> getQueues() { return queues; }

@@ -1,5 +1,7 @@
 package org.reachpbx.rules.services;
 
+import org.reachpbx.rules.support.RuleTrace;
+
 import java.time.Clock;
 import java.time.LocalDateTime;
 import org.drools.ruleunits.api.RuleUnit;
@@ -46,7 +48,7 @@ public final class ServiceEngine {
 
     private final class Session {
         final ServiceUnit data = new ServiceUnit();
-        final ServiceTrace trace = new ServiceTrace();
+        final RuleTrace trace = new RuleTrace();
         final RuleUnitInstance<ServiceUnit> instance;
 
         Session() {

@@ -1,7 +1,9 @@
 package org.reachpbx.rules.services;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.reachpbx.rules.support.DataStores;
+
+import org.reachpbx.rules.support.RuleTrace;
+
 import org.drools.ruleunits.api.DataSource;
 import org.drools.ruleunits.api.DataStore;
 import org.drools.ruleunits.api.RuleUnitData;
@@ -19,7 +21,7 @@ public class ServiceUnit implements RuleUnitData {
     public ServiceUnit() {
     }
 
-    void begin(ServiceTrace trace) {
+    void begin(RuleTrace trace) {
         if (services == null) {
             services = new Services();
             decisions.add(services);
@@ -28,13 +30,7 @@ public class ServiceUnit implements RuleUnitData {
     }
 
     void clear() {
-        List<ServiceCall> facts = new ArrayList<>();
-        for (ServiceCall c : (Iterable<ServiceCall>) requests) {
-            facts.add(c);
-        }
-        for (ServiceCall c : facts) {
-            requests.remove(c);
-        }
+        DataStores.clear(requests);
     }
 
     public DataStore<ServiceCall> getRequests() { return requests; }

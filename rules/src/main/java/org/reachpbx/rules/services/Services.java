@@ -1,5 +1,7 @@
 package org.reachpbx.rules.services;
 
+import org.reachpbx.rules.support.RuleTrace;
+
 import java.util.List;
 import org.reachpbx.rules.services.ServiceDecision.ForwardSetting;
 import org.reachpbx.rules.services.ServiceDecision.Notification;
@@ -12,7 +14,7 @@ import org.reachpbx.rules.services.ServiceDecision.Transfer;
  * reset before each decision.
  */
 public final class Services {
-    private ServiceTrace trace;
+    private RuleTrace trace;
     private ServiceOutcome outcome;
     private String reason;
     private String announcement;
@@ -37,7 +39,7 @@ public final class Services {
     private Transfer transfer;
     private ForwardSetting forwardSetting;
 
-    void begin(ServiceTrace trace) {
+    void begin(RuleTrace trace) {
         this.trace = trace;
         outcome = null;
         reason = announcement = ask = pickedUpCall = pickedUpFrom = target = mode = logOutUser = null;

@@ -1,4 +1,4 @@
-package org.reachpbx.rules.services;
+package org.reachpbx.rules.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,13 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.reachpbx.rules.decision.FiredRule;
 
-/** Records every service rule that fires, with the requirement ID its name starts with, and its notes. */
-final class ServiceTrace extends DefaultAgendaEventListener {
+/**
+ * The explanation of a decision, shared by every rule unit: each rule that fired, in order, with
+ * the requirement ID its name starts with ("REACH-10 forward always …") and the details its
+ * consequence noted. Registered as the agenda listener of a long-lived rule-unit instance and
+ * cleared before each decision.
+ */
+public final class RuleTrace extends DefaultAgendaEventListener {
     private final List<String> rules = new ArrayList<>();
     private final List<StringBuilder> details = new ArrayList<>();
 
@@ -17,18 +22,17 @@ final class ServiceTrace extends DefaultAgendaEventListener {
         details.add(new StringBuilder());
     }
 
-    void note(String detail) {
+    /** Adds a detail to the rule firing now. */
+    public void note(String detail) {
         if (details.isEmpty()) {
             return;
         }
         StringBuilder b = details.get(details.size() - 1);
-        if (b.length() > 0) {
-            b.append("; ");
-        }
-        b.append(detail);
+        b.append(b.length() > 0 ? "; " : "").append(detail);
     }
 
-    List<FiredRule> fired() {
+    /** The rules fired so far, with their requirement IDs and details. */
+    public List<FiredRule> fired() {
         List<FiredRule> out = new ArrayList<>(rules.size());
         for (int i = 0; i < rules.size(); i++) {
             String name = rules.get(i);
@@ -39,7 +43,8 @@ final class ServiceTrace extends DefaultAgendaEventListener {
         return out;
     }
 
-    void clear() {
+    /** Forgets everything: the next decision starts. */
+    public void clear() {
         rules.clear();
         details.clear();
     }
