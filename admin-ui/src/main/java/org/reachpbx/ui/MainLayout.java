@@ -35,6 +35,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         add(nav, access, "Tenants", TenantsView.class);
+        add(nav, access, "Simulator", org.reachpbx.ui.simulator.SimulatorView.class);
         add(nav, access, "Audit", AuditView.class);
         addToDrawer(nav);
     }

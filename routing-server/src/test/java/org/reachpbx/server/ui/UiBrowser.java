@@ -85,6 +85,10 @@ final class UiBrowser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    Object script(String javascript, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javascript, args);
+    }
+
     List<WebElement> all(By by) {
         return driver.findElements(by);
     }
