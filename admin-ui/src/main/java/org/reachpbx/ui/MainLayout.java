@@ -36,6 +36,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         add(nav, access, "Tenants", TenantsView.class);
         add(nav, access, "Simulator", org.reachpbx.ui.simulator.SimulatorView.class);
+        add(nav, access, "Rule tables", org.reachpbx.ui.tables.RuleTablesView.class);
         add(nav, access, "Audit", AuditView.class);
         addToDrawer(nav);
     }

@@ -89,6 +89,13 @@ final class UiBrowser implements AutoCloseable {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javascript, args);
     }
 
+    /** Chooses {@code file} in the file input of the vaadin-upload found by {@code upload}. */
+    void upload(By upload, Path file) {
+        WebElement host = waitFor(upload);
+        WebElement input = host.getShadowRoot().findElement(By.cssSelector("input[type='file']"));
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
     List<WebElement> all(By by) {
         return driver.findElements(by);
     }
