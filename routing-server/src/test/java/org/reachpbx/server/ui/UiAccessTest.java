@@ -75,6 +75,10 @@ class UiAccessTest {
         browser.login("tenantadmin", "demo-tenant");
         browser.waitForText(By.id("tenants"), "Demo BV");
         assertThat(browser.pageText()).contains("tenantadmin (TENANT_ADMIN)").doesNotContain("Audit");
+
+        browser.waitFor(By.xpath("//vaadin-grid[@id='tenants']/vaadin-grid-cell-content[text()='Demo BV']")).click();
+        browser.waitForText(By.id("extensions"), "USER");
+        assertThat(browser.waitFor(By.id("extensions")).getText()).contains("201");
         browser.screenshot("tenantadmin-tenants");
     }
 
