@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Imports the demo tenant on first start, so a newcomer has something to call and look at. The
  * file from the repository ({@code testdata/tenants/demo.yaml}) is used when the server runs from
  * the repository root; otherwise the copy packaged in the jar. An existing tenant of the same name
- * is left alone: the demo never overwrites what an admin changed.
+ * is left alone: the demo never overwrites what an admin changed. The demo's admin UI logins
+ * ({@link DemoUsers}) are created when missing.
  */
 @Component
 @ConditionalOnProperty(name = "pbx.demo.enabled", havingValue = "true")
@@ -30,11 +31,13 @@ public class DemoTenantLoader implements ApplicationRunner {
 
     private final TenantStore store;
     private final TenantYaml yaml;
+    private final DemoUsers users;
     private final Path file;
 
-    public DemoTenantLoader(TenantStore store, TenantYaml yaml, @Value("${pbx.demo.file}") String file) {
+    public DemoTenantLoader(TenantStore store, TenantYaml yaml, DemoUsers users, @Value("${pbx.demo.file}") String file) {
         this.store = store;
         this.yaml = yaml;
+        this.users = users;
         this.file = Path.of(file);
     }
 
@@ -45,9 +48,11 @@ public class DemoTenantLoader implements ApplicationRunner {
         String name = yaml.read(document).getName();
         if (store.exportYaml(name).isPresent()) {
             log.info("Demo tenant '{}' is already there; left unchanged", name);
-            return;
+        } else {
+            TenantStore.Saved saved = store.importYaml(document);
+            log.info("Imported demo tenant '{}' (id {})", saved.name(), saved.id());
         }
-        TenantStore.Saved saved = store.importYaml(document);
-        log.info("Imported demo tenant '{}' (id {})", saved.name(), saved.id());
+        store.list().stream().filter(t -> t.name().equals(name)).findFirst()
+                .ifPresent(t -> users.ensure(t.id()));
     }
 }

@@ -13,14 +13,14 @@ class SecurityConfigurationTest {
 
     @Test
     void aServerWithoutAnAdminPasswordDoesNotStart() {
-        assertThatThrownBy(() -> config.users("admin", "", encoder))
+        assertThatThrownBy(() -> config.users("admin", "", encoder, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PBX_ADMIN_PASSWORD");
     }
 
     @Test
     void theAdminPasswordIsKeptOnlyAsAHash() {
-        String hash = config.users("admin", "s3cret-pass", encoder).loadUserByUsername("admin").getPassword();
+        String hash = config.users("admin", "s3cret-pass", encoder, null).loadUserByUsername("admin").getPassword();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain("s3cret-pass");
         assertThat(encoder.matches("s3cret-pass", hash)).isTrue();
     }

@@ -1,0 +1,34 @@
+package org.reachpbx.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** The login page of the admin UI ({@code /ui/login}); Spring Security checks the form. */
+@Route("login")
+@PageTitle("ReachPBX – Log in")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        setSizeFull();
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+        add(new H1("ReachPBX"), form);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

@@ -1,0 +1,152 @@
+package org.reachpbx.ui.simulator;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.List;
+import org.reachpbx.directory.store.TenantStore;
+import org.reachpbx.directory.store.TenantStore.TenantSummary;
+import org.reachpbx.directory.view.TenantViewCache;
+import org.reachpbx.rules.attempt.CallAttempt;
+import org.reachpbx.rules.decision.FiredRule;
+import org.reachpbx.rules.decision.RoutingDecision;
+import org.reachpbx.rules.engine.RoutingEngine;
+import org.reachpbx.rules.view.TenantView;
+import org.reachpbx.rules.vocabulary.DeviceType;
+import org.reachpbx.ui.MainLayout;
+import org.reachpbx.ui.access.CurrentUser;
+import org.reachpbx.ui.access.Roles;
+
+/**
+ * The routing simulator: what the rules decide for a call, at any date and time, and which rules
+ * fired, with the same engine, tenant view and analyst tables as live calls. Nothing is changed.
+ */
+@Route(value = "simulator", layout = MainLayout.class)
+@PageTitle("ReachPBX – Simulator")
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.ANALYST})
+public class SimulatorView extends VerticalLayout {
+
+    static final String FROM_TRUNK = "From outside (trunk)";
+    static final String FROM_DEVICE = "From a device of the tenant";
+
+    private final TenantViewCache views;
+    private final RoutingEngine engine;
+    private final Clock clock;
+
+    private final ComboBox<TenantSummary> tenant = new ComboBox<>("Tenant");
+    private final RadioButtonGroup<String> from = new RadioButtonGroup<>("Call");
+    private final TextField caller = new TextField("Caller number");
+    private final TextField callerExtension = new TextField("Calling user (extension)");
+    private final TextField channel = new TextField("Channel");
+    private final ComboBox<DeviceType> deviceType = new ComboBox<>("Device type");
+    private final TextField dialled = new TextField("Dialled / called number");
+    private final DateTimePicker time = new DateTimePicker("Date and time (tenant's zone; empty = now)");
+    private final H3 outcome = new H3();
+    private final Pre decision = new Pre();
+    private final Grid<FiredRule> trace = new Grid<>();
+
+    public SimulatorView(TenantStore store, TenantViewCache views, RoutingEngine engine, Clock clock,
+                         CurrentUser current) {
+        this.views = views;
+        this.engine = engine;
+        this.clock = clock;
+        List<TenantSummary> tenants = store.list().stream().filter(t -> current.user().seesTenant(t.id())).toList();
+        tenant.setItems(tenants);
+        tenant.setItemLabelGenerator(TenantSummary::name);
+        tenants.stream().findFirst().ifPresent(tenant::setValue);
+        from.setItems(FROM_TRUNK, FROM_DEVICE);
+        from.setValue(FROM_TRUNK);
+        from.addValueChangeListener(e -> showFields());
+        deviceType.setItems(DeviceType.values());
+        deviceType.setClearButtonVisible(true);
+        tenant.setId("sim-tenant");
+        caller.setId("sim-caller");
+        callerExtension.setId("sim-caller-extension");
+        channel.setId("sim-channel");
+        dialled.setId("sim-dialled");
+        time.setId("sim-time");
+        outcome.setId("outcome");
+        decision.setId("decision");
+        decision.getStyle().set("white-space", "pre-wrap");
+        trace.setId("trace");
+        Button simulate = new Button("Simulate", e -> simulate());
+        simulate.setId("simulate");
+        simulate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(tenant, from, caller, callerExtension, channel, deviceType, dialled, time);
+        trace.addColumn(FiredRule::rule).setHeader("Rule").setAutoWidth(true).setFlexGrow(0);
+        trace.addColumn(FiredRule::requirement).setHeader("Requirement").setAutoWidth(true).setFlexGrow(0);
+        trace.addColumn(FiredRule::detail).setHeader("Detail").setFlexGrow(1);
+        trace.setAllRowsVisible(true);
+        showFields();
+        add(new H2("Routing simulator"),
+                new Paragraph("What the routing rules decide for a call, and why. Nothing is dialled or changed."),
+                form, simulate, outcome, decision, new H3("Rules that fired"), trace);
+    }
+
+    private void showFields() {
+        boolean device = FROM_DEVICE.equals(from.getValue());
+        caller.setVisible(!device);
+        callerExtension.setVisible(device);
+        channel.setVisible(device);
+        deviceType.setVisible(device);
+    }
+
+    private void simulate() {
+        if (tenant.getValue() == null || dialled.isEmpty()) {
+            error("Choose a tenant and enter the dialled number.");
+            return;
+        }
+        TenantView view = views.byId(tenant.getValue().id()).orElse(null);
+        if (view == null) {
+            error("The tenant is no longer there.");
+            return;
+        }
+        try {
+            RoutingDecision result = engine.decide(attempt(view), view, clock);
+            outcome.setText(DecisionText.outcome(result));
+            decision.setText(String.join("\n", DecisionText.lines(result)));
+            trace.setItems(result.trace() == null ? List.of() : result.trace());
+        } catch (IllegalArgumentException e) {
+            error(e.getMessage());
+        }
+    }
+
+    private CallAttempt attempt(TenantView view) {
+        boolean device = FROM_DEVICE.equals(from.getValue());
+        CallAttempt.Builder b = device
+                ? CallAttempt.fromDevice(blankToNull(callerExtension.getValue()), blankToNull(channel.getValue()),
+                        dialled.getValue().trim())
+                : CallAttempt.fromTrunk(blankToNull(caller.getValue()), dialled.getValue().trim());
+        if (device && deviceType.getValue() != null) {
+            b.deviceType(deviceType.getValue());
+        }
+        if (time.getValue() != null) {
+            b.time(time.getValue().atZone(view.zone()).toInstant());
+        }
+        return b.build();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

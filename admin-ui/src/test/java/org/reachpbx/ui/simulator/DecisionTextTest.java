@@ -1,0 +1,53 @@
+package org.reachpbx.ui.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.reachpbx.rules.decision.MediaService;
+import org.reachpbx.rules.decision.Presentation;
+import org.reachpbx.rules.decision.Reject;
+import org.reachpbx.rules.decision.RejectCause;
+import org.reachpbx.rules.decision.RingStep;
+import org.reachpbx.rules.decision.RingTarget;
+import org.reachpbx.rules.decision.RoutingDecision;
+import org.reachpbx.rules.decision.RoutingDecision.Outcome;
+
+class DecisionTextTest {
+
+    private static RoutingDecision decision(Outcome outcome, Reject reject, List<RingStep> ring, Integer noAnswer,
+                                            RoutingDecision onBusy, MediaService media, Presentation presentation,
+                                            Map<String, String> headers) {
+        return new RoutingDecision(outcome, reject, ring, noAnswer, onBusy, null, null, media, null, presentation,
+                headers, null, null, null, List.of(), List.of());
+    }
+
+    @Test
+    void aRingDecisionReadsAsStepsTimeoutsCallerIdHeadersAndFollowUps() {
+        RoutingDecision voicemail = decision(Outcome.MEDIA, null, List.of(), null, null,
+                new MediaService(MediaService.Kind.PERSONAL_VOICEMAIL, "201", null, Map.of()), null, Map.of());
+        RoutingDecision ring = decision(Outcome.RING, null,
+                List.of(new RingStep(List.of(RingTarget.device("201", "Desk", "desk-201", null)), 10),
+                        new RingStep(List.of(RingTarget.external("0612345678")), null)),
+                15, voicemail, null, new Presentation("0301234567", null, false), Map.of("Alert-Info", "x"));
+
+        assertThat(DecisionText.lines(ring)).containsExactly(
+                "Outcome: Ring",
+                "Step 1: ring user 201 device Desk (channel desk-201) for 10 s",
+                "Step 2: ring external number 0612345678",
+                "No answer after 15 s",
+                "Caller ID shown: 0301234567",
+                "SIP headers: Alert-Info: x",
+                "On busy:",
+                "    Outcome: Media service: PERSONAL_VOICEMAIL of extension 201");
+    }
+
+    @Test
+    void aRejectNamesItsSipStatusAndCause() {
+        RejectCause cause = RejectCause.values()[0];
+        RoutingDecision reject = decision(Outcome.REJECT, Reject.of(cause, "why"), List.of(), null, null, null, null,
+                Map.of());
+        assertThat(DecisionText.outcome(reject)).isEqualTo("Reject: SIP " + cause.sipStatus() + " (" + cause + ") – why");
+    }
+}

@@ -1,0 +1,24 @@
+package org.reachpbx.directory.access;
+
+/** What a user of the admin UI may do. Tenant roles belong to one tenant. */
+public enum UiRole {
+    /** Everything, for all tenants. */
+    PLATFORM_ADMIN(false),
+    /** Everything of one tenant. */
+    TENANT_ADMIN(true),
+    /** Analyst tables and the routing simulator; read-only elsewhere. */
+    ANALYST(false),
+    /** The own REACH status and voicemail (views follow). */
+    END_USER(true);
+
+    private final boolean tenantBound;
+
+    UiRole(boolean tenantBound) {
+        this.tenantBound = tenantBound;
+    }
+
+    /** Whether a user with this role must belong to a tenant. */
+    public boolean tenantBound() {
+        return tenantBound;
+    }
+}
