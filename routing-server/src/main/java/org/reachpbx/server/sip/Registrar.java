@@ -12,6 +12,7 @@ import javax.sip.address.SipURI;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
@@ -70,10 +71,34 @@ public class Registrar {
             return;
         }
         String realm = toUri.getHost().toLowerCase(Locale.ROOT);
-        AuthorizationHeader auth = authorizationFor(request, realm);
-        if (auth == null) {
-            challenge(event, realm, false);
+        Credential channel = authenticate(event, realm, toUri.getUser(), false);
+        if (channel == null) {
             return;
+        }
+        String source = sourceOf(request);
+        TenantView view = views.byId(channel.tenantId()).orElse(null);
+        ChannelView channelView = view == null ? null : view.channel(channel.channel());
+        if (view != null && view.ipListing() && channelView != null && channelView.coupledUser() != null
+                && !view.allowlisted(source)) {
+            log.info("REGISTER of {}@{} from {} refused: not on the IP allowlist (IPL-05)", channel.channel(), realm, source);
+            server.reply(event, Response.FORBIDDEN, "Address not on the IP allowlist");
+            return;
+        }
+        updateBindings(event, channel, source);
+    }
+
+    /**
+     * Checks the request's (Proxy-)Authorization for this realm against the channel's stored HA1.
+     * Answers the request (401/407 challenge, 400, 403) and returns null unless it is authentic.
+     *
+     * @param expectedUser the channel the request must be from (null = any channel of the realm)
+     */
+    Credential authenticate(RequestEvent event, String realm, String expectedUser, boolean proxy) throws Exception {
+        Request request = event.getRequest();
+        AuthorizationHeader auth = authorizationFor(request, realm, proxy);
+        if (auth == null) {
+            challenge(event, realm, false, proxy);
+            return null;
         }
         String username = param(auth, "username");
         String nonce = param(auth, "nonce");
@@ -86,15 +111,15 @@ public class Registrar {
         if (username == null || nonce == null || uri == null || response == null
                 || (qop != null && (!qop.equalsIgnoreCase("auth") || nc == null || cnonce == null))) {
             server.reply(event, Response.BAD_REQUEST, "Incomplete Authorization header");
-            return;
+            return null;
         }
         if (algorithm == null) {
             server.reply(event, Response.BAD_REQUEST, "Unsupported digest algorithm");
-            return;
+            return null;
         }
         if (!digest.genuine(nonce)) {
-            challenge(event, realm, false);
-            return;
+            challenge(event, realm, false, proxy);
+            return null;
         }
         Optional<Credential> credential = credentials.find(realm, username);
         String ha1 = credential.map(c -> algorithm == Algorithm.MD5 ? c.ha1Md5() : c.ha1Sha256())
@@ -103,26 +128,16 @@ public class Registrar {
             ha1 = algorithm == Algorithm.MD5 ? DUMMY_MD5 : DUMMY_SHA256;
         }
         Result result = digest.check(algorithm, ha1, nonce, request.getMethod(), uri, qop, nc, cnonce, response);
-        if (credential.isEmpty() || result == Result.WRONG || !username.equals(toUri.getUser())) {
-            log.info("REGISTER of {}@{} refused: unknown channel or wrong password", username, realm);
+        if (credential.isEmpty() || result == Result.WRONG || (expectedUser != null && !username.equals(expectedUser))) {
+            log.info("{} of {}@{} refused: unknown channel or wrong password", request.getMethod(), username, realm);
             server.reply(event, Response.FORBIDDEN, "Forbidden");
-            return;
+            return null;
         }
         if (result == Result.STALE) {
-            challenge(event, realm, true);
-            return;
+            challenge(event, realm, true, proxy);
+            return null;
         }
-        Credential channel = credential.get();
-        String source = sourceOf(request);
-        TenantView view = views.byId(channel.tenantId()).orElse(null);
-        ChannelView channelView = view == null ? null : view.channel(channel.channel());
-        if (view != null && view.ipListing() && channelView != null && channelView.coupledUser() != null
-                && !view.allowlisted(source)) {
-            log.info("REGISTER of {}@{} from {} refused: not on the IP allowlist (IPL-05)", username, realm, source);
-            server.reply(event, Response.FORBIDDEN, "Address not on the IP allowlist");
-            return;
-        }
-        updateBindings(event, channel, source);
+        return credential.get();
     }
 
     private void updateBindings(RequestEvent event, Credential channel, String source) throws Exception {
@@ -182,11 +197,13 @@ public class Registrar {
         return ok;
     }
 
-    private void challenge(RequestEvent event, String realm, boolean stale) throws Exception {
-        Response response = server.messages().createResponse(Response.UNAUTHORIZED, event.getRequest());
+    private void challenge(RequestEvent event, String realm, boolean stale, boolean proxy) throws Exception {
+        Response response = server.messages().createResponse(
+                proxy ? Response.PROXY_AUTHENTICATION_REQUIRED : Response.UNAUTHORIZED, event.getRequest());
         String nonce = digest.newNonce();
         for (Algorithm a : new Algorithm[] {Algorithm.SHA_256, Algorithm.MD5}) {
-            WWWAuthenticateHeader h = server.headers().createWWWAuthenticateHeader("Digest");
+            WWWAuthenticateHeader h = proxy ? server.headers().createProxyAuthenticateHeader("Digest")
+                    : server.headers().createWWWAuthenticateHeader("Digest");
             h.setRealm(realm);
             h.setNonce(nonce);
             h.setAlgorithm(a.token());
@@ -200,8 +217,8 @@ public class Registrar {
     }
 
     /** The Authorization header for this realm, if any. */
-    private static AuthorizationHeader authorizationFor(Request request, String realm) {
-        ListIterator<?> it = request.getHeaders(AuthorizationHeader.NAME);
+    private static AuthorizationHeader authorizationFor(Request request, String realm, boolean proxy) {
+        ListIterator<?> it = request.getHeaders(proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME);
         AuthorizationHeader any = null;
         while (it.hasNext()) {
             AuthorizationHeader h = (AuthorizationHeader) it.next();
@@ -218,7 +235,7 @@ public class Registrar {
         return v == null || v.isEmpty() ? null : v;
     }
 
-    private static String sourceOf(Request request) {
+    static String sourceOf(Request request) {
         if (request instanceof SIPRequest r && r.getRemoteAddress() != null) {
             return r.getRemoteAddress().getHostAddress();
         }

@@ -3,6 +3,7 @@ package org.reachpbx.server.sip;
 import java.time.Clock;
 import org.reachpbx.directory.repository.TenantRepository;
 import org.reachpbx.directory.view.TenantViewCache;
+import org.reachpbx.rules.engine.RoutingEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +38,12 @@ public class SipConfiguration {
     }
 
     @Bean
-    public SipServer sipServer(SipProperties properties, Registrar registrar) {
-        return new SipServer(properties, registrar);
+    public CallHandler callHandler(Registrar registrar, TenantViewCache views, RoutingEngine engine, Clock clock) {
+        return new CallHandler(registrar, views, engine, clock);
+    }
+
+    @Bean
+    public SipServer sipServer(SipProperties properties, Registrar registrar, CallHandler calls) {
+        return new SipServer(properties, registrar, calls);
     }
 }

@@ -29,8 +29,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The SIP server's one JAIN-SIP stack, listening on UDP and TCP on {@code pbx.sip.host:port}. It
- * starts with the application and stops with it. Requests go to the registrar; methods that are
- * not handled yet are answered 501.
+ * starts with the application and stops with it. REGISTER goes to the registrar, INVITE to the
+ * call handler; methods that are not handled yet are answered 501.
  */
 public class SipServer implements SmartLifecycle, SipListener {
 
@@ -39,6 +39,7 @@ public class SipServer implements SmartLifecycle, SipListener {
 
     private final SipProperties properties;
     private final Registrar registrar;
+    private final CallHandler calls;
     private volatile SipStack stack;
     private volatile SipProvider provider;
     private volatile int port;
@@ -46,9 +47,10 @@ public class SipServer implements SmartLifecycle, SipListener {
     private HeaderFactory headers;
     private MessageFactory messages;
 
-    public SipServer(SipProperties properties, Registrar registrar) {
+    public SipServer(SipProperties properties, Registrar registrar, CallHandler calls) {
         this.properties = properties;
         this.registrar = registrar;
+        this.calls = calls;
     }
 
     @Override
@@ -88,6 +90,7 @@ public class SipServer implements SmartLifecycle, SipListener {
                     + " (udp/tcp): " + e.getMessage() + ". Set pbx.sip.port (PBX_SIP_PORT) to a free port.", e);
         }
         registrar.attach(this);
+        calls.attach(this);
         log.info("SIP server listening on {}:{} (udp, tcp)", host, wanted);
     }
 
@@ -140,6 +143,11 @@ public class SipServer implements SmartLifecycle, SipListener {
         return port;
     }
 
+    /** The address the server listens on. */
+    public String host() {
+        return properties.getHost();
+    }
+
     public SipProvider provider() {
         return provider;
     }
@@ -162,6 +170,8 @@ public class SipServer implements SmartLifecycle, SipListener {
         try {
             switch (request.getMethod()) {
                 case Request.REGISTER -> registrar.process(event);
+                case Request.INVITE -> calls.invite(event);
+                case Request.CANCEL -> reply(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
                 case Request.ACK -> { }
                 case Request.OPTIONS -> reply(event, Response.OK, null);
                 default -> reply(event, Response.NOT_IMPLEMENTED, null);

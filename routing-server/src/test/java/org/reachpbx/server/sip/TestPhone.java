@@ -97,16 +97,22 @@ public class TestPhone implements SipListener, AutoCloseable {
 
     /** Answers a 401 with an Authorization header for the given algorithm. */
     public AuthorizationHeader answer(Response challenge, String algorithm) throws Exception {
+        return answer(challenge, algorithm, Request.REGISTER, "sip:" + domain, false);
+    }
+
+    /** Answers a 401 or 407 challenge for a request with this method and request URI. */
+    public AuthorizationHeader answer(Response challenge, String algorithm, String method, String uri, boolean proxy)
+            throws Exception {
         WWWAuthenticateHeader www = challengeFor(challenge, algorithm);
         String realm = www.getRealm();
         String nonce = www.getNonce();
-        String uri = "sip:" + domain;
         String cnonce = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String count = String.format("%08x", nc.incrementAndGet());
         String ha1 = hash(algorithm, user + ":" + realm + ":" + password);
-        String ha2 = hash(algorithm, "REGISTER:" + uri);
+        String ha2 = hash(algorithm, method + ":" + uri);
         String response = hash(algorithm, ha1 + ":" + nonce + ":" + count + ":" + cnonce + ":auth:" + ha2);
-        AuthorizationHeader auth = headers.createAuthorizationHeader("Digest");
+        AuthorizationHeader auth = proxy ? headers.createProxyAuthorizationHeader("Digest")
+                : headers.createAuthorizationHeader("Digest");
         auth.setUsername(user);
         auth.setRealm(realm);
         auth.setNonce(nonce);
@@ -120,7 +126,8 @@ public class TestPhone implements SipListener, AutoCloseable {
     }
 
     public static WWWAuthenticateHeader challengeFor(Response challenge, String algorithm) {
-        ListIterator<?> it = challenge.getHeaders(WWWAuthenticateHeader.NAME);
+        ListIterator<?> it = challenge.getHeaders(challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED
+                ? javax.sip.header.ProxyAuthenticateHeader.NAME : WWWAuthenticateHeader.NAME);
         while (it.hasNext()) {
             WWWAuthenticateHeader h = (WWWAuthenticateHeader) it.next();
             if (algorithm.equalsIgnoreCase(h.getAlgorithm())) {
@@ -143,6 +150,43 @@ public class TestPhone implements SipListener, AutoCloseable {
         ContactHeader contact = headers.createContactHeader(addresses.createAddress(contact()));
         r.addHeader(contact);
         r.addHeader(headers.createExpiresHeader(expires));
+        if (auth != null) {
+            r.addHeader(auth);
+        }
+        return r;
+    }
+
+    /**
+     * Places a call to {@code dialled} (a user part at the tenant's domain) with an SDP offer,
+     * answering a 407 challenge with the given algorithm (null = do not answer); the final response.
+     */
+    public Response invite(String dialled, String algorithm) throws Exception {
+        String inviteCallId = provider.getNewCallId().getCallId();
+        Response first = send(inviteRequest(dialled, inviteCallId, null));
+        if (algorithm == null || first == null || first.getStatusCode() != Response.PROXY_AUTHENTICATION_REQUIRED) {
+            return first;
+        }
+        String uri = "sip:" + dialled + "@" + domain;
+        return send(inviteRequest(dialled, inviteCallId, answer(first, algorithm, Request.INVITE, uri, true)));
+    }
+
+    private Request inviteRequest(String dialled, String inviteCallId, AuthorizationHeader auth) throws Exception {
+        SipURI target = addresses.createSipURI(dialled, domain);
+        SipURI self = addresses.createSipURI(user, domain);
+        Request r = messages.createRequest(target, Request.INVITE, headers.createCallIdHeader(inviteCallId),
+                headers.createCSeqHeader(cseq.incrementAndGet(), Request.INVITE),
+                headers.createFromHeader(addresses.createAddress(self), "i" + cseq.get()),
+                headers.createToHeader(addresses.createAddress(target), null),
+                List.of(headers.createViaHeader("127.0.0.1", port, ListeningPoint.UDP, null)),
+                headers.createMaxForwardsHeader(70));
+        SipURI route = addresses.createSipURI(null, "127.0.0.1");
+        route.setPort(serverPort);
+        route.setLrParam();
+        r.addHeader(headers.createRouteHeader(addresses.createAddress(route)));
+        r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
+        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio 40000 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n";
+        r.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
         if (auth != null) {
             r.addHeader(auth);
         }
