@@ -201,7 +201,11 @@ public class Registrar {
         Response response = server.messages().createResponse(
                 proxy ? Response.PROXY_AUTHENTICATION_REQUIRED : Response.UNAUTHORIZED, event.getRequest());
         String nonce = digest.newNonce();
-        for (Algorithm a : new Algorithm[] {Algorithm.SHA_256, Algorithm.MD5}) {
+        for (String token : properties.getDigestAlgorithms()) {
+            Algorithm a = Algorithm.of(token.trim());
+            if (a == null) {
+                continue;
+            }
             WWWAuthenticateHeader h = proxy ? server.headers().createProxyAuthenticateHeader("Digest")
                     : server.headers().createWWWAuthenticateHeader("Digest");
             h.setRealm(realm);

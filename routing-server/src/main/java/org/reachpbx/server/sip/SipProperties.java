@@ -16,6 +16,11 @@ public class SipProperties {
     private String advertisedHost = "";
     /** How long a digest nonce may be used before the client is challenged again with stale=true. */
     private Duration nonceLifetime = Duration.ofMinutes(5);
+    /**
+     * The digest challenges offered, in this order (one WWW-Authenticate each). Clients that read
+     * only the first challenge (SIPp 3.6, some older phones) need MD5 first.
+     */
+    private java.util.List<String> digestAlgorithms = new java.util.ArrayList<>(java.util.List.of("SHA-256", "MD5"));
     /** Registration expiry bounds (seconds). */
     private int minExpires = 60;
     private int maxExpires = 3600;
@@ -103,5 +108,13 @@ public class SipProperties {
 
     public void setReceiveUdpBufferSize(int receiveUdpBufferSize) {
         this.receiveUdpBufferSize = receiveUdpBufferSize;
+    }
+
+    public java.util.List<String> getDigestAlgorithms() {
+        return digestAlgorithms;
+    }
+
+    public void setDigestAlgorithms(java.util.List<String> digestAlgorithms) {
+        this.digestAlgorithms = digestAlgorithms;
     }
 }

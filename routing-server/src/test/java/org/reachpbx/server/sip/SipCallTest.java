@@ -12,7 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * INVITE from a demo channel over real SIP on loopback: 407 digest challenge, then the routing
- * engine's decision; a barred number is refused with the decision's SIP status and a Reason.
+ * engine's decision; a refusal is answered with the decision's SIP status and a Reason.
  */
 @SpringBootTest(classes = ReachPbxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -35,13 +35,14 @@ class SipCallTest {
     }
 
     @Test
-    void aBarredNumberIsRefusedWithTheDecisionsStatus() throws Exception {
-        // The demo account bars 0906 numbers for everyone (CB-01).
+    void aRefusalIsAnsweredWithTheDecisionsStatusAndReason() throws Exception {
+        // The demo tenant has IP listing on and 127.0.0.1 is not allowlisted: an outgoing call
+        // needs a 901 log-in first (IPL-01), which the rules answer 403.
         try (TestPhone phone = new TestPhone("jansen-bureau", DOMAIN, "kT9v-Wq4mZ2x", server.port())) {
             Response refused = phone.invite("0906123456", "SHA-256");
             assertThat(refused.getStatusCode()).isEqualTo(403);
             assertThat(refused.getHeader("Reason")).isNotNull();
-            assertThat(refused.getHeader("Reason").toString()).contains("SIP").contains("cause=403");
+            assertThat(refused.getHeader("Reason").toString()).contains("SIP").contains("cause=403").contains("901");
         }
     }
 
