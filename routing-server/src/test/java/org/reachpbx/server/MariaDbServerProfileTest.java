@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link MariaDbTestDatabase}), on its own database {@code <test database>_server}.
  */
 @SpringBootTest(classes = ReachPbxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "pbx.admin.password=profile-test-secret")
+        properties = {"pbx.admin.password=profile-test-secret", "pbx.sip.host=127.0.0.1", "pbx.sip.port=0"})
 @ActiveProfiles("mariadb")
 @EnabledIf("mariaDbWanted")
 class MariaDbServerProfileTest {

@@ -1,0 +1,220 @@
+package org.reachpbx.server.sip;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The SIP server's one JAIN-SIP stack, listening on UDP and TCP on {@code pbx.sip.host:port}. It
+ * starts with the application and stops with it. REGISTER goes to the registrar, INVITE to the
+ * call handler; methods that are not handled yet are answered 501.
+ */
+public class SipServer implements SmartLifecycle, SipListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SipServer.class);
+    private static final AtomicInteger STACKS = new AtomicInteger();
+
+    private final SipProperties properties;
+    private final Registrar registrar;
+    private final CallHandler calls;
+    private volatile SipStack stack;
+    private volatile SipProvider provider;
+    private volatile int port;
+    private AddressFactory addresses;
+    private HeaderFactory headers;
+    private MessageFactory messages;
+
+    public SipServer(SipProperties properties, Registrar registrar, CallHandler calls) {
+        this.properties = properties;
+        this.registrar = registrar;
+        this.calls = calls;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (stack != null) {
+            return;
+        }
+        String host = properties.getHost();
+        int wanted = properties.getPort() == 0 ? freePort(host) : properties.getPort();
+        checkFree(host, wanted);
+        SipFactory factory = SipFactory.getInstance();
+        factory.setPathName("gov.nist");
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "reachpbx-sip-" + STACKS.incrementAndGet());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(properties.getThreadPoolSize()));
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(properties.getReceiveUdpBufferSize()));
+        try {
+            SipStack s = factory.createSipStack(p);
+            addresses = factory.createAddressFactory();
+            headers = factory.createHeaderFactory();
+            messages = factory.createMessageFactory();
+            ListeningPoint udp = s.createListeningPoint(host, wanted, ListeningPoint.UDP);
+            ListeningPoint tcp = s.createListeningPoint(host, wanted, ListeningPoint.TCP);
+            SipProvider prov = s.createSipProvider(udp);
+            prov.addListeningPoint(tcp);
+            prov.addSipListener(this);
+            s.start();
+            stack = s;
+            provider = prov;
+            port = wanted;
+        } catch (Exception e) {
+            throw new IllegalStateException("The SIP server cannot listen on " + host + ":" + wanted
+                    + " (udp/tcp): " + e.getMessage() + ". Set pbx.sip.port (PBX_SIP_PORT) to a free port.", e);
+        }
+        registrar.attach(this);
+        calls.attach(this);
+        log.info("SIP server listening on {}:{} (udp, tcp)", host, wanted);
+    }
+
+    /** Fails early, with a clear message, when another program holds the port. */
+    private static void checkFree(String host, int port) {
+        try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(host), port));
+             ServerSocket tcp = new ServerSocket()) {
+            tcp.setReuseAddress(true);
+            tcp.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (Exception e) {
+            throw new IllegalStateException("The SIP port " + host + ":" + port + " is in use (" + e.getMessage()
+                    + "). Stop the other SIP server or start ReachPBX with --pbx.sip.port=<port> (PBX_SIP_PORT).", e);
+        }
+    }
+
+    private static int freePort(String host) {
+        for (int i = 0; i < 20; i++) {
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(host), 0))) {
+                int candidate = udp.getLocalPort();
+                try (ServerSocket tcp = new ServerSocket(candidate, 1, InetAddress.getByName(host))) {
+                    return candidate;
+                } catch (Exception busy) {
+                    // try another
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("no free SIP port on " + host, e);
+            }
+        }
+        throw new IllegalStateException("no free SIP port on " + host);
+    }
+
+    @Override
+    public synchronized void stop() {
+        SipStack s = stack;
+        stack = null;
+        provider = null;
+        if (s != null) {
+            s.stop();
+            log.info("SIP server stopped");
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return stack != null;
+    }
+
+    /** The port the server listens on (the chosen one when {@code pbx.sip.port} is 0). */
+    public int port() {
+        return port;
+    }
+
+    /** The address the server listens on. */
+    public String host() {
+        return properties.getHost();
+    }
+
+    public SipProvider provider() {
+        return provider;
+    }
+
+    public AddressFactory addresses() {
+        return addresses;
+    }
+
+    public HeaderFactory headers() {
+        return headers;
+    }
+
+    public MessageFactory messages() {
+        return messages;
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        try {
+            switch (request.getMethod()) {
+                case Request.REGISTER -> registrar.process(event);
+                case Request.INVITE -> calls.invite(event);
+                case Request.CANCEL -> reply(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+                case Request.ACK -> { }
+                case Request.OPTIONS -> reply(event, Response.OK, null);
+                default -> reply(event, Response.NOT_IMPLEMENTED, null);
+            }
+        } catch (Exception e) {
+            log.warn("Could not handle a {}: {}", request.getMethod(), e.toString());
+        }
+    }
+
+    /** Answers a request statelessly-safe: in its server transaction, made when missing. */
+    void reply(RequestEvent event, int status, String reason) throws Exception {
+        Response response = messages.createResponse(status, event.getRequest());
+        if (reason != null) {
+            response.setReasonPhrase(reason);
+        }
+        send(event, response);
+    }
+
+    void send(RequestEvent event, Response response) throws Exception {
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx == null) {
+            tx = provider.getNewServerTransaction(event.getRequest());
+        }
+        tx.sendResponse(response);
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+    }
+}

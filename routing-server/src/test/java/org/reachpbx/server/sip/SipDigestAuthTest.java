@@ -1,0 +1,80 @@
+package org.reachpbx.server.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.reachpbx.directory.model.SipPasswordHash;
+import org.reachpbx.server.sip.DigestAuth.Algorithm;
+import org.reachpbx.server.sip.DigestAuth.Result;
+
+/** Digest checks against stored HA1 values: right, wrong, stale and forged nonces. */
+class SipDigestAuthTest {
+
+    static class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T10:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final MutableClock clock = new MutableClock();
+    final DigestAuth auth = new DigestAuth(clock, Duration.ofMinutes(5));
+    final SipPasswordHash stored = SipPasswordHash.of("alice", "example.org", "secret-123");
+
+    String response(Algorithm a, String ha1, String nonce) {
+        String ha2 = DigestAuth.hash(a, "REGISTER:sip:example.org");
+        return DigestAuth.hash(a, ha1 + ":" + nonce + ":00000001:c0ffee:auth:" + ha2);
+    }
+
+    @Test
+    void acceptsTheRightResponseForBothAlgorithms() {
+        String nonce = auth.newNonce();
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", response(Algorithm.MD5, stored.getMd5(), nonce))).isEqualTo(Result.OK);
+        assertThat(auth.check(Algorithm.SHA_256, stored.getSha256(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", response(Algorithm.SHA_256, stored.getSha256(), nonce))).isEqualTo(Result.OK);
+    }
+
+    @Test
+    void rejectsAWrongPassword() {
+        String nonce = auth.newNonce();
+        String wrong = SipPasswordHash.of("alice", "example.org", "guess").getMd5();
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", response(Algorithm.MD5, wrong, nonce))).isEqualTo(Result.WRONG);
+    }
+
+    @Test
+    void anOldNonceIsStaleButOnlyWithTheRightPassword() {
+        String nonce = auth.newNonce();
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", response(Algorithm.MD5, stored.getMd5(), nonce))).isEqualTo(Result.STALE);
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", "0".repeat(32))).isEqualTo(Result.WRONG);
+    }
+
+    @Test
+    void aNonceFromAnotherServerIsNotGenuine() {
+        DigestAuth other = new DigestAuth(clock, Duration.ofMinutes(5));
+        assertThat(auth.genuine(auth.newNonce())).isTrue();
+        assertThat(auth.genuine(other.newNonce())).isFalse();
+        assertThat(auth.genuine("not base64 !")).isFalse();
+    }
+}
