@@ -94,27 +94,37 @@ class GoldenCaseTest {
         TenantView view = tenantView(file, golden, c);
         RoutingDecision decision = ENGINE.decide(attempt(c.attempt, view.zone()), view, Clock.systemUTC());
         JsonNode actual = JSON.valueToTree(decision);
+        check(c.expect, c.fired, c.notFired, actual, decision.trace(), JSON);
+    }
+
+    /**
+     * Checks one decision against a golden case: the expected subset of its JSON, and the
+     * requirement IDs whose rules must and must not have fired. Fails with every problem and the
+     * whole decision.
+     */
+    static void check(JsonNode expect, List<String> mustFire, List<String> mustNotFire, JsonNode actual,
+                      List<FiredRule> trace, ObjectMapper printer) throws IOException {
         List<String> problems = new ArrayList<>();
-        if (c.expect != null) {
-            compare("", c.expect, actual, problems);
+        if (expect != null) {
+            compare("", expect, actual, problems);
         }
         Set<String> fired = new HashSet<>();
-        for (FiredRule r : decision.trace()) {
+        for (FiredRule r : trace) {
             fired.add(r.requirement());
         }
-        for (String id : c.fired) {
+        for (String id : mustFire) {
             if (!fired.contains(id)) {
                 problems.add("rule " + id + " did not fire");
             }
         }
-        for (String id : c.notFired) {
+        for (String id : mustNotFire) {
             if (fired.contains(id)) {
                 problems.add("rule " + id + " fired");
             }
         }
         if (!problems.isEmpty()) {
             fail(String.join("\n", problems) + "\n--- decision:\n"
-                    + JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual));
+                    + printer.writerWithDefaultPrettyPrinter().writeValueAsString(actual));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.reachpbx.directory.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.reachpbx.directory.view.TenantViewBuilder;
 import org.reachpbx.directory.yaml.TenantYaml;
-import org.reachpbx.rules.decision.FiredRule;
 import org.reachpbx.rules.queue.QueueDecision;
 import org.reachpbx.rules.queue.QueueEngine;
 import org.reachpbx.rules.queue.QueueState;
@@ -166,28 +164,7 @@ class QueueGoldenCaseTest {
         QueueView queue = QueueView.from((MediaExtensionView) view.extension(queueNumber));
         QueueDecision decision = ENGINE.decide(state(c.state), queue, view, Clock.systemUTC());
         JsonNode actual = GoldenCaseTest.JSON.valueToTree(decision);
-        List<String> problems = new ArrayList<>();
-        if (c.expect != null) {
-            GoldenCaseTest.compare("", c.expect, actual, problems);
-        }
-        Set<String> fired = new HashSet<>();
-        for (FiredRule r : decision.trace()) {
-            fired.add(r.requirement());
-        }
-        for (String id : c.fired) {
-            if (!fired.contains(id)) {
-                problems.add("rule " + id + " did not fire");
-            }
-        }
-        for (String id : c.notFired) {
-            if (fired.contains(id)) {
-                problems.add("rule " + id + " fired");
-            }
-        }
-        if (!problems.isEmpty()) {
-            fail(String.join("\n", problems) + "\n--- decision:\n"
-                    + GoldenCaseTest.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual));
-        }
+        GoldenCaseTest.check(c.expect, c.fired, c.notFired, actual, decision.trace(), GoldenCaseTest.JSON);
     }
 
     /** The tenant with the case's tenant patch, and its queue patch merged into the queue's entry. */

@@ -1,7 +1,6 @@
 package org.reachpbx.directory.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +24,6 @@ import org.reachpbx.directory.model.Tenant;
 import org.reachpbx.directory.view.ServiceViewBuilder;
 import org.reachpbx.directory.view.TenantViewBuilder;
 import org.reachpbx.directory.yaml.TenantYaml;
-import org.reachpbx.rules.decision.FiredRule;
 import org.reachpbx.rules.services.ServiceDecision;
 import org.reachpbx.rules.services.ServiceEngine;
 import org.reachpbx.rules.services.ServiceRequest;
@@ -118,27 +116,6 @@ class ServiceGoldenCaseTest {
         ServiceDecision decision = ENGINE.decide(request, TenantViewBuilder.build(tenant),
                 ServiceViewBuilder.build(tenant), Clock.systemUTC());
         JsonNode actual = OUT.valueToTree(decision);
-        List<String> problems = new ArrayList<>();
-        if (c.expect != null) {
-            GoldenCaseTest.compare("", c.expect, actual, problems);
-        }
-        Set<String> fired = new HashSet<>();
-        for (FiredRule r : decision.trace()) {
-            fired.add(r.requirement());
-        }
-        for (String id : c.fired) {
-            if (!fired.contains(id)) {
-                problems.add("rule " + id + " did not fire");
-            }
-        }
-        for (String id : c.notFired) {
-            if (fired.contains(id)) {
-                problems.add("rule " + id + " fired");
-            }
-        }
-        if (!problems.isEmpty()) {
-            fail(String.join("\n", problems) + "\n--- decision:\n"
-                    + OUT.writerWithDefaultPrettyPrinter().writeValueAsString(actual));
-        }
+        GoldenCaseTest.check(c.expect, c.fired, c.notFired, actual, decision.trace(), OUT);
     }
 }

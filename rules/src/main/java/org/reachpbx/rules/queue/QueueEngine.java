@@ -1,15 +1,12 @@
 package org.reachpbx.rules.queue;
 
-import org.reachpbx.rules.support.RuleTrace;
+import org.reachpbx.rules.support.RuleSessions;
+
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.drools.ruleunits.api.RuleUnit;
-import org.drools.ruleunits.api.RuleUnitInstance;
-import org.drools.ruleunits.api.RuleUnitProvider;
-import org.drools.ruleunits.api.conf.RuleConfig;
 import org.reachpbx.rules.queue.QueueState.Agent;
 import org.reachpbx.rules.queue.QueueState.Caller;
 import org.reachpbx.rules.view.ExtensionView;
@@ -24,32 +21,16 @@ import org.reachpbx.rules.view.UserView;
  * every decision, as in the routing engine.
  */
 public final class QueueEngine {
-    private final RuleUnit<QueueUnit> unit;
-    private final ThreadLocal<Session> sessions = ThreadLocal.withInitial(Session::new);
-
-    public QueueEngine() {
-        this.unit = RuleUnitProvider.get().getRuleUnit(new QueueUnit());
-        if (unit == null) {
-            throw new IllegalStateException("the QueueUnit rule unit was not generated at build time");
-        }
-    }
+    private final RuleSessions<QueueUnit> sessions = new RuleSessions<>(QueueUnit::new, QueueUnit::clear);
 
     public QueueDecision decide(QueueState state, QueueView queue, TenantView tenant, Clock clock) {
         Instant now = state.now() != null ? state.now() : clock.instant();
-        Session session = sessions.get();
-        try {
-            QueueRun run = new QueueRun(queue, state, tenant, now, session.trace);
-            load(session.data, run);
-            session.instance.fire();
-            return run.decision(session.trace.fired());
-        } catch (RuntimeException | Error e) {
-            sessions.remove();
-            session.instance.close();
-            throw e;
-        } finally {
-            session.data.clear();
-            session.trace.clear();
-        }
+        return sessions.decide(session -> {
+            QueueRun run = new QueueRun(queue, state, tenant, now, session.trace());
+            load(session.data(), run);
+            session.fire();
+            return run.decision(session.trace().fired());
+        });
     }
 
     /** The facts: the run, one candidate per member (rank order) and per other agent, the callers, 903/904. */
@@ -111,17 +92,5 @@ public final class QueueEngine {
     private static void add(QueueUnit data, QueueRun run, AgentCandidate a) {
         run.candidates().add(a);
         data.getAgents().add(a);
-    }
-
-    private final class Session {
-        final QueueUnit data = new QueueUnit();
-        final RuleTrace trace = new RuleTrace();
-        final RuleUnitInstance<QueueUnit> instance;
-
-        Session() {
-            RuleConfig config = RuleUnitProvider.get().newRuleConfig();
-            config.getAgendaEventListeners().add(trace);
-            instance = unit.createInstance(data, config);
-        }
     }
 }
