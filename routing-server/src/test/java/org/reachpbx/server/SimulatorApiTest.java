@@ -105,8 +105,18 @@ class SimulatorApiTest {
         ResponseEntity<String> badFrom = simulate("{\"from\": \"moon\", \"dialled\": \"0201110000\"}");
         assertThat(badFrom.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
+        ResponseEntity<String> misspelt = simulate("{\"dialled\": \"0201110000\", \"tme\": \"2026-11-24T10:00\"}");
+        assertThat(misspelt.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(misspelt.getBody()).get("error").asText()).contains("tme");
+
+        ResponseEntity<String> brokenJson = simulate("{\"dialled\": ");
+        assertThat(brokenJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(brokenJson.getBody()).get("error").asText())
+                .startsWith("the request cannot be read").contains("line 1");
+
         ResponseEntity<String> badTime = simulate("{\"dialled\": \"0201110000\", \"time\": \"tuesday\"}");
         assertThat(badTime.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(badTime.getBody()).get("error").asText()).contains("tuesday");
 
         ResponseEntity<String> unknownTenant = simulate(http.withBasicAuth("admin", "demo-admin"), 999_999,
                 "{\"dialled\": \"0201110000\"}");

@@ -51,6 +51,13 @@ public class ApiErrors {
     /** No body at all, or one Spring could not read as text. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        // A JSON body that parses badly (unknown field, a time that is no time) says what and where.
+        if (e.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            String where = json.getLocation() == null ? "" : " (line " + json.getLocation().getLineNr()
+                    + ", column " + json.getLocation().getColumnNr() + ")";
+            return ResponseEntity.badRequest().body(new ErrorBody("the request cannot be read: "
+                    + json.getOriginalMessage() + where, List.of()));
+        }
         return ResponseEntity.badRequest().body(new ErrorBody("the document cannot be read",
                 List.of(new Violation("", "the document is empty"))));
     }

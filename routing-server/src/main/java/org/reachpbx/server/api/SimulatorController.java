@@ -1,5 +1,11 @@
 package org.reachpbx.server.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
 import java.time.Clock;
 import org.reachpbx.directory.view.TenantViewCache;
 import org.reachpbx.rules.decision.RoutingDecision;
@@ -22,10 +28,15 @@ public class SimulatorController {
     private final RoutingEngine engine;
     private final Clock clock;
 
-    public SimulatorController(TenantViewCache views, RoutingEngine engine, Clock clock) {
+    private final ObjectReader requests;
+
+    public SimulatorController(TenantViewCache views, RoutingEngine engine, Clock clock, ObjectMapper json) {
         this.views = views;
         this.engine = engine;
         this.clock = clock;
+        // Stricter than the API's default: a misspelt field must not silently mean "now" or "idle".
+        this.requests = json.readerFor(SimulationRequest.class)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The decision for one simulated call, and the tenant's time zone the times were read in. */
@@ -45,7 +56,14 @@ public class SimulatorController {
 
     @PostMapping(value = "/api/tenants/{id}/simulate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Simulation simulate(@PathVariable long id, @RequestBody SimulationRequest request) {
+    public Simulation simulate(@PathVariable long id, @RequestBody JsonNode body) {
+        SimulationRequest request;
+        try {
+            request = requests.readValue(body);
+        } catch (IOException e) {
+            throw new BadRequestException("the request cannot be read: "
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
         TenantView view = views.byId(id).orElseThrow(() -> new NotFoundException("no tenant " + id));
         RoutingDecision decision = engine.decide(request.toAttempt(view.zone()), view, clock);
         return new Simulation(id, view.zone().getId(), decision);
