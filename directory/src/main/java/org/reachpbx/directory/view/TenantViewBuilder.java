@@ -36,7 +36,6 @@ import org.reachpbx.directory.model.NumberPlan;
 import org.reachpbx.directory.model.NumberPlanEntry;
 import org.reachpbx.directory.model.NumberPlanSchema;
 import org.reachpbx.directory.model.PhoneNumber;
-import org.reachpbx.directory.model.PhoneNumbers;
 import org.reachpbx.directory.model.QueueExtension;
 import org.reachpbx.directory.model.ReachConfig;
 import org.reachpbx.directory.model.ReachProfile;
@@ -50,6 +49,7 @@ import org.reachpbx.directory.model.UserDevice;
 import org.reachpbx.directory.model.UserExtension;
 import org.reachpbx.directory.model.VoicemailExtension;
 import org.reachpbx.rules.time.WeeklyWindow;
+import org.reachpbx.rules.engine.Numbers;
 import org.reachpbx.rules.view.CallClassView;
 import org.reachpbx.rules.view.CallLimitView;
 import org.reachpbx.rules.view.ChannelView;
@@ -124,8 +124,8 @@ public final class TenantViewBuilder {
         if (number == null || number.isBlank()) {
             return null;
         }
-        String n = number.trim();
-        return PhoneNumbers.toNational(n.startsWith("0031") ? "+" + n.substring(2) : n);
+        // One place for ACC-08: the rules' own normalisation, which the call path uses too.
+        return Numbers.national(number.trim());
     }
 
     /**
