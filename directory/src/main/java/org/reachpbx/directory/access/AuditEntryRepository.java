@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
 
     List<AuditEntry> findByOrderByAtDescIdDesc(Pageable page);
+
+    List<AuditEntry> findByTenantIdOrderByAtDescIdDesc(Long tenantId, Pageable page);
 }

@@ -33,6 +33,12 @@ public class AuditTrail {
         return entries.save(entry);
     }
 
+    /** The newest {@code limit} entries about one tenant, newest first (what its tenant admin sees). */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> latest(long tenantId, int limit) {
+        return entries.findByTenantIdOrderByAtDescIdDesc(tenantId, PageRequest.of(0, limit));
+    }
+
     /** The newest {@code limit} entries, newest first. */
     @Transactional(readOnly = true)
     public List<AuditEntry> latest(int limit) {

@@ -8,7 +8,7 @@ public enum UiRole {
     TENANT_ADMIN(true),
     /** Analyst tables and the routing simulator; read-only elsewhere. */
     ANALYST(false),
-    /** The own REACH status and voicemail (views follow). */
+    /** The own REACH and voicemail of the user extension the login is linked to ({@link UiUser#getExtension()}). */
     END_USER(true);
 
     private final boolean tenantBound;

@@ -30,6 +30,10 @@ public class UiUser extends Persistent {
     @Column(name = "tenant_id")
     private Long tenantId;
 
+    /** For END_USER: the number of the user extension this login belongs to. */
+    @Column(name = "extension", length = 5)
+    private String extension;
+
     @Column(name = "enabled", nullable = false)
     private boolean enabled = true;
 }

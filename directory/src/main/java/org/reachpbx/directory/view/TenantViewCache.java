@@ -58,6 +58,11 @@ public class TenantViewCache implements SmartInitializingSingleton {
         return Optional.ofNullable(byId.get(tenantId)).map(Cached::view);
     }
 
+    /** The SIP domain of a cached tenant. */
+    public Optional<String> sipDomain(long tenantId) {
+        return Optional.ofNullable(byId.get(tenantId)).map(Cached::sipDomain);
+    }
+
     /** The tenant a SIP request belongs to, by the domain of its request URI (case-insensitive). */
     public Optional<TenantView> byDomain(String sipDomain) {
         if (sipDomain == null) {

@@ -10,14 +10,17 @@ import java.util.Map;
  * A ring decision carries what to do next on busy, on no answer after {@code noAnswerTimeout}
  * seconds (null = ring until the caller hangs up), and when no target can be reached.
  * {@code trace} lists the rules that fired, each with its FEATURES.md requirement ID; it is set on
- * the top-level decision only.
+ * the top-level decision only, and so is {@code countsAgainst}: the call-limit extensions whose
+ * within-limit destination this call takes, so the B2BUA counts it there while it rings or is up
+ * (CLX-02).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RoutingDecision(Outcome outcome, Reject reject, List<RingStep> ring, Integer noAnswerTimeout,
                               RoutingDecision onBusy, RoutingDecision onNoAnswer, RoutingDecision onUnreachable,
                               MediaService media, Collect collect, Presentation presentation,
                               Map<String, String> headers, String destinationCategory, String dialledNumber,
-                              String emergencyAreaCode, List<FiredRule> trace, List<String> warnings) {
+                              String emergencyAreaCode, List<FiredRule> trace, List<String> warnings,
+                              List<String> countsAgainst) {
 
     public enum Outcome { RING, REJECT, MEDIA, COLLECT }
 }

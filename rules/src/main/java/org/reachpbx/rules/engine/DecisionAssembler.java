@@ -31,7 +31,7 @@ final class DecisionAssembler {
         return new RoutingDecision(d.outcome(), d.reject(), d.ring(), d.noAnswerTimeout(), d.onBusy(), d.onNoAnswer(),
                 d.onUnreachable(), d.media(), d.collect(), d.presentation(), d.headers(),
                 routing.destinationCategory(), routing.dialledNumber(), routing.emergencyAreaCodeValue(), trace,
-                List.copyOf(routing.warnings()));
+                List.copyOf(routing.warnings()), List.copyOf(routing.callLimitsCounted()));
     }
 
     private RoutingDecision decide(Hop hop) {
@@ -65,16 +65,16 @@ final class DecisionAssembler {
             }
             case REJECT:
                 return new RoutingDecision(RoutingDecision.Outcome.REJECT, r.reject, null, null, null, null, null, null,
-                        null, presentation, headers, null, null, null, null, null);
+                        null, presentation, headers, null, null, null, null, null, null);
             case MEDIA:
                 return new RoutingDecision(RoutingDecision.Outcome.MEDIA, null, null, null, null, null, null, r.media,
-                        null, presentation, headers, null, null, null, null, null);
+                        null, presentation, headers, null, null, null, null, null, null);
             case COLLECT:
                 return new RoutingDecision(RoutingDecision.Outcome.COLLECT, null, null, null, null, null, null, null,
                         new Collect(hop.getExtension() == null ? null : hop.getExtension().number(), r.collectPrompt,
                                 r.collectDigits, r.ringbackCycles, r.collectTimeout, r.choices, decide(r.collectFallback),
                                 hop.getDisplayPrefix()),
-                        presentation, headers, null, null, null, null, null);
+                        presentation, headers, null, null, null, null, null, null);
             case RING:
             default:
                 List<RingStep> steps = new ArrayList<>();
@@ -93,20 +93,20 @@ final class DecisionAssembler {
                 }
                 return new RoutingDecision(RoutingDecision.Outcome.RING, null, steps, r.noAnswerTimeout,
                         decide(r.onBusy), decide(r.onNoAnswer), decide(r.onUnreachable), null, null, presentation,
-                        headers, null, null, null, null, null);
+                        headers, null, null, null, null, null, null);
         }
     }
 
     private static RoutingDecision with(RoutingDecision d, Map<String, String> headers) {
         return new RoutingDecision(d.outcome(), d.reject(), d.ring(), d.noAnswerTimeout(), d.onBusy(), d.onNoAnswer(),
                 d.onUnreachable(), d.media(), d.collect(), d.presentation(), headers, d.destinationCategory(),
-                d.dialledNumber(), d.emergencyAreaCode(), d.trace(), d.warnings());
+                d.dialledNumber(), d.emergencyAreaCode(), d.trace(), d.warnings(), d.countsAgainst());
     }
 
     private static RoutingDecision reject(RejectCause cause, String reason, Map<String, String> headers,
                                           Presentation presentation) {
         return new RoutingDecision(RoutingDecision.Outcome.REJECT, Reject.of(cause, reason), null, null, null, null,
-                null, null, null, presentation, headers, null, null, null, null, null);
+                null, null, null, presentation, headers, null, null, null, null, null, null);
     }
 
     /**

@@ -32,6 +32,7 @@ public final class Routing {
     private RuleTrace trace;
     private final Map<Integer, HopResult> results = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> callLimitsCounted = new ArrayList<>();
     private Hop root;
     private int nextId;
     private String destinationCategory;
@@ -52,6 +53,7 @@ public final class Routing {
         this.trace = trace;
         results.clear();
         warnings.clear();
+        callLimitsCounted.clear();
         root = null;
         nextId = 0;
         destinationCategory = null;
@@ -330,6 +332,13 @@ public final class Routing {
 
     Hop root() { return root; }
     List<String> warnings() { return warnings; }
+
+    /** This call counts against the call limit of {@code callLimitExtension} while it rings or is up (CLX-02). */
+    public void countAgainst(String callLimitExtension) {
+        callLimitsCounted.add(callLimitExtension);
+    }
+
+    List<String> callLimitsCounted() { return callLimitsCounted; }
     String destinationCategory() { return destinationCategory; }
     String dialledNumber() { return dialledNumber; }
     String emergencyAreaCodeValue() { return emergencyAreaCode; }
