@@ -31,6 +31,12 @@ public class CrmHooks implements CallEventPublisher {
     private final WebhookEndpointRepository endpoints;
     private final Outbox outbox;
     private final ObjectMapper json;
+    /**
+     * Tenants that had no webhook endpoint when last asked (and when): forgotten when their
+     * endpoints change, and looked at again after a while in case a change raced with the asking.
+     */
+    private final java.util.Map<Long, Long> withoutEndpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
     public CrmHooks(TenantRepository tenants, WebhookEndpointRepository endpoints, Outbox outbox) {
         this.tenants = tenants;
@@ -42,6 +48,22 @@ public class CrmHooks implements CallEventPublisher {
     @Override
     @Transactional
     public int publish(CallEvent event) {
+        // Most tenants have no CRM, and the B2BUA publishes several events per call: a tenant known
+        // to have no endpoint costs nothing, and the tenant is only read when someone listens.
+        Long checked = withoutEndpoints.get(event.tenantId());
+        long now = System.nanoTime();
+        if (checked != null && now - checked < RECHECK_NANOS) {
+            return 0;
+        }
+        List<WebhookEndpoint> all = endpoints.findByTenantIdOrderByIdAsc(event.tenantId());
+        if (all.isEmpty()) {
+            withoutEndpoints.put(event.tenantId(), now);
+            return 0;
+        }
+        List<WebhookEndpoint> interested = all.stream().filter(e -> e.wants(event.type().name())).toList();
+        if (interested.isEmpty()) {
+            return 0;
+        }
         Optional<Tenant> tenant = tenants.findById(event.tenantId());
         if (tenant.isEmpty()) {
             return 0;
@@ -50,8 +72,6 @@ public class CrmHooks implements CallEventPublisher {
         if (extension.isPresent() && extension.get() instanceof UserExtension user && !user.isConnectCrm()) {
             return 0;
         }
-        List<WebhookEndpoint> interested = endpoints.findByTenantIdOrderByIdAsc(event.tenantId()).stream()
-                .filter(e -> e.wants(event.type().name())).toList();
         String eventId = UUID.randomUUID().toString();
         for (WebhookEndpoint endpoint : interested) {
             String deliveryId = UUID.randomUUID().toString();
@@ -69,5 +89,10 @@ public class CrmHooks implements CallEventPublisher {
             outbox.enqueue(m);
         }
         return interested.size();
+    }
+
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    public void endpointsChanged(WebhookEndpoints.Changed change) {
+        withoutEndpoints.remove(change.tenantId());
     }
 }

@@ -27,14 +27,21 @@ public class WebhookEndpoints {
 
     static final int MIN_SECRET = 16;
 
+    /** Published on every change, so publishers that remember who listens look again after the commit. */
+    public record Changed(long tenantId) {
+    }
+
     private final WebhookEndpointRepository endpoints;
     private final TenantRepository tenants;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public WebhookEndpoints(WebhookEndpointRepository endpoints, TenantRepository tenants, Clock clock) {
+    public WebhookEndpoints(WebhookEndpointRepository endpoints, TenantRepository tenants, Clock clock,
+                            org.springframework.context.ApplicationEventPublisher events) {
         this.endpoints = endpoints;
         this.tenants = tenants;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -60,6 +67,7 @@ public class WebhookEndpoints {
         e.setTenantId(tenantId);
         e.setCreatedAt(clock.instant());
         apply(e, s);
+        events.publishEvent(new Changed(tenantId));
         return endpoints.save(e);
     }
 
@@ -67,12 +75,14 @@ public class WebhookEndpoints {
     public WebhookEndpoint update(long tenantId, long id, Settings s) {
         WebhookEndpoint e = get(tenantId, id);
         apply(e, s);
+        events.publishEvent(new Changed(tenantId));
         return e;
     }
 
     @Transactional
     public void delete(long tenantId, long id) {
         endpoints.delete(get(tenantId, id));
+        events.publishEvent(new Changed(tenantId));
     }
 
     private static void apply(WebhookEndpoint e, Settings s) {

@@ -1,5 +1,6 @@
 package org.reachpbx.integrations.mwi;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,4 +12,14 @@ public interface RegistrationDirectory {
 
     /** The SIP contact URIs (e.g. {@code sip:201@192.0.2.10:5062}) of the user's registered devices. */
     List<String> contactsOf(long tenantId, String userExtension);
+
+    /** One live registration of a channel, as the admin UI and REST show it. */
+    record ChannelRegistration(String channel, String contact, String sourceAddress, int sourcePort,
+                               String userAgent, Instant expires) {
+    }
+
+    /** The live registrations of a channel, soonest expiry first; none when nothing is registered. */
+    default List<ChannelRegistration> registrationsOf(long tenantId, String channel) {
+        return List.of();
+    }
 }

@@ -2,27 +2,37 @@ package org.reachpbx.server.sip;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.FromHeader;
-import javax.sip.header.ReasonHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.reachpbx.directory.view.TenantViewCache;
 import org.reachpbx.rules.attempt.CallAttempt;
 import org.reachpbx.rules.decision.RoutingDecision;
 import org.reachpbx.rules.engine.RoutingEngine;
-import org.reachpbx.rules.view.ChannelView;
 import org.reachpbx.rules.view.TenantView;
 import org.reachpbx.server.sip.SipCredentials.Credential;
+import org.reachpbx.server.sip.SipProperties.Trunk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First slice of the B2BUA: an INVITE from a channel is authenticated (407 digest, realm = the From
- * domain), turned into a {@link CallAttempt} and decided by the routing engine. A REJECT decision
- * is answered with its SIP status and a Reason header. Executing the other outcomes (RING, MEDIA,
- * COLLECT) is not built yet: those calls are answered 480 with the outcome in the reason.
+ * A new INVITE becomes a call attempt for the routing engine, and the decision is handed to the
+ * B2BUA to carry out.
+ * <ul>
+ *   <li>From a configured trunk (by source address): no digest; the tenant is the one owning the
+ *       called number, the caller is the From (or P-Asserted-Identity) user, withheld with
+ *       {@code Privacy: id} or an anonymous From.</li>
+ *   <li>From a phone: digest with 407 (realm = the From domain, user = the channel); the caller is
+ *       the user linked to or logged in on the channel.</li>
+ * </ul>
+ * The live state the rules need (who is busy, which devices cannot ring, calls per call-limit
+ * extension, the caller's external calls) is read from the server's counters and registrations.
  */
 public class CallHandler {
 
@@ -32,13 +42,22 @@ public class CallHandler {
     private final TenantViewCache views;
     private final RoutingEngine engine;
     private final Clock clock;
+    private final Trunks trunks;
+    private final UserDevices devices;
+    private final LiveCalls live;
+    private final B2bua b2bua;
     private volatile SipServer server;
 
-    public CallHandler(Registrar registrar, TenantViewCache views, RoutingEngine engine, Clock clock) {
+    public CallHandler(Registrar registrar, TenantViewCache views, RoutingEngine engine, Clock clock, Trunks trunks,
+                       UserDevices devices, LiveCalls live, B2bua b2bua) {
         this.registrar = registrar;
         this.views = views;
         this.engine = engine;
         this.clock = clock;
+        this.trunks = trunks;
+        this.devices = devices;
+        this.live = live;
+        this.b2bua = b2bua;
     }
 
     void attach(SipServer sipServer) {
@@ -47,12 +66,52 @@ public class CallHandler {
 
     void invite(RequestEvent event) throws Exception {
         Request request = event.getRequest();
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        if (to != null && to.getTag() != null) {
+            b2bua.inDialog(event);
+            return;
+        }
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         if (from == null || !(from.getAddress().getURI() instanceof SipURI fromUri) || fromUri.getUser() == null
                 || !(request.getRequestURI() instanceof SipURI target) || target.getUser() == null) {
             server.reply(event, Response.BAD_REQUEST, "From and request URI must be sip: URIs with a user part");
             return;
         }
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
+            server.reply(event, Response.TOO_MANY_HOPS, null);
+            return;
+        }
+        String source = Registrar.sourceOf(request);
+        Optional<Trunk> trunk = trunks.inboundFrom(source);
+        if (trunk.isPresent()) {
+            fromTrunk(event, fromUri, from.getAddress().getDisplayName(), target.getUser(), trunk.get());
+        } else {
+            fromPhone(event, fromUri, target.getUser(), source);
+        }
+    }
+
+    private void fromTrunk(RequestEvent event, SipURI fromUri, String displayName, String called, Trunk trunk)
+            throws Exception {
+        TenantView view = views.byPublicNumber(called).orElse(null);
+        if (view == null) {
+            server.reply(event, Response.NOT_FOUND, "Number not in service");
+            log.info("Trunk {} call to {}: no tenant has this number", trunk.getName(), called);
+            return;
+        }
+        Request request = event.getRequest();
+        String asserted = assertedUser(request);
+        String caller = asserted != null ? asserted : fromUri.getUser();
+        boolean withheld = "anonymous".equalsIgnoreCase(fromUri.getUser())
+                || "anonymous.invalid".equalsIgnoreCase(fromUri.getHost()) || privacyId(request);
+        CallAttempt.Builder attempt = CallAttempt.fromTrunk(withheld ? null : caller, called)
+                .sourceIp(Registrar.sourceOf(request));
+        String domain = views.sipDomain(view.tenantId()).orElse(server.advertisedHost());
+        route(event, view, attempt, new B2bCall.Setup(view.tenantId(), view, null, null, withheld ? null : caller,
+                displayName, called, domain));
+    }
+
+    private void fromPhone(RequestEvent event, SipURI fromUri, String dialled, String source) throws Exception {
         String realm = fromUri.getHost().toLowerCase(Locale.ROOT);
         Credential channel = registrar.authenticate(event, realm, fromUri.getUser(), true);
         if (channel == null) {
@@ -63,23 +122,51 @@ public class CallHandler {
             server.reply(event, Response.TEMPORARILY_UNAVAILABLE, "Tenant not loaded");
             return;
         }
-        ChannelView channelView = view.channel(channel.channel());
-        String user = channelView == null ? null : channelView.coupledUser();
-        CallAttempt attempt = CallAttempt.fromDevice(user, channel.channel(), target.getUser())
-                .sourceIp(Registrar.sourceOf(request)).build();
-        RoutingDecision decision = engine.decide(attempt, view, clock);
-        if (decision.outcome() == RoutingDecision.Outcome.REJECT && decision.reject() != null) {
-            int status = decision.reject().sipStatus();
-            String reason = decision.reject().reason();
-            Response response = server.messages().createResponse(status, request);
-            ReasonHeader header = server.headers().createReasonHeader("SIP", status,
-                    (reason == null ? decision.reject().cause().name() : reason).replace('"', '\''));
-            response.addHeader(header);
-            server.send(event, response);
-            log.info("Call {} -> {} rejected {} ({})", channel.channel(), target.getUser(), status, reason);
+        String user = devices.userOn(view, channel.channel());
+        CallAttempt.Builder attempt = CallAttempt.fromDevice(user, channel.channel(), dialled).sourceIp(source)
+                .lastLoginIp(devices.loginAddress(view, channel.channel()))
+                .callerExternalCalls(live.externalCalls(view.tenantId(), user));
+        route(event, view, attempt, new B2bCall.Setup(view.tenantId(), view, user, channel.channel(),
+                user != null ? user : channel.channel(), null, dialled, realm));
+    }
+
+    private void route(RequestEvent event, TenantView view, CallAttempt.Builder attempt, B2bCall.Setup setup)
+            throws Exception {
+        long tenant = view.tenantId();
+        attempt.busyUsers(live.busyUsers(view)).unreachableDevices(devices.unreachable(view))
+                .callLimitCalls(live.callLimitCalls(tenant));
+        RoutingDecision decision = engine.decide(attempt.build(), view, clock);
+        if (decision.outcome() == RoutingDecision.Outcome.REJECT) {
+            // Nothing to set up: answer in the INVITE's transaction, no dialog, no counters.
+            B2bCall.refuse(server, event, decision);
             return;
         }
-        server.reply(event, Response.TEMPORARILY_UNAVAILABLE,
-                "Routing decided " + decision.outcome() + "; executing it is not implemented yet");
+        LiveCalls.Taken counts = live.take(tenant);
+        counts.user(setup.callerUser());
+        counts.channel(setup.callerChannel());
+        if (decision.countsAgainst() != null) {
+            decision.countsAgainst().forEach(counts::callLimit);
+        }
+        ServerTransaction tx = event.getServerTransaction() != null ? event.getServerTransaction()
+                : server.provider().getNewServerTransaction(event.getRequest());
+        try {
+            b2bua.start(setup, tx, decision, counts);
+        } catch (Exception | Error e) {
+            counts.release();
+            throw e;
+        }
+    }
+
+    private static String assertedUser(Request request) {
+        javax.sip.header.Header pai = request.getHeader("P-Asserted-Identity");
+        if (pai instanceof javax.sip.header.HeaderAddress ha && ha.getAddress().getURI() instanceof SipURI uri) {
+            return uri.getUser();
+        }
+        return null;
+    }
+
+    private static boolean privacyId(Request request) {
+        javax.sip.header.Header privacy = request.getHeader("Privacy");
+        return privacy != null && privacy.toString().toLowerCase(Locale.ROOT).contains("id");
     }
 }

@@ -48,6 +48,8 @@ public class Registrar {
     private final DigestAuth digest;
     private final Clock clock;
     private volatile SipServer server;
+    /** Digest responses that did not match (wrong password or unknown channel), since start. */
+    private final java.util.concurrent.atomic.AtomicLong authenticationFailures = new java.util.concurrent.atomic.AtomicLong();
 
     public Registrar(SipProperties properties, SipCredentials credentials, TenantViewCache views,
                      RegistrationStore store, DigestAuth digest, Clock clock) {
@@ -57,6 +59,11 @@ public class Registrar {
         this.store = store;
         this.digest = digest;
         this.clock = clock;
+    }
+
+    /** Digest responses that did not match since start: a rising count is someone guessing passwords. */
+    public long authenticationFailures() {
+        return authenticationFailures.get();
     }
 
     void attach(SipServer sipServer) {
@@ -129,7 +136,9 @@ public class Registrar {
         }
         Result result = digest.check(algorithm, ha1, nonce, request.getMethod(), uri, qop, nc, cnonce, response);
         if (credential.isEmpty() || result == Result.WRONG || (expectedUser != null && !username.equals(expectedUser))) {
-            log.info("{} of {}@{} refused: unknown channel or wrong password", request.getMethod(), username, realm);
+            long failures = authenticationFailures.incrementAndGet();
+            log.info("{} of {}@{} from {} refused: unknown channel or wrong password ({} failures since start)",
+                    request.getMethod(), username, realm, sourceOf(request), failures);
             server.reply(event, Response.FORBIDDEN, "Forbidden");
             return null;
         }
@@ -178,7 +187,8 @@ public class Registrar {
                 store.unbind(channel.tenantId(), channel.channel(), contact);
             } else {
                 store.bind(new Binding(channel.tenantId(), channel.channel(), contact, callId, cseq,
-                        clock.instant().plusSeconds(Math.min(expires, properties.getMaxExpires())), source));
+                        clock.instant().plusSeconds(Math.min(expires, properties.getMaxExpires())), source,
+                        sourcePortOf(event.getRequest()), userAgentOf(event.getRequest()), c.getParameter("device")));
             }
         }
         server.send(event, ok(event, channel));
@@ -237,6 +247,22 @@ public class Registrar {
     private static String param(AuthorizationHeader h, String name) {
         String v = h.getParameter(name);
         return v == null || v.isEmpty() ? null : v;
+    }
+
+    static int sourcePortOf(Request request) {
+        return request instanceof SIPRequest r ? r.getRemotePort() : 0;
+    }
+
+    static String userAgentOf(Request request) {
+        javax.sip.header.UserAgentHeader ua = (javax.sip.header.UserAgentHeader) request.getHeader(javax.sip.header.UserAgentHeader.NAME);
+        if (ua == null) {
+            return null;
+        }
+        StringBuilder product = new StringBuilder();
+        for (java.util.Iterator<?> it = ua.getProduct(); it.hasNext(); ) {
+            product.append(product.length() == 0 ? "" : " ").append(it.next());
+        }
+        return product.toString();
     }
 
     static String sourceOf(Request request) {

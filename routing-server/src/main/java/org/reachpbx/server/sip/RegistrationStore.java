@@ -8,49 +8,94 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.reachpbx.integrations.mwi.RegistrationDirectory;
-import org.reachpbx.rules.view.ChannelView;
-import org.reachpbx.rules.view.TenantView;
-import org.reachpbx.directory.view.TenantViewCache;
 
 /**
  * The registered contacts of every channel, in memory, with expiry. Expired bindings are dropped
- * when read. Also answers the integrations' question where a user's devices are registered: the
- * channels whose coupled user is that user (first slice: the coupled user counts as logged in).
+ * when read and by a regular {@link #sweep()}. Which user a contact rings for is {@link UserDevices}'
+ * business.
  */
-public class RegistrationStore implements RegistrationDirectory {
+public class RegistrationStore {
 
     /** One contact of one channel. */
+    /**
+     * One contact of one channel. {@code device} is the user's device this contact is (a DESKTOP
+     * client or a MOBILE app registering on the user's channel with the Contact parameter
+     * {@code device=<device name or type>}); null for the channel's own phone.
+     */
     public record Binding(long tenantId, String channel, String contact, String callId, long cseq,
-                          Instant expires, String sourceAddress) {
+                          Instant expires, String sourceAddress, int sourcePort, String userAgent, String device) {
+
+        public Binding(long tenantId, String channel, String contact, String callId, long cseq, Instant expires,
+                       String sourceAddress) {
+            this(tenantId, channel, contact, callId, cseq, expires, sourceAddress, 0, null, null);
+        }
     }
 
     private record Key(long tenantId, String channel) {
     }
 
     private final Map<Key, Map<String, Binding>> bindings = new ConcurrentHashMap<>();
+    /** Bumped on every change, so derived state (who is reachable) knows when to look again. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final List<java.util.function.Consumer<Binding>> onRegistered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Clock clock;
-    private final TenantViewCache views;
 
-    public RegistrationStore(Clock clock, TenantViewCache views) {
+    public RegistrationStore(Clock clock) {
         this.clock = clock;
-        this.views = views;
     }
 
     /** Adds or refreshes a binding (same contact URI replaces the previous one). */
     public void bind(Binding binding) {
-        bindings.computeIfAbsent(new Key(binding.tenantId(), binding.channel()), k -> new ConcurrentHashMap<>())
-                .put(binding.contact(), binding);
+        Binding before = bindings.computeIfAbsent(new Key(binding.tenantId(), binding.channel()),
+                k -> new ConcurrentHashMap<>()).put(binding.contact(), binding);
+        generation.incrementAndGet();
+        if (before == null) {
+            onRegistered.forEach(listener -> listener.accept(binding));
+        }
+    }
+
+    /** Called with each new contact (not a refresh), e.g. to tell the phone about waiting voicemail. */
+    public void onRegistered(java.util.function.Consumer<Binding> listener) {
+        onRegistered.add(listener);
     }
 
     public void unbind(long tenantId, String channel, String contact) {
         Map<String, Binding> m = bindings.get(new Key(tenantId, channel));
-        if (m != null) {
-            m.remove(contact);
+        if (m != null && m.remove(contact) != null) {
+            generation.incrementAndGet();
         }
     }
 
     public void unbindAll(long tenantId, String channel) {
-        bindings.remove(new Key(tenantId, channel));
+        if (bindings.remove(new Key(tenantId, channel)) != null) {
+            generation.incrementAndGet();
+        }
+    }
+
+    /** Drops every expired binding now; run on a schedule so registrations disappear on time. */
+    public int sweep() {
+        Instant now = clock.instant();
+        int dropped = 0;
+        for (Map<String, Binding> m : bindings.values()) {
+            int before = m.size();
+            m.values().removeIf(b -> !b.expires().isAfter(now));
+            dropped += before - m.size();
+        }
+        bindings.values().removeIf(Map::isEmpty);
+        if (dropped > 0) {
+            generation.incrementAndGet();
+        }
+        return dropped;
+    }
+
+    /** Changes with every bind, unbind and expiry. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Whether the channel has at least one live contact. */
+    public boolean registered(long tenantId, String channel) {
+        return !bindingsOf(tenantId, channel).isEmpty();
     }
 
     /** The live bindings of a channel, oldest expiry first. */
@@ -60,24 +105,18 @@ public class RegistrationStore implements RegistrationDirectory {
             return List.of();
         }
         Instant now = clock.instant();
-        m.values().removeIf(b -> !b.expires().isAfter(now));
-        List<Binding> live = new ArrayList<>(m.values());
+        List<Binding> live = new ArrayList<>(m.size());
+        for (Binding b : m.values()) {
+            if (b.expires().isAfter(now)) {
+                live.add(b);
+            }
+        }
         live.sort(Comparator.comparing(Binding::expires));
         return live;
     }
 
-    @Override
-    public List<String> contactsOf(long tenantId, String userExtension) {
-        TenantView view = views.byId(tenantId).orElse(null);
-        if (view == null || userExtension == null) {
-            return List.of();
-        }
-        List<String> contacts = new ArrayList<>();
-        for (ChannelView channel : view.channels().values()) {
-            if (userExtension.equals(channel.coupledUser())) {
-                bindingsOf(tenantId, channel.name()).forEach(b -> contacts.add(b.contact()));
-            }
-        }
-        return contacts;
+    public List<RegistrationDirectory.ChannelRegistration> registrationsOf(long tenantId, String channel) {
+        return bindingsOf(tenantId, channel).stream().map(b -> new RegistrationDirectory.ChannelRegistration(b.channel(), b.contact(),
+                b.sourceAddress(), b.sourcePort(), b.userAgent(), b.expires())).toList();
     }
 }

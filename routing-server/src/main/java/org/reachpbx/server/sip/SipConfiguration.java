@@ -3,7 +3,10 @@ package org.reachpbx.server.sip;
 import java.time.Clock;
 import org.reachpbx.directory.repository.TenantRepository;
 import org.reachpbx.directory.view.TenantViewCache;
+import org.reachpbx.integrations.events.CallEventPublisher;
+import org.reachpbx.integrations.mwi.MessageWaiting;
 import org.reachpbx.rules.engine.RoutingEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +20,41 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class SipConfiguration {
 
     @Bean
-    public RegistrationStore registrationStore(Clock clock, TenantViewCache views) {
-        return new RegistrationStore(clock, views);
+    public RegistrationStore registrationStore(Clock clock) {
+        return new RegistrationStore(clock);
+    }
+
+    @Bean
+    public RegistrationSweeper registrationSweeper(RegistrationStore store, SipProperties properties) {
+        return new RegistrationSweeper(store, properties);
+    }
+
+    @Bean
+    public DeviceLogins deviceLogins() {
+        return new DeviceLogins();
+    }
+
+    @Bean
+    public Trunks trunks(SipProperties properties) {
+        return new Trunks(properties);
+    }
+
+    /** Also the integrations' {@code RegistrationDirectory}: where a user's devices are registered. */
+    @Bean
+    public UserDevices userDevices(RegistrationStore store, DeviceLogins logins, TenantViewCache views, Trunks trunks) {
+        return new UserDevices(store, logins, views, trunks);
+    }
+
+    @Bean
+    public DeviceLoginService deviceLoginService(TenantViewCache views, TenantRepository tenants,
+                                                 PlatformTransactionManager transactions, DeviceLogins logins,
+                                                 RegistrationStore store, Clock clock) {
+        return new DeviceLoginService(views, tenants, transactions, logins, store, clock);
+    }
+
+    @Bean
+    public LiveCalls liveCalls() {
+        return new LiveCalls();
     }
 
     @Bean
@@ -38,12 +74,29 @@ public class SipConfiguration {
     }
 
     @Bean
-    public CallHandler callHandler(Registrar registrar, TenantViewCache views, RoutingEngine engine, Clock clock) {
-        return new CallHandler(registrar, views, engine, clock);
+    public B2bua b2bua(SipProperties properties, UserDevices devices, Trunks trunks, LiveCalls live, Clock clock,
+                       ObjectProvider<CallEventPublisher> publisher, RegistrationStore store, TenantViewCache views,
+                       ObjectProvider<MessageWaiting> messageWaiting) {
+        B2bua b2bua = new B2bua(properties, devices, trunks, live, clock, publisher);
+        // A phone that registers learns at once whether voicemail waits for its user (MWI).
+        store.onRegistered(binding -> views.byId(binding.tenantId()).ifPresent(view -> {
+            String user = devices.userOn(view, binding.channel());
+            MessageWaiting mwi = messageWaiting.getIfAvailable();
+            if (user != null && mwi != null) {
+                b2bua.background(() -> mwi.changed(binding.tenantId(), user));
+            }
+        }));
+        return b2bua;
     }
 
     @Bean
-    public SipServer sipServer(SipProperties properties, Registrar registrar, CallHandler calls) {
-        return new SipServer(properties, registrar, calls);
+    public CallHandler callHandler(Registrar registrar, TenantViewCache views, RoutingEngine engine, Clock clock,
+                                   Trunks trunks, UserDevices devices, LiveCalls live, B2bua b2bua) {
+        return new CallHandler(registrar, views, engine, clock, trunks, devices, live, b2bua);
+    }
+
+    @Bean
+    public SipServer sipServer(SipProperties properties, Registrar registrar, CallHandler calls, B2bua b2bua) {
+        return new SipServer(properties, registrar, calls, b2bua);
     }
 }

@@ -8,7 +8,11 @@ import org.reachpbx.directory.repository.TenantRepository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The stored HA1 values of a channel, looked up by SIP domain (= realm) and channel name. */
+/**
+ * The stored HA1 values of a channel, looked up by SIP domain (= realm) and channel name. A
+ * tenant's channels are read once and kept until the tenant changes: every REGISTER and INVITE
+ * asks, and reading a 1,000-channel tenant per request would dominate the SIP server's work.
+ */
 public class SipCredentials {
 
     /** What the registrar needs of a channel. */
@@ -17,6 +21,8 @@ public class SipCredentials {
 
     private final TenantRepository tenants;
     private final TransactionTemplate readOnly;
+    private final java.util.Map<String, java.util.Map<String, Credential>> byDomain =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public SipCredentials(TenantRepository tenants, PlatformTransactionManager transactions) {
         this.tenants = tenants;
@@ -28,17 +34,36 @@ public class SipCredentials {
         if (domain == null || channelName == null) {
             return Optional.empty();
         }
-        return readOnly.execute(s -> tenants.findBySipDomain(domain.toLowerCase(Locale.ROOT)).flatMap(t -> {
+        String key = domain.toLowerCase(Locale.ROOT);
+        java.util.Map<String, Credential> channels = byDomain.get(key);
+        if (channels == null) {
+            channels = load(key);
+            // Unknown domains are not cached: anyone could fill the cache with made-up ones.
+            if (channels.isEmpty()) {
+                return Optional.empty();
+            }
+            byDomain.put(key, channels);
+        }
+        return Optional.ofNullable(channels.get(channelName));
+    }
+
+    private java.util.Map<String, Credential> load(String domain) {
+        return readOnly.execute(s -> tenants.findBySipDomain(domain).map(t -> {
+            java.util.Map<String, Credential> m = new java.util.HashMap<>();
             for (Channel c : t.getChannels()) {
-                if (c.getName().equals(channelName)) {
-                    SipPasswordHash h = c.getPasswordHash();
-                    if (h == null) {
-                        return Optional.<Credential>empty();
-                    }
-                    return Optional.of(new Credential(t.getId(), c.getName(), h.getMd5(), h.getSha256()));
+                SipPasswordHash h = c.getPasswordHash();
+                if (h != null) {
+                    m.put(c.getName(), new Credential(t.getId(), c.getName(), h.getMd5(), h.getSha256()));
                 }
             }
-            return Optional.<Credential>empty();
-        }));
+            return java.util.Map.copyOf(m);
+        }).orElse(java.util.Map.of()));
+    }
+
+    /** A changed tenant may have new channels, passwords or even its domain: read again when asked. */
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    public void tenantChanged(org.reachpbx.directory.store.TenantChangedEvent event) {
+        byDomain.clear();
     }
 }

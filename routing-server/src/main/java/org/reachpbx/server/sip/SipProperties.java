@@ -29,6 +29,69 @@ public class SipProperties {
     private int threadPoolSize = 4;
     /** UDP receive buffer in bytes. */
     private int receiveUdpBufferSize = 4 * 1024 * 1024;
+    /** SIP trunks to the outside world: inbound calls by source address, outbound for external numbers. */
+    private java.util.List<Trunk> trunks = new java.util.ArrayList<>();
+    /** Loop safety: how many routing decisions (the first and its continuations) one call may execute. */
+    private int maxDecisionsPerCall = 10;
+    /** How often expired registrations are dropped (and phones stop counting as reachable). */
+    private Duration registrationSweep = Duration.ofSeconds(1);
+
+    /**
+     * One SIP trunk ({@code pbx.sip.trunks[n].*}). Inbound calls are authenticated by their source
+     * address (IP authentication, as carriers do); the tenant is the one owning the called number.
+     * Outbound, external and emergency numbers are sent to the first trunk with {@code outbound}.
+     */
+    public static class Trunk {
+        private String name = "trunk";
+        /** The carrier's address: where outbound calls go and where inbound calls must come from. */
+        private String host;
+        private int port = 5060;
+        /** udp or tcp. */
+        private String transport = "udp";
+        /** Further source addresses inbound calls may come from. */
+        private java.util.List<String> inboundAddresses = new java.util.ArrayList<>();
+        private boolean inbound = true;
+        private boolean outbound = true;
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getHost() { return host; }
+        public void setHost(String host) { this.host = host; }
+        public int getPort() { return port; }
+        public void setPort(int port) { this.port = port; }
+        public String getTransport() { return transport; }
+        public void setTransport(String transport) { this.transport = transport; }
+        public java.util.List<String> getInboundAddresses() { return inboundAddresses; }
+        public void setInboundAddresses(java.util.List<String> inboundAddresses) { this.inboundAddresses = inboundAddresses; }
+        public boolean isInbound() { return inbound; }
+        public void setInbound(boolean inbound) { this.inbound = inbound; }
+        public boolean isOutbound() { return outbound; }
+        public void setOutbound(boolean outbound) { this.outbound = outbound; }
+    }
+
+    public java.util.List<Trunk> getTrunks() {
+        return trunks;
+    }
+
+    public void setTrunks(java.util.List<Trunk> trunks) {
+        this.trunks = trunks;
+    }
+
+    public int getMaxDecisionsPerCall() {
+        return maxDecisionsPerCall;
+    }
+
+    public void setMaxDecisionsPerCall(int maxDecisionsPerCall) {
+        this.maxDecisionsPerCall = maxDecisionsPerCall;
+    }
+
+    public Duration getRegistrationSweep() {
+        return registrationSweep;
+    }
+
+    public void setRegistrationSweep(Duration registrationSweep) {
+        this.registrationSweep = registrationSweep;
+    }
 
     public boolean isEnabled() {
         return enabled;

@@ -29,8 +29,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The SIP server's one JAIN-SIP stack, listening on UDP and TCP on {@code pbx.sip.host:port}. It
- * starts with the application and stops with it. REGISTER goes to the registrar, INVITE to the
- * call handler; methods that are not handled yet are answered 501.
+ * starts with the application and stops with it. REGISTER goes to the registrar, a new INVITE to
+ * the call handler, everything about a call in progress to the B2BUA; OPTIONS is answered 200
+ * (keep-alive) and other methods 501.
  */
 public class SipServer implements SmartLifecycle, SipListener {
 
@@ -40,6 +41,7 @@ public class SipServer implements SmartLifecycle, SipListener {
     private final SipProperties properties;
     private final Registrar registrar;
     private final CallHandler calls;
+    private final B2bua b2bua;
     private volatile SipStack stack;
     private volatile SipProvider provider;
     private volatile int port;
@@ -47,10 +49,11 @@ public class SipServer implements SmartLifecycle, SipListener {
     private HeaderFactory headers;
     private MessageFactory messages;
 
-    public SipServer(SipProperties properties, Registrar registrar, CallHandler calls) {
+    public SipServer(SipProperties properties, Registrar registrar, CallHandler calls, B2bua b2bua) {
         this.properties = properties;
         this.registrar = registrar;
         this.calls = calls;
+        this.b2bua = b2bua;
     }
 
     @Override
@@ -91,6 +94,7 @@ public class SipServer implements SmartLifecycle, SipListener {
         }
         registrar.attach(this);
         calls.attach(this);
+        b2bua.attach(this);
         log.info("SIP server listening on {}:{} (udp, tcp)", host, wanted);
     }
 
@@ -128,6 +132,7 @@ public class SipServer implements SmartLifecycle, SipListener {
         stack = null;
         provider = null;
         if (s != null) {
+            b2bua.shutdown();
             s.stop();
             log.info("SIP server stopped");
         }
@@ -146,6 +151,33 @@ public class SipServer implements SmartLifecycle, SipListener {
     /** The address the server listens on. */
     public String host() {
         return properties.getHost();
+    }
+
+    /** The address written into Via and Contact: {@code advertised-host}, else the listening address. */
+    public String advertisedHost() {
+        String advertised = properties.getAdvertisedHost();
+        if (advertised != null && !advertised.isBlank()) {
+            return advertised;
+        }
+        String host = properties.getHost();
+        if ("0.0.0.0".equals(host) || "::".equals(host)) {
+            try {
+                return InetAddress.getLocalHost().getHostAddress();
+            } catch (Exception e) {
+                return "127.0.0.1";
+            }
+        }
+        return host;
+    }
+
+    /** Our Contact for a dialog on this transport. */
+    javax.sip.header.ContactHeader contactHeader(String transport) throws Exception {
+        javax.sip.address.SipURI uri = addresses.createSipURI(null, advertisedHost());
+        uri.setPort(port);
+        if (transport != null && transport.equalsIgnoreCase("tcp")) {
+            uri.setTransportParam("tcp");
+        }
+        return headers.createContactHeader(addresses.createAddress(uri));
     }
 
     public SipProvider provider() {
@@ -171,9 +203,10 @@ public class SipServer implements SmartLifecycle, SipListener {
             switch (request.getMethod()) {
                 case Request.REGISTER -> registrar.process(event);
                 case Request.INVITE -> calls.invite(event);
-                case Request.CANCEL -> reply(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
-                case Request.ACK -> { }
+                case Request.CANCEL -> b2bua.cancel(event);
+                case Request.ACK -> b2bua.ack(event);
                 case Request.OPTIONS -> reply(event, Response.OK, null);
+                case Request.BYE, Request.UPDATE, Request.INFO -> b2bua.inDialog(event);
                 default -> reply(event, Response.NOT_IMPLEMENTED, null);
             }
         } catch (Exception e) {
@@ -200,10 +233,20 @@ public class SipServer implements SmartLifecycle, SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        try {
+            b2bua.response(event);
+        } catch (RuntimeException e) {
+            log.warn("Could not handle a {} response: {}", event.getResponse().getStatusCode(), e.toString());
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        try {
+            b2bua.timeout(event);
+        } catch (RuntimeException e) {
+            log.warn("Could not handle a transaction timeout: {}", e.toString());
+        }
     }
 
     @Override
@@ -216,5 +259,10 @@ public class SipServer implements SmartLifecycle, SipListener {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
+        try {
+            b2bua.dialogTerminated(event.getDialog());
+        } catch (RuntimeException e) {
+            log.warn("Could not handle a terminated dialog: {}", e.toString());
+        }
     }
 }

@@ -46,6 +46,41 @@ class SipCallTest {
         }
     }
 
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
+    @Autowired
+    org.reachpbx.directory.store.TenantStore store;
+
+    /** The README's "Make a call" on the demo tenant: log both users in, then 201 calls 203. */
+    @Test
+    void afterLoggingInADemoUserCallsAnother() throws Exception {
+        long demo = store.list().stream().filter(t -> t.name().equals("Demo BV")).findFirst().orElseThrow().id();
+        try (TestPhone jansen = new TestPhone("jansen-bureau", DOMAIN, "kT9v-Wq4mZ2x", server.port());
+             TestPhone dejong = new TestPhone("dejong-bureau", DOMAIN, "Vb5e.Tx7kQm2", server.port())) {
+            assertThat(jansen.register(300, "SHA-256").getStatusCode()).isEqualTo(200);
+            assertThat(dejong.register(300, "SHA-256").getStatusCode()).isEqualTo(200);
+            var admin = http.withBasicAuth("admin", "demo-admin");
+            for (String[] login : new String[][] {{"201", "jansen-bureau"}, {"203", "dejong-bureau"}}) {
+                assertThat(admin.postForEntity("/api/tenants/" + demo + "/logins",
+                        java.util.Map.of("user", login[0], "channel", login[1]), String.class)
+                        .getStatusCode().value()).isEqualTo(200);
+            }
+            dejong.answering(TestPhone.Answering.ANSWER, 200);
+
+            TestPhone.Call call = jansen.call("203");
+            TestPhone.Incoming in = dejong.awaitCall(5);
+            assertThat(in.header("From")).contains("sip:201@");
+            assertThat(call.awaitFinal(5).getStatusCode()).isEqualTo(200);
+            call.ack();
+            call.hangUp();
+            assertThat(dejong.byes.poll(5, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+            jansen.register(0, "SHA-256");
+            dejong.register(0, "SHA-256");
+            admin.delete("/api/tenants/" + demo + "/channels/jansen-bureau/login");
+            admin.delete("/api/tenants/" + demo + "/channels/dejong-bureau/login");
+        }
+    }
+
     @Test
     void aWrongPasswordCannotCall() throws Exception {
         try (TestPhone phone = new TestPhone("jansen-bureau", DOMAIN, "not-the-password", server.port())) {

@@ -10,7 +10,7 @@ import org.reachpbx.server.sip.RegistrationStore.Binding;
 class SipRegistrationStoreTest {
 
     final SipDigestAuthTest.MutableClock clock = new SipDigestAuthTest.MutableClock();
-    final RegistrationStore store = new RegistrationStore(clock, null);
+    final RegistrationStore store = new RegistrationStore(clock);
 
     Binding binding(String contact, int seconds) {
         return new Binding(1, "phone", contact, "cid", 1, clock.now.plusSeconds(seconds), "127.0.0.1");

@@ -15,7 +15,7 @@ class SipServerPortTest {
             SipProperties properties = new SipProperties();
             properties.setHost("127.0.0.1");
             properties.setPort(taken.getLocalPort());
-            SipServer server = new SipServer(properties, null, null);
+            SipServer server = new SipServer(properties, null, null, null);
             assertThatThrownBy(server::start)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort() + " is in use")

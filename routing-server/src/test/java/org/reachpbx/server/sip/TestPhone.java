@@ -42,6 +42,7 @@ public class TestPhone implements SipListener, AutoCloseable {
 
     private static final AtomicInteger STACKS = new AtomicInteger();
 
+    private final String address;
     private final String user;
     private final String domain;
     private final String password;
@@ -58,24 +59,35 @@ public class TestPhone implements SipListener, AutoCloseable {
     private final AtomicInteger nc = new AtomicInteger();
 
     public TestPhone(String user, String domain, String password, int serverPort) throws Exception {
+        this(user, domain, password, serverPort, "127.0.0.1", 0);
+    }
+
+    /** A phone (or a carrier's trunk) on this loopback address and port (0 = any free one). */
+    public TestPhone(String user, String domain, String password, int serverPort, String address, int fixedPort)
+            throws Exception {
+        this.address = address;
         this.user = user;
         this.domain = domain;
         this.password = password;
         this.serverPort = serverPort;
-        try (DatagramSocket s = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-            this.port = s.getLocalPort();
+        if (fixedPort != 0) {
+            this.port = fixedPort;
+        } else {
+            try (DatagramSocket s = new DatagramSocket(0, java.net.InetAddress.getByName(address))) {
+                this.port = s.getLocalPort();
+            }
         }
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", "test-phone-" + STACKS.incrementAndGet());
-        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         stack = factory.createSipStack(p);
         addresses = factory.createAddressFactory();
         headers = factory.createHeaderFactory();
         messages = factory.createMessageFactory();
-        ListeningPoint lp = stack.createListeningPoint("127.0.0.1", port, ListeningPoint.UDP);
+        ListeningPoint lp = stack.createListeningPoint(address, port, ListeningPoint.UDP);
         provider = stack.createSipProvider(lp);
         provider.addSipListener(this);
         stack.start();
@@ -83,7 +95,19 @@ public class TestPhone implements SipListener, AutoCloseable {
     }
 
     public String contact() {
-        return "sip:" + user + "@127.0.0.1:" + port;
+        return "sip:" + user + "@" + address + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Contact parameters of the next REGISTER, e.g. {@code device=DESKTOP} for a softphone. */
+    private volatile String contactParameter;
+
+    public TestPhone registerAs(String deviceParameter) {
+        this.contactParameter = deviceParameter;
+        return this;
     }
 
     /** REGISTER with this Expires, answering a 401 challenge with the given algorithm; the final response. */
@@ -145,11 +169,15 @@ public class TestPhone implements SipListener, AutoCloseable {
                 headers.createCSeqHeader(cseq.incrementAndGet(), Request.REGISTER),
                 headers.createFromHeader(addresses.createAddress(aor), "t" + port),
                 headers.createToHeader(addresses.createAddress(aor), null),
-                List.of(headers.createViaHeader("127.0.0.1", port, ListeningPoint.UDP, null)),
+                List.of(headers.createViaHeader(address, port, ListeningPoint.UDP, null)),
                 headers.createMaxForwardsHeader(70));
         ContactHeader contact = headers.createContactHeader(addresses.createAddress(contact()));
+        if (contactParameter != null) {
+            contact.setParameter("device", contactParameter);
+        }
         r.addHeader(contact);
         r.addHeader(headers.createExpiresHeader(expires));
+        r.addHeader(headers.createUserAgentHeader(List.of("ReachPBX-TestPhone/1.0")));
         if (auth != null) {
             r.addHeader(auth);
         }
@@ -177,16 +205,14 @@ public class TestPhone implements SipListener, AutoCloseable {
                 headers.createCSeqHeader(cseq.incrementAndGet(), Request.INVITE),
                 headers.createFromHeader(addresses.createAddress(self), "i" + cseq.get()),
                 headers.createToHeader(addresses.createAddress(target), null),
-                List.of(headers.createViaHeader("127.0.0.1", port, ListeningPoint.UDP, null)),
+                List.of(headers.createViaHeader(address, port, ListeningPoint.UDP, null)),
                 headers.createMaxForwardsHeader(70));
         SipURI route = addresses.createSipURI(null, "127.0.0.1");
         route.setPort(serverPort);
         route.setLrParam();
         r.addHeader(headers.createRouteHeader(addresses.createAddress(route)));
         r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
-        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + "m=audio 40000 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n";
-        r.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+        r.setContent(sdp(40000), headers.createContentTypeHeader("application", "sdp"));
         if (auth != null) {
             r.addHeader(auth);
         }
@@ -216,6 +242,14 @@ public class TestPhone implements SipListener, AutoCloseable {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        javax.sip.ClientTransaction tx = event.getClientTransaction();
+        if (tx != null && tx.getApplicationData() instanceof Call call) {
+            call.responses.add(event.getResponse());
+            return;
+        }
+        if (tx == null) {
+            return; // a retransmitted 2xx; the dialog layer has it
+        }
         if (event.getResponse().getStatusCode() >= 200) {
             responses.add(event.getResponse());
         }
@@ -223,10 +257,273 @@ public class TestPhone implements SipListener, AutoCloseable {
 
     @Override
     public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        try {
+            switch (request.getMethod()) {
+                case Request.INVITE -> incomingInvite(event);
+                case Request.ACK -> acks.add(request);
+                case Request.CANCEL -> {
+                    reply(event, Response.OK, null);
+                    cancels.add(request);
+                    Incoming call = incomingByCallId.get(callIdOf(request));
+                    if (call != null && call.tx.getState() != javax.sip.TransactionState.TERMINATED) {
+                        call.tx.sendResponse(messages.createResponse(Response.REQUEST_TERMINATED, call.request));
+                    }
+                }
+                case Request.BYE -> {
+                    reply(event, Response.OK, null);
+                    byes.add(request);
+                }
+                default -> reply(event, Response.OK, null);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+    }
+
+    // ---- calls ----
+
+    /** How this phone answers an incoming call. */
+    public enum Answering { RING, ANSWER, BUSY, DECLINE, SILENT }
+
+    private volatile Answering answering = Answering.RING;
+    private volatile long answerAfterMillis;
+    public final BlockingQueue<Incoming> incoming = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Request> acks = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Request> byes = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Request> cancels = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Request> reinvites = new LinkedBlockingQueue<>();
+    private final java.util.Map<String, Incoming> incomingByCallId = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** From now on: ring and do nothing more (RING), ring then answer, answer busy, decline, or stay silent. */
+    public TestPhone answering(Answering mode) {
+        return answering(mode, 0);
+    }
+
+    public TestPhone answering(Answering mode, long afterMillis) {
+        this.answering = mode;
+        this.answerAfterMillis = afterMillis;
+        return this;
+    }
+
+    /** A call that came in to this phone. */
+    public final class Incoming {
+        public final javax.sip.ServerTransaction tx;
+        public final Request request;
+
+        Incoming(javax.sip.ServerTransaction tx, Request request) {
+            this.tx = tx;
+            this.request = request;
+        }
+
+        public String header(String name) {
+            javax.sip.header.Header h = request.getHeader(name);
+            return h == null ? null : h.toString().trim();
+        }
+
+        public void answer() throws Exception {
+            Response ok = messages.createResponse(Response.OK, request);
+            ((javax.sip.header.ToHeader) ok.getHeader(javax.sip.header.ToHeader.NAME)).setTag("p" + port);
+            ok.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
+            ok.setContent(sdp(50000 + port % 1000), headers.createContentTypeHeader("application", "sdp"));
+            tx.sendResponse(ok);
+        }
+
+        public void hangUp() throws Exception {
+            javax.sip.Dialog dialog = tx.getDialog();
+            Request bye = dialog.createRequest(Request.BYE);
+            dialog.sendRequest(provider.getNewClientTransaction(bye));
+        }
+    }
+
+    private void incomingInvite(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) request.getHeader(javax.sip.header.ToHeader.NAME);
+        javax.sip.ServerTransaction tx = event.getServerTransaction() != null ? event.getServerTransaction()
+                : provider.getNewServerTransaction(request);
+        if (to.getTag() != null) {
+            reinvites.add(request);
+            Response ok = messages.createResponse(Response.OK, request);
+            ok.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
+            ok.setContent(sdp(60000 + port % 1000), headers.createContentTypeHeader("application", "sdp"));
+            tx.sendResponse(ok);
+            return;
+        }
+        Incoming call = new Incoming(tx, request);
+        incomingByCallId.put(callIdOf(request), call);
+        incoming.add(call);
+        switch (answering) {
+            case SILENT -> { }
+            case BUSY -> tx.sendResponse(messages.createResponse(Response.BUSY_HERE, request));
+            case DECLINE -> tx.sendResponse(messages.createResponse(Response.DECLINE, request));
+            case RING, ANSWER -> {
+                Response ringing = messages.createResponse(Response.RINGING, request);
+                ((javax.sip.header.ToHeader) ringing.getHeader(javax.sip.header.ToHeader.NAME)).setTag("p" + port);
+                ringing.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
+                tx.sendResponse(ringing);
+                if (answering == Answering.ANSWER) {
+                    long delay = answerAfterMillis;
+                    Thread answerer = new Thread(() -> {
+                        try {
+                            Thread.sleep(delay);
+                            call.answer();
+                        } catch (Exception e) {
+                            // the call was cancelled meanwhile
+                        }
+                    });
+                    answerer.setDaemon(true);
+                    answerer.start();
+                }
+            }
+        }
+    }
+
+    /** Waits for the next incoming call, or fails after {@code seconds}. */
+    public Incoming awaitCall(int seconds) throws InterruptedException {
+        Incoming call = incoming.poll(seconds, TimeUnit.SECONDS);
+        if (call == null) {
+            throw new AssertionError(user + " was not called within " + seconds + " s");
+        }
+        return call;
+    }
+
+    /** The next incoming call within a second, or null. */
+    public Incoming awaitCallOrNull() throws InterruptedException {
+        return incoming.poll(1, TimeUnit.SECONDS);
+    }
+
+    /** A call this phone placed. */
+    public final class Call {
+        public final BlockingQueue<Response> responses = new LinkedBlockingQueue<>();
+        javax.sip.ClientTransaction tx;
+        Response ok;
+
+        /** The next final response (after any provisional ones), or null after {@code seconds}. */
+        public Response awaitFinal(int seconds) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (true) {
+                Response r = responses.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (r == null || r.getStatusCode() >= 200) {
+                    if (r != null && r.getStatusCode() < 300) {
+                        ok = r;
+                    }
+                    return r;
+                }
+            }
+        }
+
+        /** The next response with this status, skipping others; null after {@code seconds}. */
+        public Response await(int status, int seconds) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (true) {
+                Response r = responses.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (r == null || r.getStatusCode() == status) {
+                    if (r != null && status >= 200 && status < 300) {
+                        ok = r;
+                    }
+                    return r;
+                }
+            }
+        }
+
+        public void ack() throws Exception {
+            javax.sip.Dialog dialog = tx.getDialog();
+            long cseq = ((javax.sip.header.CSeqHeader) ok.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+            dialog.sendAck(dialog.createAck(cseq));
+        }
+
+        public void hangUp() throws Exception {
+            javax.sip.Dialog dialog = tx.getDialog();
+            Request bye = dialog.createRequest(Request.BYE);
+            javax.sip.ClientTransaction ct = provider.getNewClientTransaction(bye);
+            ct.setApplicationData(this);
+            dialog.sendRequest(ct);
+        }
+
+        public void cancel() throws Exception {
+            provider.getNewClientTransaction(tx.createCancel()).sendRequest();
+        }
+
+        /** A re-INVITE with a new SDP (hold: a=sendonly). */
+        public void reinvite(String sdp) throws Exception {
+            javax.sip.Dialog dialog = tx.getDialog();
+            Request re = dialog.createRequest(Request.INVITE);
+            re.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+            javax.sip.ClientTransaction ct = provider.getNewClientTransaction(re);
+            ct.setApplicationData(this);
+            dialog.sendRequest(ct);
+        }
+
+        public void ackReinvite(Response ok) throws Exception {
+            javax.sip.Dialog dialog = tx.getDialog();
+            long cseq = ((javax.sip.header.CSeqHeader) ok.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+            dialog.sendAck(dialog.createAck(cseq));
+        }
+    }
+
+    /** Calls {@code dialled}, answering the 407 challenge with SHA-256; the call to follow. */
+    public Call call(String dialled) throws Exception {
+        return call(dialled, "SHA-256");
+    }
+
+    /** Calls {@code dialled}, answering the 407 challenge with {@code algorithm} (MD5 or SHA-256). */
+    public Call call(String dialled, String algorithm) throws Exception {
+        String inviteCallId = provider.getNewCallId().getCallId();
+        Response first = send(inviteRequest(dialled, inviteCallId, null));
+        if (first == null || first.getStatusCode() != Response.PROXY_AUTHENTICATION_REQUIRED) {
+            throw new AssertionError("expected a 407 challenge, got " + first);
+        }
+        String uri = "sip:" + dialled + "@" + domain;
+        return place(inviteRequest(dialled, inviteCallId, answer(first, algorithm, Request.INVITE, uri, true)));
+    }
+
+    /** Calls from a trunk: no authentication; From is the caller's number (null = anonymous). */
+    public Call callAsTrunk(String callerNumber, String calledNumber) throws Exception {
+        return callAsTrunk(callerNumber, calledNumber, 70);
+    }
+
+    public Call callAsTrunk(String callerNumber, String calledNumber, int maxForwards) throws Exception {
+        SipURI target = addresses.createSipURI(calledNumber, "127.0.0.1");
+        target.setPort(serverPort);
+        SipURI from = callerNumber == null ? addresses.createSipURI("anonymous", "anonymous.invalid")
+                : addresses.createSipURI(callerNumber, address);
+        Request r = messages.createRequest(target, Request.INVITE, provider.getNewCallId(),
+                headers.createCSeqHeader(cseq.incrementAndGet(), Request.INVITE),
+                headers.createFromHeader(addresses.createAddress(from), "t" + cseq.get()),
+                headers.createToHeader(addresses.createAddress(target), null),
+                List.of(headers.createViaHeader(address, port, ListeningPoint.UDP, null)),
+                headers.createMaxForwardsHeader(maxForwards));
+        r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
+        r.setContent(sdp(41000), headers.createContentTypeHeader("application", "sdp"));
+        return place(r);
+    }
+
+    private Call place(Request invite) throws Exception {
+        Call call = new Call();
+        javax.sip.ClientTransaction tx = provider.getNewClientTransaction(invite);
+        tx.setApplicationData(call);
+        call.tx = tx;
+        tx.sendRequest();
+        return call;
+    }
+
+    public static String sdp(int rtpPort) {
+        return "v=0\r\no=- " + rtpPort + " 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + rtpPort + " RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n";
+    }
+
+    private void reply(RequestEvent event, int status, String reason) throws Exception {
+        javax.sip.ServerTransaction tx = event.getServerTransaction() != null ? event.getServerTransaction()
+                : provider.getNewServerTransaction(event.getRequest());
+        tx.sendResponse(messages.createResponse(status, event.getRequest()));
+    }
+
+    private static String callIdOf(Request r) {
+        return ((javax.sip.header.CallIdHeader) r.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
     }
 
     @Override

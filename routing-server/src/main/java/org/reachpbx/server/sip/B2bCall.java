@@ -1,0 +1,632 @@
+package org.reachpbx.server.sip;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.reachpbx.integrations.events.CallEventType;
+import org.reachpbx.rules.decision.Presentation;
+import org.reachpbx.rules.decision.RingStep;
+import org.reachpbx.rules.decision.RingTarget;
+import org.reachpbx.rules.decision.RoutingDecision;
+import org.reachpbx.rules.view.TenantView;
+import org.reachpbx.server.sip.SipProperties.Trunk;
+import org.reachpbx.server.sip.UserDevices.Destination;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call through the B2BUA: the caller's leg (A) and the legs it rings (branches), executing a
+ * routing decision and its continuations.
+ * <ul>
+ *   <li>RING: the targets of each ring step are rung together; the next step joins after the
+ *       step's timeout (at once when nothing of the earlier steps is still ringing). The first
+ *       2xx wins; every other branch is cancelled.</li>
+ *   <li>When nothing rings any more: busy (486/600/603) → {@code onBusy}; nothing reached →
+ *       {@code onUnreachable}, else {@code onNoAnswer}; otherwise 486 or 480 to the caller.</li>
+ *   <li>The no-answer timer cancels the branches and follows {@code onNoAnswer} (480 without).</li>
+ *   <li>REJECT: the decision's SIP status with a Reason header.</li>
+ * </ul>
+ * Once answered the two dialogs are bridged: BYE from either side ends both, re-INVITE, UPDATE and
+ * INFO are relayed with their bodies unchanged. All methods run under the call's lock; JAIN-SIP
+ * calls in on several threads and the timers on another.
+ */
+final class B2bCall {
+
+    private static final Logger log = LoggerFactory.getLogger(B2bCall.class);
+
+    enum State { ROUTING, ANSWERED, ENDED }
+
+    /** The caller and what the call is about, for headers, counters and events. */
+    record Setup(long tenantId, TenantView view, String callerUser, String callerChannel, String callerNumber,
+                 String callerName, String called, String domain) {
+    }
+
+    private final B2bua b2b;
+    private final Setup setup;
+    final ServerTransaction aTx;
+    final Request aInvite;
+    final Dialog aDialog;
+    private final String aTag;
+    private final LiveCalls.Taken counts;
+    private final Instant startedAt;
+    private State state = State.ROUTING;
+    private int decisions;
+    private RoutingDecision current;
+    private final List<Branch> branches = new ArrayList<>();
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    private int nextStep;
+    private boolean segmentBusy;
+    private boolean ringingSent;
+    private boolean countedExternal;
+    private Branch winner;
+    private Instant answeredAt;
+    private final Set<String> rungUsers = new HashSet<>();
+    /** A relayed re-INVITE's 2xx waiting for the originator's ACK: the dialog to ACK on and its CSeq. */
+    private Dialog ackDialog;
+    private long ackCseq;
+
+    B2bCall(B2bua b2b, Setup setup, ServerTransaction aTx, Dialog aDialog, LiveCalls.Taken counts, Instant now) {
+        this.b2b = b2b;
+        this.setup = setup;
+        this.aTx = aTx;
+        this.aInvite = aTx.getRequest();
+        this.aDialog = aDialog;
+        this.aTag = Long.toHexString(Double.doubleToLongBits(Math.random()));
+        this.counts = counts;
+        this.startedAt = now;
+    }
+
+    String callId() {
+        return ((javax.sip.header.CallIdHeader) aInvite.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    // ---- executing decisions ----
+
+    synchronized void execute(RoutingDecision d) {
+        if (state != State.ROUTING) {
+            return;
+        }
+        if (++decisions > b2b.maxDecisions()) {
+            log.warn("Call {} passed {} decisions; released (loop safety)", callId(), b2b.maxDecisions());
+            finalToCaller(Response.LOOP_DETECTED, "Too many routing steps");
+            return;
+        }
+        current = d;
+        cancelTimers();
+        switch (d.outcome()) {
+            case REJECT -> finalToCaller(d.reject().sipStatus(),
+                    d.reject().reason() == null ? d.reject().cause().name() : d.reject().reason());
+            case RING -> ring(d);
+            // Voicemail, queues, announcements and digit collection are the media server's part
+            // (the media issue); until it exists such a call is refused, saying what it needed.
+            case MEDIA -> finalToCaller(Response.TEMPORARILY_UNAVAILABLE,
+                    "Media service " + d.media().kind() + (d.media().extension() == null ? "" : " " + d.media().extension())
+                            + " is not available");
+            case COLLECT -> finalToCaller(Response.TEMPORARILY_UNAVAILABLE,
+                    "Digit collection at " + d.collect().resumeAt() + " is not available");
+        }
+    }
+
+    private void ring(RoutingDecision d) {
+        segmentBusy = false;
+        nextStep = 0;
+        if (d.noAnswerTimeout() != null) {
+            schedule(Duration.ofSeconds(d.noAnswerTimeout()), () -> noAnswer(d));
+        }
+        startNextStep(d);
+    }
+
+    private void startNextStep(RoutingDecision d) {
+        List<RingStep> steps = d.ring() == null ? List.of() : d.ring();
+        while (nextStep < steps.size()) {
+            RingStep step = steps.get(nextStep++);
+            for (RingTarget t : step.targets()) {
+                startTarget(d, d, t);
+            }
+            int after = step.timeout() == null ? 0 : step.timeout();
+            if (nextStep < steps.size() && after > 0 && anyLive(d)) {
+                int expected = nextStep;
+                schedule(Duration.ofSeconds(after), () -> stepTimer(d, expected));
+                return;
+            }
+        }
+        checkSegment(d);
+    }
+
+    /** The next ring step joins, unless it already started because nothing rang any more. */
+    private synchronized void stepTimer(RoutingDecision d, int step) {
+        if (state == State.ROUTING && current == d && nextStep == step) {
+            startNextStep(d);
+        }
+    }
+
+    /** Starts the legs of one target: a device's contacts, a number over the trunk, a member's own decision. */
+    private void startTarget(RoutingDecision segment, RoutingDecision headersFrom, RingTarget t) {
+        switch (t.kind()) {
+            case DEVICE -> {
+                List<Destination> places = b2b.devices().destinations(setup.view(), t.user(), t.device());
+                if (places.isEmpty()) {
+                    log.debug("Call {}: device {}/{} cannot ring now", callId(), t.user(), t.device());
+                }
+                for (Destination place : places) {
+                    startBranch(segment, headersFrom, t.user(), place);
+                }
+            }
+            case EXTERNAL -> startBranch(segment, headersFrom, null, Destination.number(t.number()));
+            case LEG -> {
+                // A group member's own decision (GRP-03): its targets ring as part of this step.
+                RoutingDecision leg = t.leg();
+                if (leg != null && leg.outcome() == RoutingDecision.Outcome.RING && leg.ring() != null) {
+                    for (RingStep s : leg.ring()) {
+                        for (RingTarget inner : s.targets()) {
+                            startTarget(segment, leg, inner);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void startBranch(RoutingDecision segment, RoutingDecision headersFrom, String user, Destination place) {
+        Branch b = new Branch(this, segment, user, place.channel(), place.number());
+        try {
+            URI target;
+            String transport = "udp";
+            if (place.contact() != null) {
+                target = b2b.sip().addresses().createURI(place.contact());
+                if (target instanceof SipURI s && s.getTransportParam() != null) {
+                    transport = s.getTransportParam();
+                }
+            } else {
+                Trunk trunk = b2b.trunks().outbound().orElse(null);
+                if (trunk == null) {
+                    log.info("Call {}: no outbound trunk for {}", callId(), place.number());
+                    return;
+                }
+                SipURI uri = b2b.sip().addresses().createSipURI(place.number(), trunk.getHost());
+                uri.setPort(trunk.getPort());
+                if ("tcp".equalsIgnoreCase(trunk.getTransport())) {
+                    uri.setTransportParam("tcp");
+                    transport = "tcp";
+                }
+                target = uri;
+                if (setup.callerUser() != null && !countedExternal) {
+                    countedExternal = true;
+                    counts.external(setup.callerUser());
+                }
+            }
+            b.invite = newInvite(b, target, transport, segment, headersFrom);
+            ClientTransaction tx = b2b.sip().provider().getNewClientTransaction(b.invite);
+            b.tx = tx;
+            b.dialog = b2b.sip().provider().getNewDialog(tx);
+            tx.setApplicationData(b);
+            b.dialog.setApplicationData(b);
+            branches.add(b);
+            tx.sendRequest();
+            if (user != null && rungUsers.add(user)) {
+                b2b.event(CallEventType.RINGING, setup, user, callId(), startedAt, null, null);
+            }
+        } catch (Exception e) {
+            log.info("Call {}: {} could not be started: {}", callId(), b, e.toString());
+            b.done = true;
+        }
+    }
+
+    private Request newInvite(Branch b, URI target, String transport, RoutingDecision segment,
+                              RoutingDecision headersFrom) throws Exception {
+        var sip = b2b.sip();
+        var h = sip.headers();
+        Presentation p = headersFrom.presentation() != null ? headersFrom.presentation() : segment.presentation();
+        SipURI toUri = sip.addresses().createSipURI(b.target(), setup.domain());
+        ViaHeader via = h.createViaHeader(sip.advertisedHost(), sip.port(), transport, null);
+        MaxForwardsHeader aMax = (MaxForwardsHeader) aInvite.getHeader(MaxForwardsHeader.NAME);
+        Request r = sip.messages().createRequest(target, Request.INVITE, sip.provider().getNewCallId(),
+                h.createCSeqHeader(1L, Request.INVITE),
+                CallerIdentity.from(sip.addresses(), h, p, setup.domain(), Long.toHexString(System.nanoTime())),
+                h.createToHeader(sip.addresses().createAddress(toUri), null), List.of(via),
+                h.createMaxForwardsHeader(aMax == null ? 69 : Math.max(0, aMax.getMaxForwards() - 1)));
+        r.addHeader(sip.contactHeader(transport));
+        if (aInvite.getRawContent() != null) {
+            r.setContent(aInvite.getRawContent(), (ContentTypeHeader) aInvite.getHeader(ContentTypeHeader.NAME));
+        }
+        CallerIdentity.apply(r, sip.addresses(), h, p, headersFrom.headers(), setup.domain(), setup.called(), b.target());
+        return r;
+    }
+
+    private boolean anyLive(RoutingDecision d) {
+        for (Branch b : branches) {
+            if (b.segment == d && b.live()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** When nothing of this segment rings and no step is left, its continuation decides. */
+    private void checkSegment(RoutingDecision d) {
+        if (state != State.ROUTING || current != d || anyLive(d)) {
+            return;
+        }
+        List<RingStep> steps = d.ring() == null ? List.of() : d.ring();
+        if (nextStep < steps.size()) {
+            startNextStep(d);
+            return;
+        }
+        cancelTimers();
+        RoutingDecision next = segmentBusy ? d.onBusy() : d.onUnreachable() != null ? d.onUnreachable() : d.onNoAnswer();
+        if (next != null) {
+            execute(next);
+        } else if (segmentBusy) {
+            finalToCaller(Response.BUSY_HERE, "Busy");
+        } else {
+            finalToCaller(Response.TEMPORARILY_UNAVAILABLE, "Nobody could be reached");
+        }
+    }
+
+    private synchronized void noAnswer(RoutingDecision d) {
+        if (state != State.ROUTING || current != d) {
+            return;
+        }
+        log.debug("Call {}: no answer after {} s", callId(), d.noAnswerTimeout());
+        cancelBranches(null);
+        if (d.onNoAnswer() != null) {
+            execute(d.onNoAnswer());
+        } else {
+            finalToCaller(Response.TEMPORARILY_UNAVAILABLE, "No answer");
+        }
+    }
+
+    // ---- responses from branches ----
+
+    synchronized void response(Branch b, Response r) {
+        int status = r.getStatusCode();
+        try {
+            if (status < 200) {
+                if (status == Response.TRYING) {
+                    return;
+                }
+                b.provisional = true;
+                if (b.cancelRequested) {
+                    sendCancel(b);
+                } else if (state == State.ROUTING && b.segment == current) {
+                    relayProvisional(r);
+                }
+                return;
+            }
+            if (status < 300) {
+                if (b.acked) {
+                    b.dialog.sendAck(b.dialog.createAck(((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+                    return;
+                }
+                if (state == State.ROUTING && b.segment == current && !b.cancelRequested) {
+                    answer(b, r);
+                } else {
+                    ackAndHangUp(b, r);
+                }
+                return;
+            }
+            b.done = true;
+            if (state == State.ROUTING && b.segment == current) {
+                if (status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE || status == Response.DECLINE) {
+                    segmentBusy = true;
+                }
+                checkSegment(current);
+            }
+        } catch (Exception e) {
+            log.warn("Call {}: could not handle {} from {}: {}", callId(), status, b, e.toString());
+        }
+    }
+
+    /** The branch's transaction timed out: as a 408 from it. */
+    synchronized void timeout(Branch b) {
+        b.done = true;
+        if (state == State.ROUTING && b.segment == current) {
+            checkSegment(current);
+        }
+    }
+
+    private void relayProvisional(Response r) throws Exception {
+        boolean withSdp = r.getRawContent() != null;
+        if (ringingSent && !withSdp) {
+            return;
+        }
+        Response out = b2b.sip().messages().createResponse(withSdp ? Response.SESSION_PROGRESS : Response.RINGING, aInvite);
+        toTag(out);
+        out.addHeader(b2b.sip().contactHeader(transportOfA()));
+        if (withSdp) {
+            out.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
+        }
+        aTx.sendResponse(out);
+        ringingSent = true;
+    }
+
+    private void answer(Branch b, Response r) throws Exception {
+        winner = b;
+        state = State.ANSWERED;
+        answeredAt = b2b.now();
+        cancelTimers();
+        cancelBranches(b);
+        counts.user(b.user);
+        counts.channel(b.channel);
+        if (aInvite.getRawContent() != null) {
+            // The caller made the offer, so the ACK carries nothing: acknowledge at once.
+            ackBranch(b, r, null);
+        }
+        Response ok = b2b.sip().messages().createResponse(Response.OK, aInvite);
+        toTag(ok);
+        ok.addHeader(b2b.sip().contactHeader(transportOfA()));
+        if (r.getRawContent() != null) {
+            ok.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
+        }
+        aTx.sendResponse(ok);
+        log.debug("Call {} answered by {}", callId(), b);
+        if (b.user != null) {
+            b2b.event(CallEventType.ANSWERED, setup, b.user, callId(), startedAt, answeredAt, null);
+        }
+    }
+
+    private void ackBranch(Branch b, Response r, Request callerAck) throws Exception {
+        long cseq = ((CSeqHeader) (r != null ? r : b.invite).getHeader(CSeqHeader.NAME)).getSeqNumber();
+        Request ack = b.dialog.createAck(cseq);
+        if (callerAck != null && callerAck.getRawContent() != null) {
+            ack.setContent(callerAck.getRawContent(), (ContentTypeHeader) callerAck.getHeader(ContentTypeHeader.NAME));
+        }
+        b.dialog.sendAck(ack);
+        b.acked = true;
+    }
+
+    /** A 2xx that came too late (another branch won, or the caller left): acknowledge it and hang up. */
+    private void ackAndHangUp(Branch b, Response r) throws Exception {
+        ackBranch(b, r, null);
+        b.done = true;
+        sendBye(b.dialog);
+    }
+
+    private void cancelBranches(Branch except) {
+        for (Branch b : branches) {
+            if (b != except && !b.done && !b.cancelRequested) {
+                b.cancelRequested = true;
+                if (b.provisional) {
+                    sendCancel(b);
+                }
+            }
+        }
+    }
+
+    private void sendCancel(Branch b) {
+        if (b.cancelSent || b.done) {
+            return;
+        }
+        b.cancelSent = true;
+        try {
+            Request cancel = b.tx.createCancel();
+            b2b.sip().provider().getNewClientTransaction(cancel).sendRequest();
+        } catch (Exception e) {
+            log.debug("Call {}: CANCEL of {} failed: {}", callId(), b, e.toString());
+        }
+    }
+
+    // ---- requests from the caller ----
+
+    /** The caller's ACK: for the 2xx, acknowledge the winner now if its answer waited for it. */
+    synchronized void callerAck(Request ack) {
+        try {
+            if (ackDialog != null) {
+                Request out = ackDialog.createAck(ackCseq);
+                if (ack.getRawContent() != null) {
+                    out.setContent(ack.getRawContent(), (ContentTypeHeader) ack.getHeader(ContentTypeHeader.NAME));
+                }
+                ackDialog.sendAck(out);
+                ackDialog = null;
+                return;
+            }
+            if (winner != null && !winner.acked) {
+                ackBranch(winner, null, ack);
+            }
+        } catch (Exception e) {
+            log.warn("Call {}: could not relay ACK: {}", callId(), e.toString());
+        }
+    }
+
+    /** CANCEL from the caller: 487 to the caller, CANCEL to every branch. */
+    synchronized void callerCancel() {
+        if (state != State.ROUTING) {
+            return;
+        }
+        cancelBranches(null);
+        finalToCaller(Response.REQUEST_TERMINATED, null);
+    }
+
+    /** BYE from either side: answered 200, passed to the other side, the call ends. */
+    synchronized void bye(boolean fromCaller, ServerTransaction st) {
+        try {
+            st.sendResponse(b2b.sip().messages().createResponse(Response.OK, st.getRequest()));
+        } catch (Exception e) {
+            log.debug("Call {}: 200 to BYE failed: {}", callId(), e.toString());
+        }
+        if (state == State.ROUTING && fromCaller) {
+            // A caller may end an early dialog with BYE (RFC 3261 §15): as a CANCEL.
+            cancelBranches(null);
+            finalToCaller(Response.REQUEST_TERMINATED, null);
+            return;
+        }
+        if (state != State.ANSWERED) {
+            return;
+        }
+        sendBye(fromCaller ? winner.dialog : aDialog);
+        end();
+    }
+
+    /**
+     * A dialog of this call ended without a BYE (JAIN-SIP gave up, e.g. no ACK ever came): the
+     * call must not stay up on one side or count forever.
+     */
+    synchronized void dialogTerminated(Dialog dialog) {
+        if (state != State.ANSWERED) {
+            return;
+        }
+        if (dialog == aDialog) {
+            sendBye(winner.dialog);
+        } else if (winner != null && dialog == winner.dialog) {
+            sendBye(aDialog);
+        } else {
+            return;
+        }
+        log.info("Call {}: a dialog ended without BYE; the call is released", callId());
+        end();
+    }
+
+    /** re-INVITE, UPDATE, INFO…: sent on the other dialog with the same body; its answer comes back. */
+    synchronized void relay(boolean fromCaller, ServerTransaction st) {
+        Request in = st.getRequest();
+        try {
+            if (state != State.ANSWERED) {
+                st.sendResponse(b2b.sip().messages().createResponse(Response.REQUEST_PENDING, in));
+                return;
+            }
+            Dialog other = fromCaller ? winner.dialog : aDialog;
+            Request out = other.createRequest(in.getMethod());
+            if (in.getRawContent() != null) {
+                out.setContent(in.getRawContent(), (ContentTypeHeader) in.getHeader(ContentTypeHeader.NAME));
+            }
+            if (Request.INVITE.equals(in.getMethod())) {
+                out.setHeader(b2b.sip().contactHeader(((ViaHeader) out.getHeader(ViaHeader.NAME)).getTransport()));
+            }
+            ClientTransaction ct = b2b.sip().provider().getNewClientTransaction(out);
+            ct.setApplicationData(new Relay(this, st, other));
+            other.sendRequest(ct);
+        } catch (Exception e) {
+            log.info("Call {}: could not relay {}: {}", callId(), in.getMethod(), e.toString());
+            try {
+                st.sendResponse(b2b.sip().messages().createResponse(Response.SERVER_INTERNAL_ERROR, in));
+            } catch (Exception ignored) {
+                // the transaction is gone; the other side retries or hangs up
+            }
+        }
+    }
+
+    /** A relayed request and where its answer goes back to. */
+    record Relay(B2bCall call, ServerTransaction origin, Dialog target) {
+    }
+
+    synchronized void relayResponse(Relay relay, Response r) {
+        int status = r.getStatusCode();
+        if (status == Response.TRYING) {
+            return;
+        }
+        try {
+            Request in = relay.origin().getRequest();
+            Response back = b2b.sip().messages().createResponse(status, in);
+            if (r.getRawContent() != null) {
+                back.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
+            }
+            if (Request.INVITE.equals(in.getMethod()) && status >= 200 && status < 300) {
+                back.addHeader(b2b.sip().contactHeader(((ViaHeader) in.getHeader(ViaHeader.NAME)).getTransport()));
+                ackDialog = relay.target();
+                ackCseq = ((CSeqHeader) r.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            }
+            relay.origin().sendResponse(back);
+        } catch (Exception e) {
+            log.info("Call {}: could not relay a {}: {}", callId(), status, e.toString());
+        }
+    }
+
+    /** A refusal decided before any leg exists: the decision's status with a Reason, statelessly cheap. */
+    static void refuse(SipServer sip, javax.sip.RequestEvent event, RoutingDecision d) throws Exception {
+        int status = d.reject().sipStatus();
+        String reason = d.reject().reason() == null ? d.reject().cause().name() : d.reject().reason();
+        Response out = sip.messages().createResponse(status, event.getRequest());
+        out.addHeader(sip.headers().createReasonHeader("SIP", status, reason.replace('"', '\'')));
+        sip.send(event, out);
+        log.debug("Call to {} refused with {} {}", event.getRequest().getRequestURI(), status, reason);
+    }
+
+    // ---- ending ----
+
+    private void finalToCaller(int status, String reason) {
+        try {
+            Response out = b2b.sip().messages().createResponse(status, aInvite);
+            toTag(out);
+            if (reason != null) {
+                out.addHeader(b2b.sip().headers().createReasonHeader("SIP", status, reason.replace('"', '\'')));
+            }
+            aTx.sendResponse(out);
+        } catch (Exception e) {
+            log.debug("Call {}: final {} to the caller failed: {}", callId(), status, e.toString());
+        }
+        // Per call, so DEBUG: at hundreds of calls a second the log would cost more than the call.
+        log.debug("Call {} from {} to {} ended with {} {}", callId(), setup.callerNumber(), setup.called(), status,
+                reason == null ? "" : reason);
+        end();
+    }
+
+    private void sendBye(Dialog dialog) {
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            ClientTransaction ct = b2b.sip().provider().getNewClientTransaction(bye);
+            dialog.sendRequest(ct);
+        } catch (Exception e) {
+            log.debug("Call {}: BYE failed: {}", callId(), e.toString());
+        }
+    }
+
+    private void end() {
+        if (state == State.ENDED) {
+            return;
+        }
+        State was = state;
+        state = State.ENDED;
+        cancelTimers();
+        counts.release();
+        b2b.ended(this);
+        Instant now = b2b.now();
+        if (was == State.ANSWERED && winner.user != null) {
+            b2b.event(CallEventType.ENDED, setup, winner.user, callId(), startedAt, answeredAt, now);
+        }
+        for (String user : rungUsers) {
+            if (winner == null || !user.equals(winner.user)) {
+                b2b.event(CallEventType.MISSED, setup, user, callId(), startedAt, null, now);
+            }
+        }
+    }
+
+    private void schedule(Duration after, Runnable task) {
+        timers.add(b2b.timer().schedule(task, after.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void cancelTimers() {
+        timers.forEach(t -> t.cancel(false));
+        timers.clear();
+    }
+
+    private void toTag(Response r) throws Exception {
+        if (r.getStatusCode() > 100) {
+            ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(aTag);
+        }
+    }
+
+    private String transportOfA() {
+        return ((ViaHeader) aInvite.getHeader(ViaHeader.NAME)).getTransport();
+    }
+}

@@ -1,0 +1,270 @@
+package org.reachpbx.server.sip;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.TimeoutEvent;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.reachpbx.integrations.events.CallEvent;
+import org.reachpbx.integrations.events.CallEventPublisher;
+import org.reachpbx.integrations.events.CallEventType;
+import org.reachpbx.rules.decision.RoutingDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * The back-to-back user agent: starts a {@link B2bCall} for each routed INVITE and hands it every
+ * later message of its legs (responses, ACK, CANCEL, BYE, in-dialog requests). Also owns what the
+ * calls share: the ring timers, the live counters and the publishing of call events (off the SIP
+ * threads, as publishing writes to the database).
+ */
+public class B2bua {
+
+    private static final Logger log = LoggerFactory.getLogger(B2bua.class);
+
+    private final SipProperties properties;
+    private final UserDevices devices;
+    private final Trunks trunks;
+    private final LiveCalls live;
+    private final Clock clock;
+    private final ObjectProvider<CallEventPublisher> publisher;
+    private final Map<String, B2bCall> byCallerCallId = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "b2bua-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService events = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(10_000), r -> {
+                Thread t = new Thread(r, "call-events");
+                t.setDaemon(true);
+                return t;
+            }, this::overloaded);
+    /** Events dropped because the queue was full (the database could not keep up). */
+    private final java.util.concurrent.atomic.AtomicLong droppedEvents = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long lastDropWarning;
+    private volatile SipServer sip;
+
+    public B2bua(SipProperties properties, UserDevices devices, Trunks trunks, LiveCalls live, Clock clock,
+                 ObjectProvider<CallEventPublisher> publisher) {
+        this.properties = properties;
+        this.devices = devices;
+        this.trunks = trunks;
+        this.live = live;
+        this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    void attach(SipServer server) {
+        this.sip = server;
+    }
+
+    /** Starts executing the decision for a new call whose INVITE came in this server transaction. */
+    void start(B2bCall.Setup setup, ServerTransaction tx, RoutingDecision decision, LiveCalls.Taken counts)
+            throws Exception {
+        Dialog dialog = sip.provider().getNewDialog(tx);
+        B2bCall call = new B2bCall(this, setup, tx, dialog, counts, now());
+        dialog.setApplicationData(call);
+        byCallerCallId.put(call.callId(), call);
+        call.execute(decision);
+    }
+
+    /** Calls in progress (ringing or answered). */
+    public int callsInProgress() {
+        return byCallerCallId.size();
+    }
+
+    void ended(B2bCall call) {
+        byCallerCallId.remove(call.callId(), call);
+    }
+
+    // ---- from SipServer ----
+
+    void response(ResponseEvent event) {
+        Response r = event.getResponse();
+        ClientTransaction tx = event.getClientTransaction();
+        Object owner = tx != null ? tx.getApplicationData() : null;
+        if (owner == null && event.getDialog() != null) {
+            owner = event.getDialog().getApplicationData();
+        }
+        String method = ((javax.sip.header.CSeqHeader) r.getHeader(javax.sip.header.CSeqHeader.NAME)).getMethod();
+        if (owner instanceof Branch b) {
+            // Answers to our CANCEL and BYE of a branch need nothing; only the INVITE's matter.
+            if (Request.INVITE.equals(method)) {
+                b.call.response(b, r);
+            }
+        } else if (owner instanceof B2bCall.Relay relay && tx != null) {
+            relay.call().relayResponse(relay, r);
+        }
+    }
+
+    void timeout(TimeoutEvent event) {
+        if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof Branch b) {
+            b.call.timeout(b);
+        }
+    }
+
+    void dialogTerminated(Dialog dialog) {
+        Object owner = dialog == null ? null : dialog.getApplicationData();
+        if (owner instanceof B2bCall call) {
+            call.dialogTerminated(dialog);
+        } else if (owner instanceof Branch b) {
+            b.call.dialogTerminated(dialog);
+        }
+    }
+
+    void ack(RequestEvent event) {
+        if (event.getDialog() != null && event.getDialog().getApplicationData() instanceof B2bCall call) {
+            call.callerAck(event.getRequest());
+        }
+    }
+
+    /** CANCEL of a caller's INVITE: 200 for the CANCEL (or 481 when the call is unknown), then the call stops. */
+    void cancel(RequestEvent event) throws Exception {
+        String callId = ((CallIdHeader) event.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
+        B2bCall call = byCallerCallId.get(callId);
+        ServerTransaction st = serverTransaction(event);
+        if (call == null) {
+            st.sendResponse(sip.messages().createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, event.getRequest()));
+            return;
+        }
+        st.sendResponse(sip.messages().createResponse(Response.OK, event.getRequest()));
+        call.callerCancel();
+    }
+
+    /** BYE or another request inside a dialog of a call. */
+    void inDialog(RequestEvent event) throws Exception {
+        Dialog dialog = event.getDialog();
+        Object owner = dialog == null ? null : dialog.getApplicationData();
+        ServerTransaction st = serverTransaction(event);
+        B2bCall call;
+        boolean fromCaller;
+        if (owner instanceof B2bCall c) {
+            call = c;
+            fromCaller = true;
+        } else if (owner instanceof Branch b) {
+            call = b.call;
+            fromCaller = false;
+        } else {
+            st.sendResponse(sip.messages().createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, event.getRequest()));
+            return;
+        }
+        if (Request.BYE.equals(event.getRequest().getMethod())) {
+            call.bye(fromCaller, st);
+        } else {
+            call.relay(fromCaller, st);
+        }
+    }
+
+    private ServerTransaction serverTransaction(RequestEvent event) throws Exception {
+        ServerTransaction st = event.getServerTransaction();
+        return st != null ? st : sip.provider().getNewServerTransaction(event.getRequest());
+    }
+
+    // ---- shared by the calls ----
+
+    SipServer sip() {
+        return sip;
+    }
+
+    UserDevices devices() {
+        return devices;
+    }
+
+    Trunks trunks() {
+        return trunks;
+    }
+
+    LiveCalls live() {
+        return live;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    int maxDecisions() {
+        return properties.getMaxDecisionsPerCall();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Queues a call event for the CRM integrations; never blocks a SIP thread. */
+    void event(CallEventType type, B2bCall.Setup setup, String extension, String callId, Instant startedAt,
+               Instant answeredAt, Instant endedAt) {
+        CallEventPublisher p = publisher.getIfAvailable();
+        if (p == null) {
+            return;
+        }
+        CallEvent.Builder e = CallEvent.of(type, setup.tenantId(), extension, now()).callId(callId)
+                .caller(setup.callerNumber(), setup.callerName()).called(setup.called()).startedAt(startedAt)
+                .answeredAt(answeredAt).endedAt(endedAt);
+        if (type == CallEventType.ENDED && answeredAt != null && endedAt != null) {
+            e.durationSeconds(java.time.Duration.between(answeredAt, endedAt).toSeconds());
+        }
+        CallEvent event = e.build();
+        events.execute(() -> {
+            try {
+                p.publish(event);
+            } catch (RuntimeException ex) {
+                log.warn("Call event {} for {} not published: {}", type, extension, ex.toString());
+            }
+        });
+    }
+
+    /**
+     * The event queue is full: calls go first, so the oldest queued event is dropped, counted and
+     * reported (at most every 10 s) rather than slowing the SIP threads down.
+     */
+    private void overloaded(Runnable task, ThreadPoolExecutor executor) {
+        if (executor.isShutdown()) {
+            return;
+        }
+        executor.getQueue().poll();
+        executor.getQueue().offer(task);
+        long dropped = droppedEvents.incrementAndGet();
+        long now = System.nanoTime();
+        if (now - lastDropWarning > TimeUnit.SECONDS.toNanos(10)) {
+            lastDropWarning = now;
+            log.warn("Call events are produced faster than they can be stored: {} dropped since start", dropped);
+        }
+    }
+
+    /** Call events dropped since start because their queue was full. */
+    public long droppedEvents() {
+        return droppedEvents.get();
+    }
+
+    /** Runs database work (events, message waiting) off the SIP threads, in order. */
+    void background(Runnable task) {
+        events.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException ex) {
+                log.warn("Background task failed: {}", ex.toString());
+            }
+        });
+    }
+
+    void shutdown() {
+        timer.shutdownNow();
+        events.shutdown();
+    }
+}
