@@ -1,5 +1,6 @@
 package org.reachpbx.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -10,7 +11,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+import org.reachpbx.ui.i18n.UiTexts;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.PbxUser;
 
@@ -24,9 +28,16 @@ public class MainLayout extends AppLayout {
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Span who = new Span(user.getUsername() + " (" + user.role() + ")");
         who.setId("current-user");
-        Button logout = new Button("Log out", e -> current.logout());
+        Button logout = new Button(getTranslation("app.logout"), e -> current.logout());
         logout.setId("logout");
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, logout);
+        // The other language, for this browser session; the page is drawn again in it.
+        Button language = new Button(getTranslation("app.language"), e -> {
+            Locale next = UiTexts.DUTCH.getLanguage().equals(getLocale().getLanguage()) ? UiTexts.ENGLISH : UiTexts.DUTCH;
+            VaadinSession.getCurrent().setLocale(next);
+            UI.getCurrent().getPage().reload();
+        });
+        language.setId("language");
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
@@ -34,10 +45,20 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         SideNav nav = new SideNav();
-        add(nav, access, "Tenants", TenantsView.class);
-        add(nav, access, "Simulator", org.reachpbx.ui.simulator.SimulatorView.class);
-        add(nav, access, "Rule tables", org.reachpbx.ui.tables.RuleTablesView.class);
-        add(nav, access, "Audit", AuditView.class);
+        if (!current.is(org.reachpbx.directory.access.UiRole.END_USER)) { // an end user's start page is the own REACH
+            add(nav, access, getTranslation("nav.tenants"), TenantsView.class);
+        }
+        add(nav, access, getTranslation("nav.simulator"), org.reachpbx.ui.simulator.SimulatorView.class);
+        add(nav, access, getTranslation("nav.ruleTables"), org.reachpbx.ui.tables.RuleTablesView.class);
+        add(nav, access, getTranslation("nav.audit"), AuditView.class);
+        add(nav, access, getTranslation("nav.config.extensions"), org.reachpbx.ui.config.ExtensionsView.class);
+        add(nav, access, getTranslation("nav.config.numberPlans"), org.reachpbx.ui.config.NumberPlansView.class);
+        add(nav, access, getTranslation("nav.config.channels"), org.reachpbx.ui.config.ChannelsView.class);
+        add(nav, access, getTranslation("nav.config.account"), org.reachpbx.ui.config.AccountView.class);
+        add(nav, access, getTranslation("nav.reach"), org.reachpbx.ui.reach.ReachView.class);
+        add(nav, access, getTranslation("nav.voicemail"), org.reachpbx.ui.voicemail.VoicemailView.class);
+        add(nav, access, getTranslation("nav.uiUsers"), org.reachpbx.ui.users.UsersView.class);
+        add(nav, access, getTranslation("nav.outbox"), org.reachpbx.ui.outbox.OutboxView.class);
         addToDrawer(nav);
     }
 

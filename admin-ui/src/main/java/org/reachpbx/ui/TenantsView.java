@@ -5,6 +5,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,39 +17,48 @@ import org.reachpbx.directory.view.TenantViewCache;
 import org.reachpbx.rules.view.ExtensionView;
 import org.reachpbx.rules.view.TenantView;
 import org.reachpbx.rules.view.UserView;
+import org.reachpbx.directory.access.UiRole;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.Roles;
 
 /**
  * Start page of the admin UI: the tenants this user may see (a tenant admin: the own one) with
- * their size, and the users and extensions of the selected one. Read-only for now; configuration
- * changes go through the YAML import.
+ * their size, the users and extensions of the selected one, and the import of a tenant's YAML
+ * document (admins; a tenant admin only the own tenant).
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("ReachPBX – Tenants")
-@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.ANALYST})
-public class TenantsView extends VerticalLayout {
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.ANALYST, Roles.END_USER})
+public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final boolean endUser;
 
     /** One row: a tenant and how much it holds. */
     record TenantRow(long id, String name, String sipDomain, long users, int extensions, int numbers) {
     }
 
-    public TenantsView(TenantStore store, TenantViewCache views, CurrentUser current) {
+    public TenantsView(TenantStore store, TenantViewCache views, CurrentUser current,
+                       org.reachpbx.directory.yaml.TenantYaml yaml) {
+        // An end user's start page is the own REACH (see beforeEnter); nothing of the tenant is read.
+        endUser = current.is(UiRole.END_USER);
+        if (endUser) {
+            return;
+        }
         Grid<TenantRow> grid = new Grid<>();
         grid.setId("tenants");
-        grid.addColumn(TenantRow::name).setHeader("Tenant").setSortable(true);
-        grid.addColumn(TenantRow::sipDomain).setHeader("SIP domain").setSortable(true);
-        grid.addColumn(TenantRow::users).setHeader("Users").setSortable(true);
-        grid.addColumn(TenantRow::extensions).setHeader("Extensions").setSortable(true);
-        grid.addColumn(TenantRow::numbers).setHeader("Public numbers").setSortable(true);
+        grid.addColumn(TenantRow::name).setHeader(getTranslation("tenants.tenant")).setSortable(true);
+        grid.addColumn(TenantRow::sipDomain).setHeader(getTranslation("tenants.sipDomain")).setSortable(true);
+        grid.addColumn(TenantRow::users).setHeader(getTranslation("tenants.users")).setSortable(true);
+        grid.addColumn(TenantRow::extensions).setHeader(getTranslation("tenants.extensions")).setSortable(true);
+        grid.addColumn(TenantRow::numbers).setHeader(getTranslation("tenants.numbers")).setSortable(true);
         grid.setItems(rows(store, views, current));
         grid.setAllRowsVisible(true);
 
         Grid<ExtensionView> extensions = new Grid<>();
         extensions.setId("extensions");
-        extensions.addColumn(ExtensionView::number).setHeader("Extension").setSortable(true).setAutoWidth(true);
-        extensions.addColumn(ExtensionView::type).setHeader("Type").setSortable(true).setAutoWidth(true);
-        extensions.addColumn(ExtensionView::name).setHeader("Name").setSortable(true).setFlexGrow(1);
+        extensions.addColumn(ExtensionView::number).setHeader(getTranslation("tenants.extension")).setSortable(true).setAutoWidth(true);
+        extensions.addColumn(ExtensionView::type).setHeader(getTranslation("tenants.type")).setSortable(true).setAutoWidth(true);
+        extensions.addColumn(ExtensionView::name).setHeader(getTranslation("tenants.name")).setSortable(true).setFlexGrow(1);
         extensions.setVisible(false);
         H3 extensionsTitle = new H3();
         grid.addSelectionListener(e -> {
@@ -55,15 +66,24 @@ public class TenantsView extends VerticalLayout {
                     .map(v -> v.extensions().values().stream()
                             .sorted(Comparator.comparing(ExtensionView::number)).toList())
                     .orElse(List.of());
-            extensionsTitle.setText(e.getFirstSelectedItem().map(t -> "Users and extensions of " + t.name()).orElse(""));
+            extensionsTitle.setText(e.getFirstSelectedItem().map(t -> getTranslation("tenants.extensionsOf", t.name())).orElse(""));
             extensions.setItems(list);
             extensions.setVisible(e.getFirstSelectedItem().isPresent());
         });
-        add(new H2("Tenants"),
-                new Paragraph("Select a tenant to see its users and extensions. Export a tenant with"
-                        + " GET /api/tenants/{id}/export; import with POST /api/tenants."),
-                grid, extensionsTitle, extensions);
+        add(new H2(getTranslation("tenants.title")), new Paragraph(getTranslation("tenants.intro")), grid);
+        if (current.is(UiRole.PLATFORM_ADMIN) || current.is(UiRole.TENANT_ADMIN)) {
+            add(new H3(getTranslation("tenants.import.title")),
+                    new TenantImport(store, yaml, current, () -> grid.setItems(rows(store, views, current))));
+        }
+        add(extensionsTitle, extensions);
         setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (endUser) {
+            event.forwardTo(org.reachpbx.ui.reach.ReachView.class);
+        }
     }
 
     private static List<TenantRow> rows(TenantStore store, TenantViewCache views, CurrentUser current) {

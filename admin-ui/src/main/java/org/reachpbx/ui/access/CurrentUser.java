@@ -33,6 +33,11 @@ public class CurrentUser {
         audit.record(user().getUsername(), tenantId, action, detail);
     }
 
+    /** As {@link #audit(Long, String, String)}, for work finished off the request thread (no security context there). */
+    public void audit(PbxUser who, Long tenantId, String action, String detail) {
+        audit.record(who.getUsername(), tenantId, action, detail);
+    }
+
     public void logout() {
         context.logout();
     }

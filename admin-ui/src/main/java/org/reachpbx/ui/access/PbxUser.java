@@ -10,12 +10,24 @@ public class PbxUser extends User {
 
     private final UiRole role;
     private final Long tenantId;
+    private final String extension;
 
     public PbxUser(String username, String passwordHash, boolean enabled, UiRole role, Long tenantId) {
+        this(username, passwordHash, enabled, role, tenantId, null);
+    }
+
+    public PbxUser(String username, String passwordHash, boolean enabled, UiRole role, Long tenantId,
+                   String extension) {
         super(username, passwordHash, enabled, true, true, true,
                 List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
         this.role = role;
         this.tenantId = tenantId;
+        this.extension = extension;
+    }
+
+    /** For END_USER: the number of the own user extension; null otherwise. */
+    public String extension() {
+        return extension;
     }
 
     public UiRole role() {

@@ -29,7 +29,8 @@ public class PbxUserDetailsService implements UserDetailsService {
             return new PbxUser(username, platformAdmin.getPassword(), true, UiRole.PLATFORM_ADMIN, null);
         }
         return (users == null ? Optional.<UiUser>empty() : users.find(username))
-                .map(u -> new PbxUser(u.getUsername(), u.getPasswordHash(), u.isEnabled(), u.getRole(), u.getTenantId()))
+                .map(u -> new PbxUser(u.getUsername(), u.getPasswordHash(), u.isEnabled(), u.getRole(), u.getTenantId(),
+                        u.getExtension()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 }

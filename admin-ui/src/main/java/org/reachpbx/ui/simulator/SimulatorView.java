@@ -42,21 +42,21 @@ import org.reachpbx.ui.access.Roles;
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.ANALYST})
 public class SimulatorView extends VerticalLayout {
 
-    static final String FROM_TRUNK = "From outside (trunk)";
-    static final String FROM_DEVICE = "From a device of the tenant";
+    static final String FROM_TRUNK = "sim.from.trunk";
+    static final String FROM_DEVICE = "sim.from.device";
 
     private final TenantViewCache views;
     private final RoutingEngine engine;
     private final Clock clock;
 
-    private final ComboBox<TenantSummary> tenant = new ComboBox<>("Tenant");
-    private final RadioButtonGroup<String> from = new RadioButtonGroup<>("Call");
-    private final TextField caller = new TextField("Caller number");
-    private final TextField callerExtension = new TextField("Calling user (extension)");
-    private final TextField channel = new TextField("Channel");
-    private final ComboBox<DeviceType> deviceType = new ComboBox<>("Device type");
-    private final TextField dialled = new TextField("Dialled / called number");
-    private final DateTimePicker time = new DateTimePicker("Date and time (tenant's zone; empty = now)");
+    private final ComboBox<TenantSummary> tenant = new ComboBox<>(getTranslation("sim.tenant"));
+    private final RadioButtonGroup<String> from = new RadioButtonGroup<>(getTranslation("sim.call"));
+    private final TextField caller = new TextField(getTranslation("sim.caller"));
+    private final TextField callerExtension = new TextField(getTranslation("sim.callerExtension"));
+    private final TextField channel = new TextField(getTranslation("sim.channel"));
+    private final ComboBox<DeviceType> deviceType = new ComboBox<>(getTranslation("sim.deviceType"));
+    private final TextField dialled = new TextField(getTranslation("sim.dialled"));
+    private final DateTimePicker time = new DateTimePicker(getTranslation("sim.time"));
     private final H3 outcome = new H3();
     private final Pre decision = new Pre();
     private final Grid<FiredRule> trace = new Grid<>();
@@ -71,6 +71,7 @@ public class SimulatorView extends VerticalLayout {
         tenant.setItemLabelGenerator(TenantSummary::name);
         tenants.stream().findFirst().ifPresent(tenant::setValue);
         from.setItems(FROM_TRUNK, FROM_DEVICE);
+        from.setItemLabelGenerator(key -> getTranslation(key));
         from.setValue(FROM_TRUNK);
         from.addValueChangeListener(e -> showFields());
         deviceType.setItems(DeviceType.values());
@@ -85,18 +86,17 @@ public class SimulatorView extends VerticalLayout {
         decision.setId("decision");
         decision.getStyle().set("white-space", "pre-wrap");
         trace.setId("trace");
-        Button simulate = new Button("Simulate", e -> simulate());
+        Button simulate = new Button(getTranslation("sim.simulate"), e -> simulate());
         simulate.setId("simulate");
         simulate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(tenant, from, caller, callerExtension, channel, deviceType, dialled, time);
-        trace.addColumn(FiredRule::rule).setHeader("Rule").setAutoWidth(true).setFlexGrow(0);
-        trace.addColumn(FiredRule::requirement).setHeader("Requirement").setAutoWidth(true).setFlexGrow(0);
-        trace.addColumn(FiredRule::detail).setHeader("Detail").setFlexGrow(1);
+        trace.addColumn(FiredRule::rule).setHeader(getTranslation("sim.rule")).setAutoWidth(true).setFlexGrow(0);
+        trace.addColumn(FiredRule::requirement).setHeader(getTranslation("sim.requirement")).setAutoWidth(true).setFlexGrow(0);
+        trace.addColumn(FiredRule::detail).setHeader(getTranslation("sim.detail")).setFlexGrow(1);
         trace.setAllRowsVisible(true);
         showFields();
-        add(new H2("Routing simulator"),
-                new Paragraph("What the routing rules decide for a call, and why. Nothing is dialled or changed."),
-                form, simulate, outcome, decision, new H3("Rules that fired"), trace);
+        add(new H2(getTranslation("sim.title")), new Paragraph(getTranslation("sim.intro")),
+                form, simulate, outcome, decision, new H3(getTranslation("sim.fired")), trace);
     }
 
     private void showFields() {
@@ -109,18 +109,18 @@ public class SimulatorView extends VerticalLayout {
 
     private void simulate() {
         if (tenant.getValue() == null || dialled.isEmpty()) {
-            error("Choose a tenant and enter the dialled number.");
+            error(getTranslation("sim.missing"));
             return;
         }
         TenantView view = views.byId(tenant.getValue().id()).orElse(null);
         if (view == null) {
-            error("The tenant is no longer there.");
+            error(getTranslation("sim.tenantGone"));
             return;
         }
         try {
             RoutingDecision result = engine.decide(attempt(view), view, clock);
-            outcome.setText(DecisionText.outcome(result));
-            decision.setText(String.join("\n", DecisionText.lines(result)));
+            outcome.setText(DecisionText.outcome(result, this::getTranslation));
+            decision.setText(String.join("\n", DecisionText.lines(result, this::getTranslation)));
             trace.setItems(result.trace() == null ? List.of() : result.trace());
         } catch (IllegalArgumentException e) {
             error(e.getMessage());
@@ -146,7 +146,7 @@ public class SimulatorView extends VerticalLayout {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static void error(String message) {
+    private void error(String message) {
         Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

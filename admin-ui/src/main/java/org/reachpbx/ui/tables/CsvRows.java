@@ -48,6 +48,26 @@ public final class CsvRows {
         return rows;
     }
 
+    /** Writes rows (the header first) as CSV, quoting cells with commas, quotes or line breaks. */
+    public static String format(List<List<String>> rows) {
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                String cell = row.get(i) == null ? "" : row.get(i);
+                if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+                    out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+                } else {
+                    out.append(cell);
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
     private static void addUnlessBlank(List<List<String>> rows, List<String> row) {
         if (!(row.size() == 1 && row.get(0).isBlank())) {
             rows.add(row);

@@ -20,7 +20,7 @@ class DecisionTextTest {
                                             RoutingDecision onBusy, MediaService media, Presentation presentation,
                                             Map<String, String> headers) {
         return new RoutingDecision(outcome, reject, ring, noAnswer, onBusy, null, null, media, null, presentation,
-                headers, null, null, null, List.of(), List.of());
+                headers, null, null, null, List.of(), List.of(), List.of());
     }
 
     @Test
@@ -49,5 +49,24 @@ class DecisionTextTest {
         RoutingDecision reject = decision(Outcome.REJECT, Reject.of(cause, "why"), List.of(), null, null, null, null,
                 Map.of());
         assertThat(DecisionText.outcome(reject)).isEqualTo("Reject: SIP " + cause.sipStatus() + " (" + cause + ") – why");
+    }
+
+    @Test
+    void theDecisionReadsInDutchToo() {
+        RoutingDecision voicemail = decision(Outcome.MEDIA, null, List.of(), null, null,
+                new MediaService(MediaService.Kind.PERSONAL_VOICEMAIL, "201", null, Map.of()), null, Map.of());
+        RoutingDecision ring = decision(Outcome.RING, null,
+                List.of(new RingStep(List.of(RingTarget.device("201", "Desk", "desk-201", null)), 10),
+                        new RingStep(List.of(RingTarget.external("0612345678")), null)),
+                15, voicemail, null, new Presentation(null, null, true), Map.of());
+
+        assertThat(DecisionText.lines(ring, DecisionText.in(java.util.Locale.forLanguageTag("nl")))).containsExactly(
+                "Uitkomst: Laten overgaan",
+                "Stap 1: laat gebruiker 201 toestel Desk (kanaal desk-201) overgaan gedurende 10 s",
+                "Stap 2: laat extern nummer 0612345678 overgaan",
+                "Geen antwoord na 15 s",
+                "Getoonde nummerweergave: anoniem",
+                "Bij bezet:",
+                "    Uitkomst: Mediadienst: PERSONAL_VOICEMAIL van toestel 201");
     }
 }

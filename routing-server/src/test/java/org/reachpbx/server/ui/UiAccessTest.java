@@ -22,6 +22,8 @@ class UiAccessTest {
 
     @Autowired
     AuditTrail audit;
+    @Autowired
+    org.reachpbx.directory.store.TenantStore tenants;
 
     UiBrowser browser;
 
@@ -71,10 +73,21 @@ class UiAccessTest {
     }
 
     @Test
-    void theTenantAdminSeesTheOwnTenantButNotTheAuditTrail() {
+    void theTenantAdminSeesTheOwnTenantAndOnlyItsAudit() {
+        long demo = tenants.list().stream().filter(t -> t.name().equals("Demo BV")).findFirst().orElseThrow().id();
+        audit.record("tenantadmin", demo, "Extensions: save", "user 205 added");
+        audit.record("someone-else", demo + 1000, "Extensions: save", "another tenant's change");
         browser.login("tenantadmin", "demo-tenant");
         browser.waitForText(By.id("tenants"), "Demo BV");
-        assertThat(browser.pageText()).contains("tenantadmin (TENANT_ADMIN)").doesNotContain("Audit");
+        assertThat(browser.pageText()).contains("tenantadmin (TENANT_ADMIN)", "Audit");
+
+        browser.open("/ui/audit");
+        browser.waitForText(By.id("audit"), "user 205 added");
+        assertThat(browser.all(By.id("audit")).get(0).getText()).doesNotContain("another tenant's change");
+        browser.screenshot("tenantadmin-audit");
+
+        browser.open("/ui/");
+        browser.waitForText(By.id("tenants"), "Demo BV");
 
         browser.waitFor(By.xpath("//vaadin-grid[@id='tenants']/vaadin-grid-cell-content[text()='Demo BV']")).click();
         browser.waitForText(By.id("extensions"), "USER");

@@ -78,11 +78,18 @@ final class UiBrowser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Waits until the element shows the text. While the page is being drawn again (a language
+     * switch reloads it) Chromium may report an element it just found as gone from the document
+     * with a plain WebDriverException, not a stale-element one: that is waited out too.
+     */
     void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
     Object script(String javascript, Object... args) {
@@ -125,5 +132,146 @@ final class UiBrowser implements AutoCloseable {
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile());
         }
+    }
+
+    // ---- helpers of the configuration editor tests (UiExtensionsTest, UiNumberPlansTest, UiAccountTest)
+
+    /** Replaces the text of the vaadin text field (or area, or combo box input) with this id, then leaves it. */
+    void type(String id, String text) {
+        WebElement host = waitFor(By.id(id));
+        WebElement input = host.findElement(By.cssSelector("input, textarea"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text, Keys.TAB);
+    }
+
+    /** Picks the item with exactly this label in the vaadin combo box with this id. */
+    void choose(String id, String label) {
+        WebElement input = waitFor(By.id(id)).findElement(By.cssSelector("input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(label);
+        input.sendKeys(Keys.ENTER);
+        input.sendKeys(Keys.TAB);
+    }
+
+    void click(String id) {
+        WebElement element = waitFor(By.id(id));
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** A Vaadin component's property (its error message, ...), which the DOM does not show as an attribute. */
+    Object property(String id, String property) {
+        return script("return arguments[0][arguments[1]];", present(id), property);
+    }
+
+    /** The element with this id once it is in the page, shown or scrolled away. */
+    WebElement present(String id) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    /** Whether the element with this id is absent from the page or not shown. */
+    boolean absentOrHidden(String id) {
+        List<WebElement> found = driver.findElements(By.id(id));
+        return found.isEmpty() || !found.get(0).isDisplayed();
+    }
+
+    void scrollTo(String id) {
+        script("arguments[0].scrollIntoView({block: 'start'});", waitFor(By.id(id)));
+    }
+
+    /** The grid cell with exactly this text, waited for. */
+    WebElement cell(String gridId, String text) {
+        WebElement cell = waitFor(By.xpath("//vaadin-grid[@id='" + gridId + "']/vaadin-grid-cell-content[normalize-space(.)='" + text + "']"));
+        script("arguments[0].scrollIntoView({block: 'center'});", cell);
+        return cell;
+    }
+
+    void doubleClick(WebElement element) {
+        new org.openqa.selenium.interactions.Actions(driver).doubleClick(element).perform();
+    }
+
+    /** Waits until the element with this id has (or, with {@code present} false, lacks) this attribute. */
+    void waitForAttribute(String id, String attribute, boolean present) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            List<WebElement> found = d.findElements(By.id(id));
+            return !found.isEmpty() && (found.get(0).getAttribute(attribute) != null) == present;
+        });
+    }
+
+    /** Waits until no element shows this text in the element found by {@code by}. */
+    void waitForNoText(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(
+                ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(by, text)));
+    }
+
+    /** Waits until the Vaadin field with this id shows an error message containing {@code text}; returns it. */
+    String waitForErrorMessage(String id, String text) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            Object message = script("return arguments[0].errorMessage;", present(id));
+            return message != null && message.toString().contains(text) ? message.toString() : null;
+        });
+    }
+
+    // ---- helpers for the REACH, users, voicemail and rule-table tests ----------------------------
+
+    /** Clicks an element, scrolled into view first (the app layout scrolls its content, not the page). */
+    WebElement click(By by) {
+        WebElement e = new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by));
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", e);
+        try {
+            e.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            script("arguments[0].click();", e);
+        }
+        return e;
+    }
+
+    void doubleClick(By by) {
+        WebElement e = waitFor(by);
+        script("arguments[0].scrollIntoView({block: 'center'});", e);
+        new org.openqa.selenium.interactions.Actions(driver).doubleClick(e).perform();
+    }
+
+    /**
+     * The element, scrolled into the middle of the view first: the app layout scrolls its content
+     * in a container, and an element scrolled out of it does not count as visible.
+     */
+    WebElement inView(By by) {
+        WebElement e = new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(by));
+        script("arguments[0].scrollIntoView({block: 'center'});", e);
+        return waitFor(by);
+    }
+
+    /** Replaces the text of the input inside the field found by {@code field} and leaves it (change event). */
+    void type(By field, String text) {
+        WebElement input = inView(field).findElement(By.tagName("input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text, Keys.TAB);
+    }
+
+    /** Chooses the item labelled {@code label} in a vaadin-combo-box: types it, waits until it is offered, Enter. */
+    void choose(By comboBox, String label) {
+        WebElement host = inView(comboBox);
+        WebElement input = host.findElement(By.tagName("input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(label);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(script(
+                "const c = arguments[0].$ && arguments[0].$.comboBox ? arguments[0].$.comboBox : arguments[0];"
+                        + " return c._focusedIndex >= 0;", host)));
+        input.sendKeys(Keys.ENTER);
+        if ("vaadin-multi-select-combo-box".equals(host.getTagName())) {
+            input.sendKeys(Keys.ESCAPE);
+        }
+    }
+
+    /** Runs asynchronous JavaScript; it ends by calling {@code arguments[arguments.length - 1](result)}. */
+    Object asyncScript(String javascript, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(javascript, args);
+    }
+
+    /** Waits until the input inside the field found by {@code field} has this value. */
+    void waitForValue(By field, String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> value.equals(
+                d.findElement(field).findElement(By.tagName("input")).getAttribute("value")));
     }
 }

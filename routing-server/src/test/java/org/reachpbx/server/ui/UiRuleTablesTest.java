@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.reachpbx.rules.tables.TableState;
+import org.reachpbx.rules.tables.TableVersion;
+import org.reachpbx.ui.tables.CsvRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,14 +78,17 @@ class UiRuleTablesTest {
         assertThat(registry.activeVersion()).isEqualTo(draft);
         browser.screenshot("rule-tables-published");
 
+        // roll back goes to the newest earlier published version (another test may have published one after "before")
+        int previous = registry.list().stream().filter(v -> v.state() == TableState.RETIRED && v.version() < draft)
+                .mapToInt(TableVersion::version).max().orElseThrow();
         browser.waitFor(By.id("rollback")).click();
-        browser.waitForText(By.id("table-status"), "Rolled back from version " + draft + " to version " + before);
-        assertThat(registry.activeVersion()).isEqualTo(before);
+        browser.waitForText(By.id("table-status"), "Rolled back from version " + draft + " to version " + previous);
+        assertThat(registry.activeVersion()).isEqualTo(previous);
         browser.screenshot("rule-tables-rolled-back");
 
         assertThat(audit.latest(10)).extracting(e -> e.getUsername() + " " + e.getAction() + " " + e.getDetail())
                 .contains("analyst Rule tables: publish version " + draft,
-                        "analyst Rule tables: roll back from version " + draft + " to version " + before);
+                        "analyst Rule tables: roll back from version " + draft + " to version " + previous);
     }
 
     @Test
@@ -97,5 +107,82 @@ class UiRuleTablesTest {
         browser.waitFor(By.id("publish")).click();
         browser.waitForText(By.id("table-status"), "cannot be published");
         assertThat(registry.activeVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void theAnalystEditsADraftInTheGridSeesTheDiffPublishesAndRollsBack() {
+        int before = registry.activeVersion();
+        String active = registry.get(before).tables().text(TableName.DEFAULT_TIMEOUTS).orElseThrow();
+        // the description (column 2) is edited, so the version published here means the same as the active one
+        List<String> row = CsvRows.parse(active).stream().filter(r -> r.get(0).equals("DIGIT_ENTRY")).findFirst()
+                .orElseThrow();
+        String digits = row.get(2);
+        String changed = "Edited in the grid " + System.nanoTime();
+        browser = UiBrowser.start(port).login("analyst", "demo-analyst");
+        browser.open("/ui/rule-tables");
+        browser.waitForText(By.id("versions"), "PUBLISHED");
+
+        browser.click(By.id("draft-new"));
+        browser.waitForText(By.id("table-status"), "created. No problems.");
+        int draft = registry.list().stream().mapToInt(TableVersion::version).max().orElseThrow();
+        browser.waitForText(By.id("diff-status"), "no changes");
+
+        browser.doubleClick(By.xpath("//vaadin-grid[@id='rows']/vaadin-grid-cell-content[text()='DIGIT_ENTRY']"));
+        browser.type(By.id("cell-edit-2"), changed);
+        // a row added and removed again leaves the table as it was
+        int count = CsvRows.parse(active).size() - 1;
+        browser.click(By.id("row-add"));
+        browser.click(By.id("row-remove-" + count));
+        browser.click(By.id("draft-save"));
+        browser.waitForText(By.id("table-status"), "Draft " + draft + " saved. No problems.");
+        assertThat(registry.get(draft).tables().text(TableName.DEFAULT_TIMEOUTS).orElseThrow())
+                .contains("DIGIT_ENTRY," + row.get(1) + "," + changed);
+        assertThat(registry.activeVersion()).isEqualTo(before);
+
+        browser.waitForText(By.id("diff-status"), "1 change(s) of draft " + draft + " against version " + before);
+        assertThat(browser.waitFor(By.id("diff")).getText()).contains("changed", "DIGIT_ENTRY", digits + " → " + changed);
+        assertThat(browser.all(By.cssSelector("#diff span[data-change='changed']"))).isNotEmpty();
+        browser.screenshot("rule-tables-diff");
+
+        browser.click(By.id("publish"));
+        browser.waitForText(By.id("table-status"), "Version " + draft + " is published and active.");
+        assertThat(registry.activeVersion()).isEqualTo(draft);
+        browser.click(By.id("rollback"));
+        browser.waitForText(By.id("table-status"), "Rolled back from version " + draft + " to version " + before);
+        assertThat(registry.activeVersion()).isEqualTo(before);
+        assertThat(audit.latest(10)).extracting(e -> e.getUsername() + " " + e.getAction() + " " + e.getDetail())
+                .contains("analyst Rule tables: edit draft version " + draft + ", table default-timeouts, "
+                        + (CsvRows.parse(active).size() - 1) + " rows");
+    }
+
+    @Test
+    void anXlsxUploadBecomesADraftLikeACsv() throws IOException {
+        String csv = timeouts("11");
+        Path xlsx = files.resolve("default-timeouts.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet("timeouts");
+            List<List<String>> rows = CsvRows.parse(csv);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            try (var out = Files.newOutputStream(xlsx)) {
+                book.write(out);
+            }
+        }
+        browser = UiBrowser.start(port).login("analyst", "demo-analyst");
+        browser.open("/ui/rule-tables");
+        browser.waitForText(By.id("versions"), "PUBLISHED");
+        browser.upload(By.id("upload"), xlsx);
+        browser.waitForText(By.id("table-status"), "created. No problems.");
+        int draft = registry.list().stream().mapToInt(TableVersion::version).max().orElseThrow();
+        String stored = registry.get(draft).tables().text(TableName.DEFAULT_TIMEOUTS).orElseThrow();
+        assertThat(stored).contains("DIGIT_ENTRY,11,");
+        assertThat(CsvRows.parse(stored)).isEqualTo(CsvRows.parse(csv));
+        browser.waitForText(By.id("diff"), "11");
+        browser.screenshot("rule-tables-xlsx");
+        registry.discardDraft(draft);
     }
 }

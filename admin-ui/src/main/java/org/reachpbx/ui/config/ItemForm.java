@@ -1,0 +1,236 @@
+package org.reachpbx.ui.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.reachpbx.directory.validation.Violation;
+
+/**
+ * A form for one configuration item of any type (an extension of each of the 13 types, a public
+ * number, a channel, a privacy group, a number plan schema): one field per property of the tenant
+ * YAML format, so a form always holds all fields of its type. Text, numbers, times: a text field;
+ * yes/no: a checkbox; a choice: a combo box of the allowed values; lists and nested settings: a
+ * text area holding that part of the YAML document. Field ids are {@code f-<property>}; labels come
+ * from {@code config.field.<property>} and fall back to the YAML property name.
+ */
+public class ItemForm<T> extends VerticalLayout {
+
+    static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).build())
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .build();
+
+    private final Class<T> type;
+    private final Map<String, Component> fields = new LinkedHashMap<>();
+    private final Map<String, Class<?>> types = new LinkedHashMap<>();
+    private final Div errors = new Div();
+
+    public ItemForm(Class<T> type, T item, boolean editable, UnaryOperator<String> translate) {
+        this.type = type;
+        errors.setId("form-errors");
+        errors.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line");
+        JsonNode values = YAML.valueToTree(item);
+        BeanDescription bean = YAML.getDeserializationConfig().introspect(YAML.constructType(type));
+        FormLayout layout = new FormLayout();
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        for (BeanPropertyDefinition p : bean.findProperties()) {
+            if (!p.couldDeserialize()) {
+                continue;
+            }
+            String name = p.getName();
+            Class<?> raw = p.getPrimaryType().getRawClass();
+            String key = "config.field." + name;
+            String label = translate.apply(key);
+            if (label.startsWith("!")) {
+                label = name;
+            }
+            JsonNode value = values.get(name);
+            Component field = field(raw, label, value);
+            field.setId("f-" + name);
+            if (field instanceof com.vaadin.flow.component.HasValue<?, ?> hv) {
+                hv.setReadOnly(!editable);
+            }
+            fields.put(name, field);
+            types.put(name, raw);
+            layout.add(field);
+            if (field instanceof TextArea) {
+                layout.setColspan(field, 2);
+            }
+        }
+        add(errors, layout);
+        setPadding(false);
+    }
+
+    private static Component field(Class<?> raw, String label, JsonNode value) {
+        if (raw == boolean.class || raw == Boolean.class) {
+            Checkbox box = new Checkbox(label);
+            box.setValue(value != null && value.asBoolean());
+            return box;
+        }
+        if (raw.isEnum()) {
+            ComboBox<String> combo = new ComboBox<>(label);
+            combo.setManualValidation(true);
+            combo.setItems(Arrays.stream(raw.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
+            combo.setClearButtonVisible(true);
+            if (value != null && !value.isNull()) {
+                combo.setValue(value.asText());
+            }
+            return combo;
+        }
+        if (raw == String.class || Number.class.isAssignableFrom(raw) || raw.isPrimitive()
+                || Temporal.class.isAssignableFrom(raw)) {
+            TextField text = new TextField(label);
+            text.setManualValidation(true);
+            text.setValue(value == null || value.isNull() ? "" : value.asText());
+            return text;
+        }
+        TextArea area = new TextArea(label);
+        area.setManualValidation(true);
+        area.setValue(value == null || value.isNull() || value.isEmpty() ? "" : yaml(value));
+        area.setWidthFull();
+        area.getStyle().set("font-family", "monospace");
+        return area;
+    }
+
+    private static String yaml(JsonNode node) {
+        try {
+            return YAML.writeValueAsString(node).stripTrailing();
+        } catch (JsonProcessingException e) {
+            return node.toString();
+        }
+    }
+
+    public Map<String, Component> fields() {
+        return fields;
+    }
+
+    /**
+     * The item as the form holds it.
+     *
+     * @throws InvalidForm when a field cannot be read (not a number, not valid YAML, unknown key);
+     *         the field shows why
+     */
+    public T value() {
+        clearErrors();
+        ObjectNode node = YAML.createObjectNode();
+        List<Violation> problems = new ArrayList<>();
+        for (Map.Entry<String, Component> e : fields.entrySet()) {
+            String name = e.getKey();
+            Class<?> raw = types.get(name);
+            Component c = e.getValue();
+            if (c instanceof Checkbox box) {
+                node.put(name, box.getValue());
+            } else if (c instanceof ComboBox<?> combo) {
+                if (combo.getValue() != null) {
+                    node.put(name, combo.getValue().toString());
+                }
+            } else if (c instanceof TextArea area) {
+                if (!area.getValue().isBlank()) {
+                    try {
+                        node.set(name, YAML.readTree(area.getValue()));
+                    } catch (JsonProcessingException ex) {
+                        problems.add(new Violation(name, "not valid YAML: " + ex.getOriginalMessage()));
+                    }
+                }
+            } else if (c instanceof TextField text) {
+                String v = text.getValue().trim();
+                if (!v.isEmpty()) {
+                    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+                        try {
+                            node.put(name, Long.parseLong(v));
+                        } catch (NumberFormatException ex) {
+                            problems.add(new Violation(name, "must be a whole number"));
+                        }
+                    } else {
+                        node.put(name, v);
+                    }
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            try {
+                return YAML.treeToValue(node, type);
+            } catch (JsonMappingException ex) {
+                String path = ex.getPath().isEmpty() ? "" : String.valueOf(ex.getPath().get(0).getFieldName());
+                problems.add(new Violation(path, ex.getOriginalMessage()));
+            } catch (JsonProcessingException ex) {
+                problems.add(new Violation("", ex.getOriginalMessage()));
+            }
+        }
+        showViolations(problems, "");
+        throw new InvalidForm(problems);
+    }
+
+    /** Shows violations at their fields (those below {@code prefix}); the rest above the form. */
+    public void showViolations(List<Violation> violations, String prefix) {
+        clearErrors();
+        ViolationPaths.Mapped mapped = ViolationPaths.map(violations, prefix, fields.keySet());
+        List<Violation> top = new ArrayList<>(mapped.unmatched());
+        mapped.byField().forEach((name, messages) -> {
+            Component c = fields.get(name);
+            if (c instanceof HasValidation v) {
+                v.setErrorMessage(String.join("; ", messages));
+                v.setInvalid(true);
+            } else {
+                messages.forEach(m -> top.add(new Violation(prefix.isEmpty() ? name : prefix + "." + name, m)));
+            }
+        });
+        errors.setText(String.join("\n", top.stream().map(Violation::toString).toList()));
+    }
+
+    private void clearErrors() {
+        errors.setText("");
+        fields.values().forEach(c -> {
+            if (c instanceof HasValidation v) {
+                v.setInvalid(false);
+                v.setErrorMessage(null);
+            }
+        });
+    }
+
+    /** A form whose fields cannot be read into the item; the fields show why. */
+    public static final class InvalidForm extends RuntimeException {
+        private final transient List<Violation> violations;
+
+        InvalidForm(List<Violation> violations) {
+            super(violations.toString());
+            this.violations = violations;
+        }
+
+        public List<Violation> violations() {
+            return violations;
+        }
+    }
+}

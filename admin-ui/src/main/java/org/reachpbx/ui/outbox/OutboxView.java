@@ -1,0 +1,102 @@
+package org.reachpbx.ui.outbox;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.reachpbx.directory.access.UiRole;
+import org.reachpbx.directory.integrations.OutboxMessage;
+import org.reachpbx.directory.integrations.OutboxState;
+import org.reachpbx.integrations.outbox.Outbox;
+import org.reachpbx.ui.MainLayout;
+import org.reachpbx.ui.access.CurrentUser;
+import org.reachpbx.ui.access.PbxUser;
+import org.reachpbx.ui.access.Roles;
+
+/**
+ * The outbox of webhooks, e-mails, SMS and message-waiting notices (the service behind
+ * {@code /api/outbox}): state, attempts, last error; a DEAD message can be retried. A tenant admin
+ * sees the own tenant's messages. Retries are audited.
+ */
+@Route(value = "outbox", layout = MainLayout.class)
+@PageTitle("ReachPBX – Outbox")
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN})
+public class OutboxView extends VerticalLayout {
+
+    static final int SHOWN = 500;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Outbox outbox;
+    private final CurrentUser current;
+    private final PbxUser me;
+    private final ComboBox<OutboxState> state = new ComboBox<>();
+    private final Grid<OutboxMessage> grid = new Grid<>();
+
+    public OutboxView(Outbox outbox, CurrentUser current) {
+        this.outbox = outbox;
+        this.current = current;
+        this.me = current.user();
+        state.setId("outbox-state");
+        state.setLabel(getTranslation("outbox.state"));
+        state.setItems(OutboxState.values());
+        state.setClearButtonVisible(true);
+        state.setPlaceholder(getTranslation("outbox.all"));
+        state.addValueChangeListener(e -> refresh());
+        grid.setId("outbox");
+        grid.addColumn(OutboxMessage::getId).setHeader("Id").setAutoWidth(true);
+        grid.addColumn(m -> when(m.getCreatedAt())).setHeader(getTranslation("outbox.created")).setAutoWidth(true);
+        grid.addColumn(m -> m.getChannel().name()).setHeader(getTranslation("outbox.channel")).setAutoWidth(true);
+        grid.addColumn(OutboxMessage::getDestination).setHeader(getTranslation("outbox.destination")).setAutoWidth(true);
+        grid.addColumn(m -> m.getState().name()).setHeader(getTranslation("outbox.state")).setAutoWidth(true);
+        grid.addColumn(OutboxMessage::getAttempts).setHeader(getTranslation("outbox.attempts")).setAutoWidth(true);
+        grid.addColumn(m -> when(m.getNextAttemptAt())).setHeader(getTranslation("outbox.next")).setAutoWidth(true);
+        grid.addColumn(m -> m.getLastError() == null ? "" : m.getLastError())
+                .setHeader(getTranslation("outbox.lastError")).setFlexGrow(1);
+        grid.addComponentColumn(this::retry).setHeader("").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        add(new H2(getTranslation("outbox.title")), new Paragraph(getTranslation("outbox.intro", SHOWN)), state, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        Long tenantId = me.role() == UiRole.PLATFORM_ADMIN ? null : me.tenantId();
+        grid.setItems(outbox.list(tenantId, state.getValue(), null, SHOWN));
+    }
+
+    private Component retry(OutboxMessage m) {
+        if (m.getState() != OutboxState.DEAD) {
+            return new Span();
+        }
+        Button b = new Button(getTranslation("outbox.retry"), e -> {
+            OutboxMessage again = outbox.retry(m.getId());
+            current.audit(again.getTenantId(), "Outbox: retry", "message " + again.getId() + " (" + again.getChannel()
+                    + " " + again.getDestination() + ")");
+            Notification.show(getTranslation("outbox.retried", String.valueOf(again.getId())), 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh();
+        });
+        b.setId("outbox-retry-" + m.getId());
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return b;
+    }
+
+    private static String when(Instant at) {
+        return at == null ? "" : WHEN.format(at);
+    }
+}

@@ -1,0 +1,111 @@
+package org.reachpbx.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The number plan editor in a real browser: weekly picture, manual override, holiday table, active plan. */
+class UiNumberPlansTest extends DemoTenantBrowserTest {
+
+    @BeforeEach
+    void startBrowser() {
+        browser = UiBrowser.start(port);
+    }
+
+    @Test
+    void theWeeklyPictureShowsTheDemoSchedule() {
+        browser.login("tenantadmin", "demo-tenant");
+        browser.open("/ui/config/number-plans");
+        // office hours Monday to Friday 08:00-17:00 plan 1 "Open", the rest of the week plan 2 "Gesloten"
+        assertThat(browser.waitFor(By.id("week-MONDAY-8")).getText()).isEqualTo("1");
+        assertThat(browser.waitFor(By.id("week-FRIDAY-16")).getText()).isEqualTo("1");
+        assertThat(browser.waitFor(By.id("week-FRIDAY-17")).getText()).isEqualTo("2");
+        assertThat(browser.waitFor(By.id("week-MONDAY-7")).getText()).isEqualTo("2");
+        assertThat(browser.waitFor(By.id("week-SATURDAY-10")).getText()).isEqualTo("2");
+        assertThat(browser.waitFor(By.id("week-SUNDAY-23")).getText()).isEqualTo("2");
+        assertThat(browser.waitFor(By.id("week-MONDAY-8")).getAttribute("title")).isEqualTo("1 Open");
+        assertThat(browser.waitFor(By.id("np-legend")).getText()).contains("1 Open", "2 Gesloten", "3 Vakantie");
+        assertThat(browser.waitFor(By.id("np-plans")).getText()).contains("Vakantie", "+31201110000 → 700");
+        // the rules decide the active plan now, by the schedule (or a holiday), and say which rule
+        assertThat(browser.waitFor(By.id("np-active")).getText()).startsWith("Plan ");
+        assertThat(browser.waitFor(By.id("np-active-trace")).getText()).containsPattern("NP-1[23]");
+        browser.scrollTo("np-week");
+        browser.screenshot("number-plans-week");
+    }
+
+    @Test
+    void aManualOverrideIsSetAndCleared() {
+        browser.login("admin", "demo-admin");
+        browser.open("/ui/config/number-plans");
+        browser.waitFor(By.id("week-MONDAY-8"));
+        browser.choose("np-override", "3 Vakantie");
+        browser.click("np-override-set");
+        browser.waitForText(By.id("np-override-now"), "3 Vakantie");
+        browser.waitForText(By.id("np-active"), "Plan 3 Vakantie is active: the manual override is set (NP-10)");
+        assertThat(browser.waitFor(By.id("np-active-trace")).getText()).contains("NP-10");
+        assertThat(export()).contains("manualOverride: 3");
+        browser.screenshot("number-plans-override-set");
+
+        browser.click("np-override-clear");
+        browser.waitForText(By.id("np-override-now"), "No manual override");
+        browser.waitForNoText(By.id("np-active"), "manual override");
+        assertThat(export()).doesNotContain("manualOverride");
+        browser.screenshot("number-plans-override-cleared");
+    }
+
+    @Test
+    void aHolidayIsAddedAndAnExpiredOneDeleted() {
+        browser.login("tenantadmin", "demo-tenant");
+        browser.open("/ui/config/number-plans");
+        browser.cell("np-holidays", "Eerste Kerstdag");
+
+        browser.type("np-h-description", "Koningsdag 2026");
+        browser.type("np-h-start", "2026-04-27T00:00");
+        browser.type("np-h-end", "2026-04-28T00:00");
+        browser.choose("np-h-plan", "3 Vakantie");
+        browser.click("np-h-add");
+        browser.cell("np-holidays", "Koningsdag 2026");
+        assertThat(export()).contains("description: Koningsdag 2026", "2026-04-27T00:00");
+        browser.screenshot("number-plans-holiday-added");
+
+        // it ended before the demo's "now" (2026-11) and goes; Christmas 2026 stays
+        browser.click("np-h-delete-expired");
+        browser.waitForText(By.id("confirm-delete-text"), "1");       // asks first, naming what goes
+        browser.click("confirm-delete-ok");
+        browser.waitForNoText(By.id("np-holidays"), "Koningsdag 2026");
+        assertThat(browser.waitFor(By.id("np-holidays")).getText()).contains("Eerste Kerstdag");
+        assertThat(export()).doesNotContain("Koningsdag").contains("Eerste Kerstdag");
+        browser.screenshot("number-plans-expired-deleted");
+    }
+
+    @Test
+    void anEndBeforeTheStartIsShownAtTheEndFieldAndNothingIsStored() {
+        browser.login("admin", "demo-admin");
+        browser.open("/ui/config/number-plans");
+        browser.cell("np-holidays", "Eerste Kerstdag");
+        browser.type("np-h-description", "Verkeerd om");
+        browser.type("np-h-start", "2027-01-02T00:00");
+        browser.type("np-h-end", "2027-01-01T00:00");
+        browser.choose("np-h-plan", "2 Gesloten");
+        browser.click("np-h-add");
+        browser.waitForAttribute("np-h-end", "invalid", true);
+        assertThat(browser.waitForErrorMessage("np-h-end", "after the start")).contains("2027-01-02");
+        browser.screenshot("number-plans-holiday-invalid");
+        assertThat(export()).isEqualTo(original);
+    }
+
+    @Test
+    void theEditorSpeaksDutch() {
+        browser.login("tenantadmin", "demo-tenant");
+        browser.open("/ui/config/number-plans");
+        browser.waitFor(By.id("week-MONDAY-8"));
+        browser.click("language");
+        browser.waitForText(By.tagName("body"), "Feestdagentabel");
+        assertThat(browser.pageText()).contains("Nummerplannen", "Tijdconfiguratie (week)", "Handmatige overschrijving",
+                "Verlopen verwijderen", "Toestellen").doesNotContain("!config.");
+        assertThat(browser.waitFor(By.id("week-MONDAY-8")).getAttribute("title")).isEqualTo("1 Open");
+        browser.screenshot("number-plans-dutch");
+    }
+}
