@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,16 +19,20 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.reachpbx.directory.validation.Violation;
@@ -35,8 +41,10 @@ import org.reachpbx.directory.validation.Violation;
  * A form for one configuration item of any type (an extension of each of the 13 types, a public
  * number, a channel, a privacy group, a number plan schema): one field per property of the tenant
  * YAML format, so a form always holds all fields of its type. Text, numbers, times: a text field;
- * yes/no: a checkbox; a choice: a combo box of the allowed values; lists and nested settings: a
- * text area holding that part of the YAML document. Field ids are {@code f-<property>}; labels come
+ * a date: a date picker; yes/no: a checkbox; a choice: a combo box of the allowed values; a set of
+ * choices: a multi-select; a list of numbers or names: one comma-separated line, in order; nested
+ * settings (devices, menu options, schedule entries): a text area holding that part of the YAML
+ * document. Field ids are {@code f-<property>}; labels come
  * from {@code config.field.<property>} and fall back to the YAML property name.
  */
 public class ItemForm<T> extends VerticalLayout {
@@ -70,14 +78,15 @@ public class ItemForm<T> extends VerticalLayout {
                 continue;
             }
             String name = p.getName();
-            Class<?> raw = p.getPrimaryType().getRawClass();
+            JavaType javaType = p.getPrimaryType();
+            Class<?> raw = javaType.getRawClass();
             String key = "config.field." + name;
             String label = translate.apply(key);
             if (label.startsWith("!")) {
                 label = name;
             }
             JsonNode value = values.get(name);
-            Component field = field(raw, label, value);
+            Component field = field(javaType, label, value, translate);
             field.setId("f-" + name);
             if (field instanceof com.vaadin.flow.component.HasValue<?, ?> hv) {
                 hv.setReadOnly(!editable);
@@ -93,7 +102,34 @@ public class ItemForm<T> extends VerticalLayout {
         setPadding(false);
     }
 
-    private static Component field(Class<?> raw, String label, JsonNode value) {
+    private static Component field(JavaType javaType, String label, JsonNode value, UnaryOperator<String> translate) {
+        Class<?> raw = javaType.getRawClass();
+        if (javaType.isCollectionLikeType() && javaType.getContentType().isEnumType()) {
+            // a set of choices (barring categories, rights): pick them
+            MultiSelectComboBox<String> choices = new MultiSelectComboBox<>(label);
+            choices.setItems(Arrays.stream(javaType.getContentType().getRawClass().getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name()).toList());
+            choices.setValue(texts(value));
+            return choices;
+        }
+        if (javaType.isCollectionLikeType() && isPlain(javaType.getContentType().getRawClass())) {
+            // numbers or names in order (group members, prefixes): one line, comma-separated
+            TextField list = new TextField(label);
+            list.setManualValidation(true);
+            list.setHelperText(translate.apply("config.field.commaSeparated"));
+            list.setValue(String.join(", ", texts(value)));
+            list.getElement().setAttribute("data-list", "true");
+            return list;
+        }
+        if (raw == LocalDate.class) {
+            DatePicker date = new DatePicker(label);
+            date.setManualValidation(true);
+            date.setLocale(Locale.UK);          // ISO-like day-month-year, whatever the browser says
+            if (value != null && !value.isNull()) {
+                date.setValue(LocalDate.parse(value.asText()));
+            }
+            return date;
+        }
         if (raw == boolean.class || raw == Boolean.class) {
             Checkbox box = new Checkbox(label);
             box.setValue(value != null && value.asBoolean());
@@ -109,8 +145,7 @@ public class ItemForm<T> extends VerticalLayout {
             }
             return combo;
         }
-        if (raw == String.class || Number.class.isAssignableFrom(raw) || raw.isPrimitive()
-                || Temporal.class.isAssignableFrom(raw)) {
+        if (isPlain(raw) || Temporal.class.isAssignableFrom(raw)) {
             TextField text = new TextField(label);
             text.setManualValidation(true);
             text.setValue(value == null || value.isNull() ? "" : value.asText());
@@ -122,6 +157,19 @@ public class ItemForm<T> extends VerticalLayout {
         area.setWidthFull();
         area.getStyle().set("font-family", "monospace");
         return area;
+    }
+
+    private static boolean isPlain(Class<?> raw) {
+        return raw == String.class || Number.class.isAssignableFrom(raw) || raw.isPrimitive();
+    }
+
+    /** The elements of a YAML list as text, in order. */
+    private static List<String> texts(JsonNode value) {
+        List<String> texts = new ArrayList<>();
+        if (value != null && value.isArray()) {
+            value.forEach(v -> texts.add(v.asText()));
+        }
+        return texts;
     }
 
     private static String yaml(JsonNode node) {
@@ -152,6 +200,18 @@ public class ItemForm<T> extends VerticalLayout {
             Component c = e.getValue();
             if (c instanceof Checkbox box) {
                 node.put(name, box.getValue());
+            } else if (c instanceof MultiSelectComboBox<?> choices) {
+                ArrayNode array = node.putArray(name);
+                choices.getListDataView().getItems().filter(choices.getValue()::contains)   // in enum order
+                        .forEach(v -> array.add(v.toString()));
+            } else if (c instanceof DatePicker date) {
+                if (date.getValue() != null) {
+                    node.put(name, date.getValue().toString());
+                }
+            } else if (c instanceof TextField list && list.getElement().hasAttribute("data-list")) {
+                ArrayNode array = node.putArray(name);
+                Arrays.stream(list.getValue().split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                        .forEach(array::add);
             } else if (c instanceof ComboBox<?> combo) {
                 if (combo.getValue() != null) {
                     node.put(name, combo.getValue().toString());

@@ -55,6 +55,32 @@ public final class ReachCopy {
     private ReachCopy() {
     }
 
+    /** What reassigning changed besides the configuration itself, per side. */
+    public record Reassigned(List<String> targetNotes, List<String> sourceNotes) {
+    }
+
+    /**
+     * Copies the source's configuration over the target's in place (what {@link #copy} works out),
+     * then unsets the target's number classes that the new configuration lacks. Returns every
+     * change in words.
+     */
+    public static List<String> copyOnto(UserExtension source, UserExtension target, List<PhoneNumber> numbers) {
+        Result r = copy(source, target, numbers);
+        target.setReach(r.reach());
+        List<String> notes = new ArrayList<>(r.notes());
+        notes.addAll(ReachEdits.unsetMissingNumberClasses(target, numbers));
+        return notes;
+    }
+
+    /**
+     * Reassign REACH (REACH-21): the target gets the source's configuration, its user-specific
+     * values replaced as when copying, and the source is left cleared (REACH-22).
+     */
+    public static Reassigned reassign(UserExtension source, UserExtension target, List<PhoneNumber> numbers) {
+        List<String> targetNotes = copyOnto(source, target, numbers);
+        return new Reassigned(targetNotes, ReachEdits.clear(source, numbers));
+    }
+
     public static Result copy(UserExtension source, UserExtension target, List<PhoneNumber> numbers) {
         ReachConfig reach = deepCopy(source.getReach());
         List<String> notes = new ArrayList<>();

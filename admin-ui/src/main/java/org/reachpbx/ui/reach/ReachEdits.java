@@ -5,9 +5,11 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.reachpbx.directory.model.CallClass;
 import org.reachpbx.directory.model.MatrixCell;
+import org.reachpbx.directory.model.PhoneNumber;
 import org.reachpbx.directory.model.ReachConfig;
 import org.reachpbx.directory.model.ReachProfile;
 import org.reachpbx.directory.model.ReachStatus;
+import org.reachpbx.directory.model.UserExtension;
 import org.reachpbx.rules.vocabulary.ProfileSetting;
 
 /**
@@ -18,6 +20,47 @@ import org.reachpbx.rules.vocabulary.ProfileSetting;
 public final class ReachEdits {
 
     private ReachEdits() {
+    }
+
+    /**
+     * What Clear REACH leaves (REACH-22): only an empty default profile, so every reachable device
+     * of the user rings and nothing is forwarded.
+     */
+    public static ReachConfig cleared() {
+        return new ReachConfig();
+    }
+
+    /** Clears the user's REACH (REACH-22); returns what else changed (number classes), in words. */
+    public static List<String> clear(UserExtension user, List<PhoneNumber> numbers) {
+        user.setReach(cleared());
+        return unsetMissingNumberClasses(user, numbers);
+    }
+
+    /**
+     * After a user's REACH was replaced (cleared, copied over, reassigned): the default and anonymous
+     * call class of the user's personal numbers (REACH-20) must name classes of the new REACH, so a
+     * class that is gone is unset on the number (a caller then gets the default profile, REACH-06).
+     * Returns what was unset, in words.
+     */
+    public static List<String> unsetMissingNumberClasses(UserExtension user, List<PhoneNumber> numbers) {
+        java.util.Set<String> classes = user.getReach().getCallClasses().stream().map(CallClass::getName)
+                .collect(java.util.stream.Collectors.toSet());
+        List<String> notes = new java.util.ArrayList<>();
+        for (PhoneNumber n : numbers) {
+            if (!user.getNumber().equals(n.getOwner())) {
+                continue;
+            }
+            if (n.getDefaultCallClass() != null && !classes.contains(n.getDefaultCallClass())) {
+                notes.add("number " + n.getNumber() + ": default call class " + n.getDefaultCallClass() + " unset");
+                n.setDefaultCallClass(null);
+            }
+            if (n.getAnonymousCallClass() != null && !classes.contains(n.getAnonymousCallClass())) {
+                notes.add("number " + n.getNumber() + ": anonymous call class " + n.getAnonymousCallClass()
+                        + " unset");
+                n.setAnonymousCallClass(null);
+            }
+        }
+        return notes;
     }
 
     /** A new custom profile that inherits every setting from the default profile (REACH-04). */

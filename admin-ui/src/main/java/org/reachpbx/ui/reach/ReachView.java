@@ -7,7 +7,6 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -64,7 +63,8 @@ import org.reachpbx.ui.access.Roles;
 /**
  * A user's REACH configuration (FEATURES.md REACH chapter): profiles with what they inherit,
  * statuses with their times, call classes, the editable call class × status matrix, dynamic caller
- * IDs, barring, manual status and device override, and copying the configuration to other users.
+ * IDs, barring, manual status and device override, and (admins) copying, reassigning or clearing
+ * the whole configuration ({@link ReachTransfers}).
  * Admins choose the user; an END_USER sees and changes only the own one. Every save goes through
  * {@link TenantEditor} (all-or-nothing, the import's validation) and is audited.
  */
@@ -177,7 +177,7 @@ public class ReachView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         content.add(save);
         if (me.role() != UiRole.END_USER) {
-            content.add(new H3(getTranslation("reach.copy")), copy(u));
+            content.add(transfers(u));
         }
     }
 
@@ -616,84 +616,34 @@ public class ReachView extends VerticalLayout {
         return s == null || s.isBlank() ? null : s;
     }
 
-    // ---- copy ---------------------------------------------------------------------------------
+    // ---- copy, reassign, clear ---------------------------------------------------------------
 
-    private Component copy(UserExtension source) {
-        MultiSelectComboBox<String> targets = new MultiSelectComboBox<>(getTranslation("reach.copy.targets"));
-        targets.setId("copy-targets");
-        targets.setWidth("30em");
-        Tenant draft = draft();
-        Map<String, String> names = draft.getUsers().stream().filter(u -> !u.getNumber().equals(source.getNumber()))
-                .sorted(Comparator.comparing(UserExtension::getNumber))
-                .collect(Collectors.toMap(UserExtension::getNumber, UserExtension::getName, (a, b) -> a,
-                        LinkedHashMap::new));
-        targets.setItems(names.keySet());
-        targets.setItemLabelGenerator(n -> n + " " + names.get(n));
-        Button all = new Button(getTranslation("reach.copy.all"), e -> targets.setValue(names.keySet()));
-        all.setId("copy-all");
-        Button preview = new Button(getTranslation("reach.copy.button"), e -> confirmCopy(source.getNumber(),
-                List.copyOf(new java.util.TreeSet<>(targets.getValue()))));
-        preview.setId("copy");
-        HorizontalLayout line = new HorizontalLayout(targets, all, preview);
-        line.setAlignItems(Alignment.BASELINE);
-        return new VerticalLayout(new Paragraph(getTranslation("reach.copy.help")), line);
-    }
-
-    private void confirmCopy(String sourceNumber, List<String> targetNumbers) {
-        if (targetNumbers.isEmpty()) {
-            Notification.show(getTranslation("reach.copy.none"), 3000, Notification.Position.MIDDLE);
-            return;
-        }
-        Tenant draft = draft();
-        UserExtension source = find(draft, sourceNumber);
-        List<ReachCopy.Result> results = targetNumbers.stream()
-                .map(n -> ReachCopy.copy(source, find(draft, n), draft.getNumbers())).toList();
-        Dialog dialog = new Dialog();
-        dialog.setId("copy-dialog");
-        dialog.setHeaderTitle(getTranslation("reach.copy.confirm.title", sourceNumber));
-        UnorderedList list = new UnorderedList();
-        list.setId("copy-changes");
-        for (ReachCopy.Result r : results) {
-            ListItem item = new ListItem(getTranslation("reach.copy.confirm.target", r.target().getNumber(),
-                    r.target().getName()));
-            if (!r.notes().isEmpty()) {
-                UnorderedList notes = new UnorderedList();
-                r.notes().forEach(n -> notes.add(new ListItem(n)));
-                item.add(notes);
+    /** The whole-configuration actions, on this view's tenant, save and feedback. */
+    private ReachTransfers transfers(UserExtension u) {
+        return new ReachTransfers(new ReachTransfers.Host() {
+            @Override
+            public Tenant draft() {
+                return ReachView.this.draft();
             }
-            list.add(item);
-        }
-        dialog.add(new Paragraph(getTranslation("reach.copy.confirm.warning")), list);
-        Button confirm = new Button(getTranslation("reach.copy.confirm.ok"), e -> {
-            dialog.close();
-            applyCopy(sourceNumber, targetNumbers);
-        });
-        confirm.setId("copy-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        Button cancel = new Button(getTranslation("reach.cancel"), e -> dialog.close());
-        cancel.setId("copy-cancel");
-        dialog.getFooter().add(cancel, confirm);
-        dialog.open();
-    }
 
-    private void applyCopy(String sourceNumber, List<String> targetNumbers) {
-        Tenant draft = draft();
-        UserExtension source = find(draft, sourceNumber);
-        List<String> notes = new ArrayList<>();
-        for (String n : targetNumbers) {
-            UserExtension target = find(draft, n);
-            ReachCopy.Result r = ReachCopy.copy(source, target, draft.getNumbers());
-            target.setReach(r.reach());
-            notes.addAll(r.notes().stream().map(x -> n + ": " + x).toList());
-        }
-        if (store(draft)) {
-            long tenantId = tenant.getValue().id();
-            current.audit(tenantId, "REACH: copy", "from " + sourceNumber + " to " + String.join(", ", targetNumbers)
-                    + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
-            Notification.show(getTranslation("reach.copy.done", String.join(", ", targetNumbers)), 3000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            refreshUser(sourceNumber);
-        }
+            @Override
+            public boolean store(Tenant draft) {
+                return ReachView.this.store(draft);
+            }
+
+            @Override
+            public void stored(String action, String detail, String message, String number) {
+                current.audit(tenant.getValue().id(), action, detail);
+                Notification.show(message, 3000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                refreshUser(number);
+            }
+
+            @Override
+            public String text(String key, Object... params) {
+                return getTranslation(key, params);
+            }
+        }, u);
     }
 
     Optional<UserExtension> shown() {

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reachpbx.directory.model.Channel;
 import org.reachpbx.directory.model.GroupExtension;
+import org.reachpbx.directory.model.QueueExtension;
 import org.reachpbx.directory.model.UserExtension;
+import org.reachpbx.directory.model.TimeWindow;
 import org.reachpbx.directory.validation.Violation;
 
 /** The generic form: one field per YAML property of the type, read back into the item. */
@@ -41,16 +47,58 @@ class ItemFormTest {
     }
 
     @Test
-    void listsAreEditedAsYaml() {
+    void aListOfNumbersIsOneCommaSeparatedLineInOrder() {
         GroupExtension group = new GroupExtension();
         group.setNumber("300");
         group.setName("Sales");
-        group.setMembers(new java.util.ArrayList<>(List.of("201", "202")));
+        group.setMembers(new java.util.ArrayList<>(List.of("202", "201")));
         ItemForm<GroupExtension> form = new ItemForm<>(GroupExtension.class, group, true, k -> k);
-        TextArea members = (TextArea) form.fields().get("members");
-        assertThat(members.getValue()).contains("201", "202");
-        members.setValue("- \"201\"\n- \"203\"");
-        assertThat(form.value().getMembers()).containsExactly("201", "203");
+        TextField members = (TextField) form.fields().get("members");
+        assertThat(members.getValue()).isEqualTo("202, 201");
+        members.setValue(" 203,201 , ,204");
+        assertThat(form.value().getMembers()).containsExactly("203", "201", "204");   // ring order kept
+        members.setValue("");
+        assertThat(form.value().getMembers()).isEmpty();
+    }
+
+    @Test
+    void aSetOfChoicesIsAMultiSelectReadBackInTheirOrder() {
+        TimeWindow window = new TimeWindow();
+        window.setDays(new java.util.ArrayList<>(List.of(DayOfWeek.FRIDAY, DayOfWeek.MONDAY)));
+        ItemForm<TimeWindow> form = new ItemForm<>(TimeWindow.class, window, true, k -> k);
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> days = (MultiSelectComboBox<String>) form.fields().get("days");
+        assertThat(days.getValue()).containsExactlyInAnyOrder("MONDAY", "FRIDAY");
+        days.setValue(java.util.Set.of("WEDNESDAY", "TUESDAY"));
+        assertThat(form.value().getDays()).containsExactly(DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY);
+    }
+
+    @Test
+    void aDateIsPicked() {
+        QueueExtension queue = new QueueExtension();
+        queue.setNumber("500");
+        queue.setName("Service");
+        queue.setStartDate(LocalDate.of(2026, 12, 1));
+        ItemForm<QueueExtension> form = new ItemForm<>(QueueExtension.class, queue, true, k -> k);
+        DatePicker start = (DatePicker) form.fields().get("startDate");
+        assertThat(start.getValue()).isEqualTo(LocalDate.of(2026, 12, 1));
+        start.setValue(LocalDate.of(2027, 1, 4));
+        ((DatePicker) form.fields().get("endDate")).setValue(LocalDate.of(2027, 2, 1));
+        QueueExtension read = form.value();
+        assertThat(read.getStartDate()).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(read.getEndDate()).isEqualTo(LocalDate.of(2027, 2, 1));
+    }
+
+    @Test
+    void nestedSettingsAreEditedAsYaml() {
+        UserExtension user = new UserExtension();
+        user.setNumber("299");
+        user.setName("Test");
+        ItemForm<UserExtension> form = new ItemForm<>(UserExtension.class, user, true, k -> k);
+        TextArea devices = (TextArea) form.fields().get("devices");
+        devices.setValue("- name: Bureau\n  type: FIXED\n- name: DESKTOP\n  type: DESKTOP");
+        assertThat(form.value().getDevices()).extracting(d -> d.getName() + ":" + d.getType())
+                .containsExactly("Bureau:FIXED", "DESKTOP:DESKTOP");
     }
 
     @Test

@@ -45,6 +45,47 @@ class ReachCopyTest {
     }
 
     @Test
+    void reassigningGivesTheTargetTheConfigurationWithItsOwnDevicesAndClearsTheSource() {
+        UserExtension source = user("201", device("Bureau", DeviceType.FIXED), device("Desk", DeviceType.DESKTOP));
+        ReachConfig reach = source.getReach();
+        reach.getDefaultProfile().setDevices(List.of(sel("Bureau", true, 1), sel("Desk", true, 2)));
+        reach.getDefaultProfile().setCallerId("0201110001");
+        reach.getDefaultProfile().setForwardOnNoAnswer("203");
+        ReachProfile avond = new ReachProfile();
+        avond.setName("Avond");
+        avond.setForwardAlways("voicemail");
+        reach.setProfiles(List.of(avond));
+        UserExtension target = user("202", device("Toestel", DeviceType.FIXED), device("DESKTOP", DeviceType.DESKTOP));
+
+        PhoneNumber personal = number("0201110001", NumberKind.FIXED, "201");
+        personal.setDefaultCallClass("Zakelijk");                             // a class 201 had
+        CallClass zakelijk = new CallClass();
+        zakelijk.setName("Zakelijk");
+        reach.setCallClasses(List.of(zakelijk));
+
+        ReachCopy.Reassigned r = ReachCopy.reassign(source, target, List.of(personal,
+                number("0201110002", NumberKind.FIXED, "202")));
+
+        ReachConfig moved = target.getReach();
+        assertThat(moved.getProfiles()).extracting(ReachProfile::getName).containsExactly("Avond");
+        assertThat(moved.getDefaultProfile().getForwardOnNoAnswer()).isEqualTo("203");
+        assertThat(moved.getCallClasses()).extracting(CallClass::getName).containsExactly("Zakelijk");
+        assertThat(moved.getDefaultProfile().getCallerId()).isEqualTo("+31201110002");   // 202's own number
+        assertThat(moved.getDefaultProfile().getDevices()).extracting(d -> d.getDevice() + ":" + d.getStep())
+                .containsExactly("Toestel:1", "DESKTOP:2");
+        assertThat(r.targetNotes()).anyMatch(n -> n.contains("caller ID"));
+        // 201's number named a class 201 no longer has: unset, and said
+        assertThat(personal.getDefaultCallClass()).isNull();
+        assertThat(r.sourceNotes()).containsExactly("number +31201110001: default call class Zakelijk unset");
+        // the source keeps only an empty default profile (REACH-22): all devices ring, no forwards
+        ReachProfile left = source.getReach().getDefaultProfile();
+        assertThat(source.getReach().getProfiles()).isEmpty();
+        assertThat(left.getDevices()).isEmpty();
+        assertThat(left.getForwardOnNoAnswer()).isNull();
+        assertThat(left.getCallerId()).isNull();
+    }
+
+    @Test
     void aProfileEnablingOnlyLackingTypesEnablesAllOfTheTargetsDevices() {
         UserExtension source = user("201", device("Bureau", DeviceType.FIXED), device("Mob", DeviceType.MOBILE));
         ReachProfile mobileOnly = new ReachProfile();

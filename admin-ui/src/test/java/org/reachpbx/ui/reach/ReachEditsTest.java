@@ -6,8 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reachpbx.directory.model.MatrixCell;
 import org.reachpbx.directory.model.ManualStatus;
+import org.reachpbx.directory.model.PhoneNumber;
 import org.reachpbx.directory.model.ReachConfig;
 import org.reachpbx.directory.model.ReachProfile;
+import org.reachpbx.directory.model.UserExtension;
 import org.reachpbx.rules.vocabulary.ProfileSetting;
 
 class ReachEditsTest {
@@ -35,6 +37,50 @@ class ReachEditsTest {
         r.setManualStatus(m);
         r.setRoamingStatus("Nacht");
         return r;
+    }
+
+    @Test
+    void aClearedReachHasOnlyAnEmptyDefaultProfile() {
+        ReachConfig r = ReachEdits.cleared();
+        assertThat(r.getAllProfiles()).hasSize(1);
+        ReachProfile p = r.getDefaultProfile();
+        assertThat(p.getDevices()).isEmpty();                       // every reachable device rings
+        assertThat(p.getForwardAlways()).isNull();
+        assertThat(p.getForwardOnBusy()).isNull();
+        assertThat(p.getForwardOnNoAnswer()).isNull();
+        assertThat(p.getCallerId()).isNull();
+        assertThat(r.getStatuses()).isEmpty();
+        assertThat(r.getCallClasses()).isEmpty();
+        assertThat(r.getMatrix()).isEmpty();
+        assertThat(r.getDynamicCallerIds()).isEmpty();
+        assertThat(r.getCallBarring()).isEmpty();
+        assertThat(r.getManualStatus()).isNull();
+        assertThat(r.getManualDeviceOverride()).isNull();
+    }
+
+    @Test
+    void clearingUnsetsTheNumberClassesOfTheUserThatAreGone() {
+        UserExtension user = new UserExtension();
+        user.setNumber("201");
+        user.setReach(reach());
+        PhoneNumber own = new PhoneNumber();
+        own.setNumber("0201110001");
+        own.setOwner("201");
+        own.setDefaultCallClass("Zakelijk");
+        own.setAnonymousCallClass("Zakelijk");
+        PhoneNumber other = new PhoneNumber();
+        other.setNumber("0201110002");
+        other.setOwner("202");
+        other.setDefaultCallClass("Klant");
+
+        List<String> notes = ReachEdits.clear(user, List.of(own, other));
+
+        assertThat(user.getReach().getCallClasses()).isEmpty();
+        assertThat(own.getDefaultCallClass()).isNull();
+        assertThat(own.getAnonymousCallClass()).isNull();
+        assertThat(other.getDefaultCallClass()).isEqualTo("Klant");         // another user's number stays
+        assertThat(notes).containsExactly("number +31201110001: default call class Zakelijk unset",
+                "number +31201110001: anonymous call class Zakelijk unset");
     }
 
     @Test

@@ -88,8 +88,22 @@ final class UiBrowser implements AutoCloseable {
      * with a plain WebDriverException, not a stale-element one: that is waited out too.
      */
     void waitForText(By by, String text) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // What the page showed instead is what one needs to see in a CI log.
+            String name = "timeout-" + System.currentTimeMillis();
+            screenshot(name);
+            throw new org.openqa.selenium.TimeoutException(e.getMessage() + "\nThe page said (screenshot " + name
+                    + ".png):\n" + pageText(), e);
+        }
+    }
+
+    /** Waits until nothing found by {@code by} is shown (a dialog closed, say). */
+    void waitForGone(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+                .until(ExpectedConditions.invisibilityOfElementLocated(by));
     }
 
     Object script(String javascript, Object... args) {

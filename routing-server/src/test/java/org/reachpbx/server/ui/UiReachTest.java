@@ -14,8 +14,8 @@ import org.reachpbx.directory.yaml.TenantYaml;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * REACH in a real browser: a tenant admin edits a matrix cell and copies REACH to another user with
- * the confirmation step; the end user sees only the own REACH and voicemail; the page in Dutch.
+ * REACH in a real browser: a tenant admin edits a matrix cell, copies REACH to another user,
+ * reassigns it and clears it, each with its confirmation step; the end user sees only the own REACH and voicemail; the page in Dutch.
  * The demo tenant is put back after each test (the Spring context, and its database, is shared).
  */
 class UiReachTest extends DemoTenantBrowserTest {
@@ -103,6 +103,68 @@ class UiReachTest extends DemoTenantBrowserTest {
         assertThat(audit.latest(5)).anyMatch(e -> e.getAction().equals("REACH: copy")
                 && e.getDetail().startsWith("from 201 to 202"));
         browser.screenshot("reach-copied");
+    }
+
+    @Test
+    void reassigningReachGivesItToTheChosenUserAndClearsTheSource() {
+        browser = UiBrowser.start(port).login("tenantadmin", "demo-tenant");
+        browser.open("/ui/reach");
+        browser.waitForText(By.id("reach-profiles"), "Buitenland");
+
+        browser.choose(By.id("reassign-target"), "202 Mevr. Bakker");
+        browser.click(By.id("reassign"));
+        browser.waitForText(By.id("reassign-changes"), "202");
+        assertThat(browser.waitFor(By.id("reassign-changes")).getText()).contains(
+                "202 Mevr. Bakker: gets this configuration", "+31201110001 → +31201110002",
+                "201 Dhr. Jansen: left with an empty default profile", "default call class Zakelijk unset");
+        browser.screenshot("reach-reassign-confirm");
+        assertThat(user("201").getReach().getProfiles()).isNotEmpty();     // nothing before the confirmation
+
+        browser.click(By.id("reassign-confirm"));
+        browser.waitForText(By.tagName("vaadin-notification-card"), "reassigned to 202");
+        UserExtension bakker = user("202");
+        assertThat(bakker.getReach().getProfiles()).extracting(ReachProfile::getName).containsExactly("Buitenland", "Avond");
+        assertThat(bakker.getReach().getDefaultProfile().getDevices()).extracting(d -> d.getDevice())
+                .containsExactly("Bureautoestel", "DESKTOP");
+        UserExtension jansen = user("201");
+        assertThat(jansen.getReach().getProfiles()).isEmpty();
+        assertThat(jansen.getReach().getCallClasses()).isEmpty();
+        assertThat(jansen.getReach().getDefaultProfile().getDevices()).isEmpty();
+        assertThat(audit.latest(5)).anyMatch(e -> e.getAction().equals("REACH: reassign")
+                && e.getDetail().startsWith("from 201 to 202"));
+    }
+
+    @Test
+    void clearingReachAsksFirstThenLeavesOnlyAnEmptyDefaultProfile() {
+        browser = UiBrowser.start(port).login("tenantadmin", "demo-tenant");
+        browser.open("/ui/reach");
+        browser.waitForText(By.id("reach-profiles"), "Buitenland");
+
+        browser.click(By.id("reach-clear"));
+        browser.waitForText(By.id("confirm-delete-text"), "cannot be undone");
+        assertThat(browser.waitFor(By.id("confirm-delete-text")).getText()).contains("201 Dhr. Jansen");
+        browser.screenshot("reach-clear-confirm");
+        browser.click(By.id("confirm-delete-cancel"));
+        browser.waitForGone(By.id("confirm-delete"));
+        assertThat(user("201").getReach().getProfiles()).extracting(ReachProfile::getName).contains("Buitenland");
+
+        browser.click(By.id("reach-clear"));
+        browser.waitForText(By.id("confirm-delete-text"), "cannot be undone");
+        browser.click(By.id("confirm-delete-ok"));
+        browser.waitForText(By.tagName("vaadin-notification-card"), "REACH of 201 is cleared");
+        UserExtension jansen = user("201");
+        assertThat(jansen.getReach().getProfiles()).isEmpty();
+        assertThat(jansen.getReach().getStatuses()).isEmpty();
+        assertThat(jansen.getReach().getCallClasses()).isEmpty();
+        assertThat(jansen.getReach().getMatrix()).isEmpty();
+        assertThat(jansen.getReach().getDefaultProfile().getDevices()).isEmpty();
+        assertThat(jansen.getReach().getDefaultProfile().getForwardOnNoAnswer()).isNull();
+        assertThat(user("202").getReach().getDefaultProfile().getForwardOnNoAnswer()).isEqualTo("203"); // others kept
+        // 201's number named the class Zakelijk (REACH-20), which is gone with the rest: unset, and audited
+        assertThat(store.exportYaml(demo).orElseThrow()).doesNotContain("CallClass: Zakelijk");
+        assertThat(audit.latest(5)).anyMatch(e -> e.getAction().equals("REACH: clear")
+                && e.getDetail().startsWith("user 201") && e.getDetail().contains("default call class Zakelijk unset"));
+        browser.waitForNoText(By.id("reach-profiles"), "Buitenland");
     }
 
     @Test
