@@ -17,6 +17,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -32,10 +33,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.reachpbx.directory.validation.Violation;
+import org.reachpbx.ui.i18n.UiTexts;
 
 /**
  * A form for one configuration item of any type (an extension of each of the 13 types, a public
@@ -124,7 +125,8 @@ public class ItemForm<T> extends VerticalLayout {
         if (raw == LocalDate.class) {
             DatePicker date = new DatePicker(label);
             date.setManualValidation(true);
-            date.setLocale(Locale.UK);          // ISO-like day-month-year, whatever the browser says
+            UI ui = UI.getCurrent();
+            date.setLocale(UiTexts.pickerLocale(ui == null ? null : ui.getLocale()));
             if (value != null && !value.isNull()) {
                 date.setValue(LocalDate.parse(value.asText()));
             }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,8 +77,8 @@ public class NumberPlansView extends VerticalLayout {
     private final Grid<NumberPlan> plans = new Grid<>();
     private final Grid<HolidayRow> holidays = new Grid<>();
     private final TextField hDescription = new TextField();
-    private final TextField hStart = new TextField();
-    private final TextField hEnd = new TextField();
+    private final DateTimePicker hStart = new DateTimePicker();
+    private final DateTimePicker hEnd = new DateTimePicker();
     private final ComboBox<Integer> hPlan = new ComboBox<>();
     private final Checkbox hTemporary = new Checkbox();
     private final ListEditor schemas;
@@ -144,10 +144,10 @@ public class NumberPlansView extends VerticalLayout {
         hDescription.setLabel(getTranslation("config.np.description"));
         hStart.setId("np-h-start");
         hStart.setLabel(getTranslation("config.np.start"));
-        hStart.setPlaceholder("2026-12-25T00:00");
         hEnd.setId("np-h-end");
         hEnd.setLabel(getTranslation("config.np.end"));
-        hEnd.setPlaceholder("2026-12-26T00:00");
+        hStart.setLocale(org.reachpbx.ui.i18n.UiTexts.pickerLocale(getLocale()));
+        hEnd.setLocale(org.reachpbx.ui.i18n.UiTexts.pickerLocale(getLocale()));
         hPlan.setId("np-h-plan");
         hPlan.setLabel(getTranslation("config.np.plan"));
         hPlan.setItemLabelGenerator(this::planLabel);
@@ -354,24 +354,18 @@ public class NumberPlansView extends VerticalLayout {
     private void fillHoliday(HolidayRow row) {
         Holiday h = row.holiday();
         hDescription.setValue(h.getDescription() == null ? "" : h.getDescription());
-        hStart.setValue(String.valueOf(h.getStart()));
-        hEnd.setValue(String.valueOf(h.getEnd()));
+        hStart.setValue(h.getStart());
+        hEnd.setValue(h.getEnd());
         hPlan.setValue(h.getPlan());
         hTemporary.setValue(h.isTemporary());
     }
 
-    private LocalDateTime parse(TextField field, List<Violation> problems, String name) {
-        String v = field.getValue().trim();
-        if (v.isEmpty()) {
-            problems.add(new Violation(name, getTranslation("config.required")));
-            return null;
+    /** The picked moment; a picker left empty, or holding text it cannot read, has none. */
+    private LocalDateTime parse(DateTimePicker field, List<Violation> problems, String name) {
+        if (field.getValue() == null) {
+            problems.add(new Violation(name, getTranslation(field.isInvalid() ? "config.np.badTime" : "config.required")));
         }
-        try {
-            return LocalDateTime.parse(v);
-        } catch (DateTimeParseException e) {
-            problems.add(new Violation(name, getTranslation("config.np.badTime")));
-            return null;
-        }
+        return field.getValue();
     }
 
     private void saveHoliday(Integer index) {

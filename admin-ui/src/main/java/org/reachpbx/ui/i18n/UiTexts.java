@@ -24,6 +24,14 @@ public class UiTexts implements I18NProvider {
     /** The bundles, one per area of the UI. */
     static final List<String> BUNDLES = List.of("texts/common", "texts/config", "texts/reach");
 
+    /**
+     * The locale of date and time pickers for a UI language: English pickers write dates
+     * day-month-year with a 24-hour clock (en-GB), as a Dutch operator does, not the US way.
+     */
+    public static Locale pickerLocale(Locale ui) {
+        return ui == null || ENGLISH.getLanguage().equals(ui.getLanguage()) ? Locale.UK : ui;
+    }
+
     @Override
     public List<Locale> getProvidedLocales() {
         return LOCALES;

@@ -367,6 +367,7 @@ public class ReachView extends VerticalLayout {
         manualStatus.setClearButtonVisible(true);
         manualStatus.setPlaceholder(getTranslation("reach.manual.automatic"));
         manualUntil = new DateTimePicker(getTranslation("reach.manual.until"));
+        manualUntil.setLocale(org.reachpbx.ui.i18n.UiTexts.pickerLocale(getLocale()));
         manualUntil.setId("manual-status-until");
         if (reach.getManualStatus() != null) {
             manualStatus.setValue(reach.getManualStatus().getStatus());
@@ -377,6 +378,7 @@ public class ReachView extends VerticalLayout {
         overrideDevices.setItems(u.getDevices().stream().map(UserDevice::getName).toList());
         overrideDevices.setPlaceholder(getTranslation("reach.override.none"));
         overrideUntil = new DateTimePicker(getTranslation("reach.manual.until"));
+        overrideUntil.setLocale(org.reachpbx.ui.i18n.UiTexts.pickerLocale(getLocale()));
         overrideUntil.setId("override-until");
         ManualDeviceOverride o = reach.getManualDeviceOverride();
         if (o != null) {

@@ -20,6 +20,13 @@ class UiTextsTest {
     }
 
     @Test
+    void englishPickersWriteDatesDayMonthYearOnA24HourClock() {
+        assertThat(UiTexts.pickerLocale(Locale.ENGLISH)).isEqualTo(Locale.UK);
+        assertThat(UiTexts.pickerLocale(null)).isEqualTo(Locale.UK);
+        assertThat(UiTexts.pickerLocale(UiTexts.DUTCH)).isEqualTo(UiTexts.DUTCH);
+    }
+
+    @Test
     void aMissingKeyIsVisible() {
         assertThat(texts.getTranslation("no.such.key", Locale.ENGLISH)).isEqualTo("!no.such.key!");
     }

@@ -158,6 +158,28 @@ final class UiBrowser implements AutoCloseable {
         input.sendKeys(text, Keys.TAB);
     }
 
+    /**
+     * Sets a vaadin date-time picker to an ISO local date-time ({@code 2026-12-25T00:00}) and fires
+     * the change the server listens to: what choosing a date and a time does, free of the
+     * browser's date format.
+     */
+    void pick(String id, String isoValue) {
+        WebElement picker = waitFor(By.id(id));
+        script("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new CustomEvent('change', {bubbles: true}));", picker, isoValue);
+    }
+
+    /** Waits until the vaadin picker with this id holds this ISO value. */
+    void waitForPicker(String id, String isoValue) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> pickerValue(id).equals(isoValue));
+    }
+
+    /** The ISO value a vaadin picker holds, "" when empty. */
+    String pickerValue(String id) {
+        Object v = script("return arguments[0].value;", waitFor(By.id(id)));
+        return v == null ? "" : v.toString();
+    }
+
     /** Picks the item with exactly this label in the vaadin combo box with this id. */
     void choose(String id, String label) {
         WebElement input = waitFor(By.id(id)).findElement(By.cssSelector("input"));

@@ -59,11 +59,14 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
     void aHolidayIsAddedAndAnExpiredOneDeleted() {
         browser.login("tenantadmin", "demo-tenant");
         browser.open("/ui/config/number-plans");
-        browser.cell("np-holidays", "Eerste Kerstdag");
+        browser.cell("np-holidays", "Eerste Kerstdag").click();
+        // a chosen holiday fills the form, its times in the pickers
+        browser.waitForPicker("np-h-start", "2026-12-25T00:00");
+        assertThat(browser.pickerValue("np-h-end")).isEqualTo("2026-12-26T00:00");
 
         browser.type("np-h-description", "Koningsdag 2026");
-        browser.type("np-h-start", "2026-04-27T00:00");
-        browser.type("np-h-end", "2026-04-28T00:00");
+        browser.pick("np-h-start", "2026-04-27T00:00");
+        browser.pick("np-h-end", "2026-04-28T00:00");
         browser.choose("np-h-plan", "3 Vakantie");
         browser.click("np-h-add");
         browser.cell("np-holidays", "Koningsdag 2026");
@@ -86,8 +89,8 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
         browser.open("/ui/config/number-plans");
         browser.cell("np-holidays", "Eerste Kerstdag");
         browser.type("np-h-description", "Verkeerd om");
-        browser.type("np-h-start", "2027-01-02T00:00");
-        browser.type("np-h-end", "2027-01-01T00:00");
+        browser.pick("np-h-start", "2027-01-02T00:00");
+        browser.pick("np-h-end", "2027-01-01T00:00");
         browser.choose("np-h-plan", "2 Gesloten");
         browser.click("np-h-add");
         browser.waitForAttribute("np-h-end", "invalid", true);
