@@ -43,9 +43,10 @@ import org.reachpbx.ui.i18n.UiTexts;
  * number, a channel, a privacy group, a number plan schema): one field per property of the tenant
  * YAML format, so a form always holds all fields of its type. Text, numbers, times: a text field;
  * a date: a date picker; yes/no: a checkbox; a choice: a combo box of the allowed values; a set of
- * choices: a multi-select; a list of numbers or names: one comma-separated line, in order; nested
- * settings (devices, menu options, schedule entries): a text area holding that part of the YAML
- * document. Field ids are {@code f-<property>}; labels come
+ * choices: a multi-select; a list of numbers or names: one comma-separated line, in order; a list
+ * of flat settings (devices, menu options, periods): rows of fields ({@link BeanRows}); one group
+ * of flat settings (forwards, rights): a line of fields ({@link BeanFields}); deeper nested
+ * settings (REACH, schedule entries): a text area holding that part of the YAML document. Field ids are {@code f-<property>}; labels come
  * from {@code config.field.<property>} and fall back to the YAML property name.
  */
 public class ItemForm<T> extends VerticalLayout {
@@ -87,15 +88,18 @@ public class ItemForm<T> extends VerticalLayout {
                 label = name;
             }
             JsonNode value = values.get(name);
-            Component field = field(javaType, label, value, translate);
+            Component field = field("f-" + name, javaType, label, value, editable, translate);
             field.setId("f-" + name);
+            if (field instanceof BeanRows rows) {
+                rows.setReadOnly(!editable);
+            }
             if (field instanceof com.vaadin.flow.component.HasValue<?, ?> hv) {
                 hv.setReadOnly(!editable);
             }
             fields.put(name, field);
             types.put(name, raw);
             layout.add(field);
-            if (field instanceof TextArea) {
+            if (field instanceof TextArea || field instanceof BeanRows || field instanceof BeanFields) {
                 layout.setColspan(field, 2);
             }
         }
@@ -103,8 +107,17 @@ public class ItemForm<T> extends VerticalLayout {
         setPadding(false);
     }
 
-    private static Component field(JavaType javaType, String label, JsonNode value, UnaryOperator<String> translate) {
+    private static Component field(String id, JavaType javaType, String label, JsonNode value, boolean editable,
+            UnaryOperator<String> translate) {
         Class<?> raw = javaType.getRawClass();
+        if (javaType.isCollectionLikeType() && BeanRows.fits(javaType.getContentType())) {
+            // flat settings in a list (devices, menu options, periods): rows of fields
+            return new BeanRows(id, label, javaType.getContentType(), value, translate);
+        }
+        if (!javaType.isContainerType() && BeanRows.fits(javaType)) {
+            // one group of flat settings (forwards, rights, notifications): a line of fields
+            return new BeanFields(id, label, javaType, value, !editable, translate);
+        }
         if (javaType.isCollectionLikeType() && javaType.getContentType().isEnumType()) {
             // a set of choices (barring categories, rights): pick them
             MultiSelectComboBox<String> choices = new MultiSelectComboBox<>(label);
@@ -161,7 +174,7 @@ public class ItemForm<T> extends VerticalLayout {
         return area;
     }
 
-    private static boolean isPlain(Class<?> raw) {
+    static boolean isPlain(Class<?> raw) {
         return raw == String.class || Number.class.isAssignableFrom(raw) || raw.isPrimitive();
     }
 
@@ -200,7 +213,11 @@ public class ItemForm<T> extends VerticalLayout {
             String name = e.getKey();
             Class<?> raw = types.get(name);
             Component c = e.getValue();
-            if (c instanceof Checkbox box) {
+            if (c instanceof BeanRows rows) {
+                node.set(name, rows.value(name, problems));
+            } else if (c instanceof BeanFields group) {
+                node.set(name, group.value(name, problems));
+            } else if (c instanceof Checkbox box) {
                 node.put(name, box.getValue());
             } else if (c instanceof MultiSelectComboBox<?> choices) {
                 ArrayNode array = node.putArray(name);

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.reachpbx.directory.model.Channel;
 import org.reachpbx.directory.model.GroupExtension;
 import org.reachpbx.directory.model.QueueExtension;
+import org.reachpbx.directory.model.UserDevice;
 import org.reachpbx.directory.model.UserExtension;
+import org.reachpbx.rules.vocabulary.DeviceType;
 import org.reachpbx.directory.model.TimeWindow;
 import org.reachpbx.directory.validation.Violation;
 
@@ -35,7 +37,8 @@ class ItemFormTest {
         assertThat(form.fields().get("name")).isInstanceOf(TextField.class);
         assertThat(form.fields().get("callParking")).isInstanceOf(Checkbox.class);
         assertThat(form.fields().get("licence")).isInstanceOf(ComboBox.class);
-        assertThat(form.fields().get("devices")).isInstanceOf(TextArea.class);
+        assertThat(form.fields().get("devices")).isInstanceOf(BeanRows.class);
+        assertThat(form.fields().get("reach")).isInstanceOf(TextArea.class);
         assertThat(((TextField) form.fields().get("name")).getValue()).isEqualTo("Test Gebruiker");
 
         ((TextField) form.fields().get("name")).setValue("Ander");
@@ -90,15 +93,89 @@ class ItemFormTest {
     }
 
     @Test
-    void nestedSettingsAreEditedAsYaml() {
+    void aListOfFlatSettingsIsRowsOfFieldsThatCanBeAddedAndRemoved() {
+        UserExtension user = new UserExtension();
+        user.setNumber("299");
+        user.setName("Test");
+        UserDevice desk = new UserDevice();
+        desk.setName("Bureau");
+        desk.setType(DeviceType.FIXED);
+        desk.setChannel("k299");
+        UserDevice web = new UserDevice();
+        web.setName("DESKTOP");
+        web.setType(DeviceType.DESKTOP);
+        user.setDevices(new java.util.ArrayList<>(List.of(desk, web)));
+        ItemForm<UserExtension> form = new ItemForm<>(UserExtension.class, user, true, k -> k);
+        BeanRows devices = (BeanRows) form.fields().get("devices");
+        assertThat(devices.size()).isEqualTo(2);
+        TextField channel = find(devices, "f-devices-0-channel", TextField.class);
+        assertThat(channel.getValue()).isEqualTo("k299");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> type = find(devices, "f-devices-1-type", ComboBox.class);
+        assertThat(type.getValue()).isEqualTo("DESKTOP");
+
+        find(devices, "f-devices-0-remove", com.vaadin.flow.component.button.Button.class).click();
+        find(devices, "f-devices-add", com.vaadin.flow.component.button.Button.class).click();
+        find(devices, "f-devices-2-name", TextField.class).setValue("Mobiel");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> mobile = find(devices, "f-devices-2-type", ComboBox.class);
+        mobile.setValue("MOBILE");
+        find(devices, "f-devices-2-mobileNumber", TextField.class).setValue("0612345678");
+
+        assertThat(form.value().getDevices()).extracting(d -> d.getName() + ":" + d.getType() + ":" + d.getMobileNumber())
+                .containsExactly("DESKTOP:DESKTOP:null", "Mobiel:MOBILE:0612345678");
+    }
+
+    @Test
+    void aNumberInARowThatCannotBeReadIsReportedAtItsList() {
+        QueueExtension queue = new QueueExtension();
+        queue.setNumber("500");
+        queue.setName("Service");
+        ItemForm<QueueExtension> form = new ItemForm<>(QueueExtension.class, queue, true, k -> k);
+        BeanRows sounds = (BeanRows) form.fields().get("infotainment");
+        find(sounds, "f-infotainment-add", com.vaadin.flow.component.button.Button.class).click();
+        find(sounds, "f-infotainment-0-file", TextField.class).setValue("welkom.wav");
+        find(sounds, "f-infotainment-0-volume", TextField.class).setValue("luid");
+        assertThatThrownBy(form::value).isInstanceOf(ItemForm.InvalidForm.class);
+        assertThat(sounds.isInvalid()).isTrue();
+        assertThat(sounds.getErrorMessage()).contains("whole number");
+    }
+
+    @Test
+    void oneGroupOfFlatSettingsIsALineOfFields() {
+        GroupExtension group = new GroupExtension();
+        group.setNumber("300");
+        group.setName("Sales");
+        ItemForm<GroupExtension> form = new ItemForm<>(GroupExtension.class, group, true, k -> k);
+        BeanFields forwards = (BeanFields) form.fields().get("internalForwards");
+        find(forwards, "f-internalForwards-onBusy", TextField.class).setValue("201");
+        find(forwards, "f-internalForwards-noAnswerTimeout", TextField.class).setValue("30");
+        GroupExtension read = form.value();
+        assertThat(read.getInternalForwards().getOnBusy()).isEqualTo("201");
+        assertThat(read.getInternalForwards().getNoAnswerTimeout()).isEqualTo(30);
+    }
+
+    @Test
+    void deeperNestedSettingsAreEditedAsYaml() {
         UserExtension user = new UserExtension();
         user.setNumber("299");
         user.setName("Test");
         ItemForm<UserExtension> form = new ItemForm<>(UserExtension.class, user, true, k -> k);
-        TextArea devices = (TextArea) form.fields().get("devices");
-        devices.setValue("- name: Bureau\n  type: FIXED\n- name: DESKTOP\n  type: DESKTOP");
-        assertThat(form.value().getDevices()).extracting(d -> d.getName() + ":" + d.getType())
-                .containsExactly("Bureau:FIXED", "DESKTOP:DESKTOP");
+        TextArea reach = (TextArea) form.fields().get("reach");
+        reach.setValue("defaultProfile:\n  name: Standaard\n  forwardOnBusy: voicemail");
+        assertThat(form.value().getReach().getDefaultProfile().getForwardOnBusy()).isEqualTo("voicemail");
+    }
+
+    /** The component with this id inside {@code root}. */
+    private static <C extends com.vaadin.flow.component.Component> C find(com.vaadin.flow.component.Component root,
+            String id, Class<C> type) {
+        return type.cast(walk(root).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst()
+                .orElseThrow(() -> new AssertionError("no component " + id)));
+    }
+
+    private static java.util.stream.Stream<com.vaadin.flow.component.Component> walk(
+            com.vaadin.flow.component.Component c) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(c), c.getChildren().flatMap(ItemFormTest::walk));
     }
 
     @Test

@@ -29,6 +29,10 @@ class UiExtensionsTest extends DemoTenantBrowserTest {
         browser.type("f-number", "299");
         browser.type("f-name", "Nieuwe Collega");
         browser.type("f-pin", "4826");
+        // the user's devices are rows of fields: add one
+        browser.click("f-devices-add");
+        browser.type("f-devices-0-name", "Werkplek");
+        browser.choose("f-devices-0-type", "DESKTOP");
         browser.screenshot("extensions-new-user-form");
         browser.click("item-save");
         try {
@@ -39,7 +43,8 @@ class UiExtensionsTest extends DemoTenantBrowserTest {
         }
         browser.screenshot("extensions-new-user-saved");
 
-        assertThat(export()).contains("number: \"299\"", "name: Nieuwe Collega");
+        assertThat(export()).contains("number: \"299\"", "name: Nieuwe Collega")
+                .containsPattern("name: Nieuwe Collega[\\s\\S]*- name: Werkplek\\s+type: DESKTOP");
         assertThat(audit.latest(20)).anySatisfy(e -> {
             assertThat(e.getAction()).isEqualTo("Extensions: create");
             assertThat(e.getDetail()).contains("user 299");
