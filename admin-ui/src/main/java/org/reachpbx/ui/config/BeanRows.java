@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -52,8 +53,9 @@ final class BeanRows extends VerticalLayout implements HasValidation {
             return false;
         }
         List<BeanPropertyDefinition> props = properties(element);
-        return !props.isEmpty() && props.stream().map(p -> p.getPrimaryType().getRawClass())
-                .allMatch(c -> ItemForm.isPlain(c) || c.isEnum() || c == Boolean.class);
+        return !props.isEmpty() && props.stream().map(BeanPropertyDefinition::getPrimaryType)
+                .allMatch(t -> ItemForm.isPlain(t.getRawClass()) || t.isEnumType() || t.getRawClass() == Boolean.class
+                        || isChoices(t));
     }
 
     BeanRows(String id, String label, JavaType element, JsonNode value, UnaryOperator<String> translate) {
@@ -81,10 +83,14 @@ final class BeanRows extends VerticalLayout implements HasValidation {
         Map<String, Component> fields = new LinkedHashMap<>();
         HorizontalLayout line = new HorizontalLayout();
         line.setAlignItems(Alignment.BASELINE);
+        line.getStyle().set("flex-wrap", "wrap");       // a wide row wraps inside the dialog, nothing is cut off
         for (BeanPropertyDefinition p : properties) {
             Component field = field(p, item == null ? null : item.get(p.getName()), label(p.getName(), translate),
                     readOnly);
             field.setId(id + "-" + row + "-" + p.getName());
+            if (field instanceof com.vaadin.flow.component.HasSize sized && !(field instanceof Checkbox)) {
+                sized.setWidth(field instanceof MultiSelectComboBox ? "16em" : "10em");
+            }
             fields.put(p.getName(), field);
             line.add(field);
         }
@@ -111,9 +117,32 @@ final class BeanRows extends VerticalLayout implements HasValidation {
         return label.startsWith("!") ? property : label;
     }
 
-    /** The field of one property: yes/no a checkbox, a choice a combo box, the rest a text field. */
+    /** A set of choices, such as the days of a schedule entry. */
+    private static boolean isChoices(JavaType t) {
+        return t.isCollectionLikeType() && t.getContentType().isEnumType();
+    }
+
+    private static List<String> names(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+    }
+
+    /**
+     * The field of one property: yes/no a checkbox, a choice a combo box, a set of choices a
+     * multi-select, the rest a text field.
+     */
     static Component field(BeanPropertyDefinition p, JsonNode v, String label, boolean readOnly) {
         Class<?> raw = p.getPrimaryType().getRawClass();
+        if (isChoices(p.getPrimaryType())) {
+            MultiSelectComboBox<String> choices = new MultiSelectComboBox<>(label);
+            choices.setItems(names(p.getPrimaryType().getContentType().getRawClass()));
+            java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+            if (v != null && v.isArray()) {
+                v.forEach(x -> chosen.add(x.asText()));
+            }
+            choices.setValue(chosen);
+            choices.setReadOnly(readOnly);
+            return choices;
+        }
         if (raw == boolean.class || raw == Boolean.class) {
             Checkbox box = new Checkbox(label, v != null && v.asBoolean());
             box.setReadOnly(readOnly);
@@ -121,7 +150,7 @@ final class BeanRows extends VerticalLayout implements HasValidation {
         }
         if (raw.isEnum()) {
             ComboBox<String> combo = new ComboBox<>(label);
-            combo.setItems(Arrays.stream(raw.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
+            combo.setItems(names(raw));
             combo.setClearButtonVisible(true);
             if (v != null && !v.isNull()) {
                 combo.setValue(v.asText());
@@ -143,6 +172,10 @@ final class BeanRows extends VerticalLayout implements HasValidation {
             Class<?> raw = p.getPrimaryType().getRawClass();
             if (c instanceof Checkbox box) {
                 into.put(p.getName(), box.getValue());
+            } else if (c instanceof MultiSelectComboBox<?> choices) {
+                ArrayNode array = into.putArray(p.getName());
+                names(p.getPrimaryType().getContentType().getRawClass()).stream()      // in their own order
+                        .filter(n -> choices.getValue().contains(n)).forEach(array::add);
             } else if (c instanceof ComboBox<?> combo) {
                 if (combo.getValue() != null) {
                     into.put(p.getName(), combo.getValue().toString());

@@ -67,6 +67,8 @@ public class ListEditor extends VerticalLayout {
      * @param prefix id prefix of the components ({@code ext} gives {@code ext-grid}, {@code ext-new}, ...)
      * @param area   the audit trail's area ("Extensions")
      */
+    private Runnable afterChange = () -> { };
+
     public ListEditor(String prefix, String area, List<Kind<?>> kinds, ConfigSupport support, LongSupplier tenantId,
                       UnaryOperator<String> translate, List<Column> extraColumns) {
         this.prefix = prefix;
@@ -141,6 +143,12 @@ public class ListEditor extends VerticalLayout {
     /** A header other than "Name" for the second column (a number's owner, a channel's user). */
     public ListEditor nameHeader(String key) {
         nameColumn.setHeader(t.apply(key));
+        return this;
+    }
+
+    /** Runs after every stored change of the list (the view redraws what depends on it). */
+    public ListEditor afterChange(Runnable afterChange) {
+        this.afterChange = afterChange;
         return this;
     }
 
@@ -236,6 +244,7 @@ public class ListEditor extends VerticalLayout {
             dialog.close();
             ConfigSupport.saved(t.apply("config.saved"));
             reload();
+            afterChange.run();
         } else {
             form.showViolations(violations, path[0]);
         }
@@ -258,6 +267,7 @@ public class ListEditor extends VerticalLayout {
         }, area + ": delete", kind.id() + " " + row.key());
         if (violations.isEmpty()) {
             ConfigSupport.saved(t.apply("config.deleted"));
+            afterChange.run();
             reload();
         } else {
             ConfigSupport.refused(t.apply("config.refused"), violations);

@@ -95,6 +95,7 @@ public class NumberPlansView extends VerticalLayout {
 
         schemas = new ListEditor("np-schemas", "Number plans", List.of(Kinds.schemas()), support,
                 () -> tenant.getValue().id(), this::getTranslation, List.of()).compact();
+        schemas.afterChange(this::reload);     // a changed schedule or plan redraws the week and the active plan
 
         schema.setId("np-schema");
         schema.setLabel(getTranslation("config.np.schema"));

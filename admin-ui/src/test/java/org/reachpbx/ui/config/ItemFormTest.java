@@ -15,7 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reachpbx.directory.model.Channel;
 import org.reachpbx.directory.model.GroupExtension;
+import org.reachpbx.directory.model.NumberPlanSchema;
 import org.reachpbx.directory.model.QueueExtension;
+import org.reachpbx.directory.model.ScheduleEntry;
 import org.reachpbx.directory.model.UserDevice;
 import org.reachpbx.directory.model.UserExtension;
 import org.reachpbx.rules.vocabulary.DeviceType;
@@ -124,6 +126,31 @@ class ItemFormTest {
 
         assertThat(form.value().getDevices()).extracting(d -> d.getName() + ":" + d.getType() + ":" + d.getMobileNumber())
                 .containsExactly("DESKTOP:DESKTOP:null", "Mobiel:MOBILE:0612345678");
+    }
+
+    @Test
+    void scheduleEntriesAreRowsWithTheirDaysAsAMultiSelect() {
+        NumberPlanSchema schema = new NumberPlanSchema();
+        schema.setNumber(1);
+        schema.setName("Kantoor");
+        ScheduleEntry office = new ScheduleEntry();
+        office.setDays(new java.util.ArrayList<>(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY)));
+        office.setFrom("08:00");
+        office.setTo("18:00");
+        office.setPlan(1);
+        schema.setSchedule(new java.util.ArrayList<>(List.of(office)));
+        ItemForm<NumberPlanSchema> form = new ItemForm<>(NumberPlanSchema.class, schema, true, k -> k);
+        BeanRows schedule = (BeanRows) form.fields().get("schedule");
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> days = find(schedule, "f-schedule-0-days", MultiSelectComboBox.class);
+        assertThat(days.getValue()).containsExactlyInAnyOrder("MONDAY", "TUESDAY");
+        days.setValue(java.util.Set.of("FRIDAY", "WEDNESDAY"));
+        find(schedule, "f-schedule-0-to", TextField.class).setValue("17:30");
+
+        ScheduleEntry read = form.value().getSchedule().get(0);
+        assertThat(read.getDays()).containsExactly(DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+        assertThat(read.getTo()).isEqualTo("17:30");
+        assertThat(read.getPlan()).isEqualTo(1);
     }
 
     @Test

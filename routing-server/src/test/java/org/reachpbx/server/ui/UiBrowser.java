@@ -78,8 +78,26 @@ final class UiBrowser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw timedOut(e);
+        }
+    }
+
+    /** A timeout that says what the page showed instead, with a screenshot: what a CI log needs. */
+    private org.openqa.selenium.TimeoutException timedOut(org.openqa.selenium.TimeoutException e) {
+        String name = "timeout-" + System.currentTimeMillis();
+        screenshot(name);
+        String text;
+        try {
+            text = pageText();
+        } catch (org.openqa.selenium.WebDriverException unreadable) {
+            text = "(unreadable: " + unreadable.getMessage() + ")";
+        }
+        return new org.openqa.selenium.TimeoutException(e.getMessage() + "\nThe page said (screenshot " + name
+                + ".png):\n" + text, e);
     }
 
     /**
@@ -92,11 +110,7 @@ final class UiBrowser implements AutoCloseable {
             new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
                     .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
         } catch (org.openqa.selenium.TimeoutException e) {
-            // What the page showed instead is what one needs to see in a CI log.
-            String name = "timeout-" + System.currentTimeMillis();
-            screenshot(name);
-            throw new org.openqa.selenium.TimeoutException(e.getMessage() + "\nThe page said (screenshot " + name
-                    + ".png):\n" + pageText(), e);
+            throw timedOut(e);
         }
     }
 

@@ -36,6 +36,23 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
     }
 
     @Test
+    void theScheduleIsEditedAsRowsAndTheWeekFollows() {
+        browser.login("tenantadmin", "demo-tenant");
+        browser.open("/ui/config/number-plans");
+        assertThat(browser.waitFor(By.id("week-FRIDAY-17")).getText()).isEqualTo("2");
+        browser.doubleClick(browser.cell("np-schemas-grid", "Demo BV"));
+        // office hours: the first schedule row, its days a multi-select
+        browser.waitFor(By.id("f-schedule-0-to"));
+        browser.waitFor(By.id("f-schedule-0-days"));
+        browser.type("f-schedule-0-to", "18:00");
+        browser.screenshot("number-plans-schedule-rows");
+        browser.click("item-save");
+        browser.waitForGone(By.id("np-schemas-dialog"));
+        browser.waitForText(By.id("week-FRIDAY-17"), "1");          // Friday 17:00 is office time now
+        assertThat(export()).containsPattern("from: \"?08:00\"?\\s+to: \"?18:00\"?\\s+plan: 1");
+    }
+
+    @Test
     void aManualOverrideIsSetAndCleared() {
         browser.login("admin", "demo-admin");
         browser.open("/ui/config/number-plans");
