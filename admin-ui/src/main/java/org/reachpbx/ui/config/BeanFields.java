@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -21,20 +20,15 @@ import org.reachpbx.directory.validation.Violation;
  * voicemail notifications) as a titled line of fields, one per property of its YAML format. Field
  * ids are {@code <id>-<property>}.
  */
-final class BeanFields extends VerticalLayout implements HasValidation {
+final class BeanFields extends SettingsGroup {
 
     private final List<BeanPropertyDefinition> properties;
     private final Map<String, Component> fields = new LinkedHashMap<>();
-    private final Span error = new Span();
-    private String errorMessage;
 
     BeanFields(String id, String label, JavaType type, JsonNode value, boolean readOnly,
             UnaryOperator<String> translate) {
+        super(label);
         this.properties = BeanRows.properties(type);
-        setPadding(false);
-        setSpacing(false);
-        Span title = new Span(label);
-        title.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         HorizontalLayout line = new HorizontalLayout();
         line.setAlignItems(Alignment.BASELINE);
         line.getStyle().set("flex-wrap", "wrap");
@@ -45,9 +39,7 @@ final class BeanFields extends VerticalLayout implements HasValidation {
             fields.put(p.getName(), field);
             line.add(field);
         }
-        error.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        error.setVisible(false);
-        add(title, line, error);
+        add(line, error);
     }
 
     /** The settings as a YAML object; a number that cannot be read is added to {@code problems}. */
@@ -55,26 +47,5 @@ final class BeanFields extends VerticalLayout implements HasValidation {
         ObjectNode node = ItemForm.YAML.createObjectNode();
         BeanRows.read(properties, fields, node, name, problems);
         return node;
-    }
-
-    @Override
-    public void setErrorMessage(String errorMessage) {
-        this.errorMessage = errorMessage;
-        error.setText(errorMessage == null ? "" : errorMessage);
-    }
-
-    @Override
-    public String getErrorMessage() {
-        return errorMessage;
-    }
-
-    @Override
-    public void setInvalid(boolean invalid) {
-        error.setVisible(invalid);
-    }
-
-    @Override
-    public boolean isInvalid() {
-        return error.isVisible() && errorMessage != null;
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -33,17 +32,15 @@ import org.reachpbx.directory.validation.Violation;
  * Field ids are {@code <id>-<row>-<property>}, the buttons {@code <id>-add} and
  * {@code <id>-<row>-remove}.
  */
-final class BeanRows extends VerticalLayout implements HasValidation {
+final class BeanRows extends SettingsGroup {
 
     private final String id;
     private final List<BeanPropertyDefinition> properties;
     private final UnaryOperator<String> translate;
     private final VerticalLayout rows = new VerticalLayout();
     private final List<Map<String, Component>> rowFields = new ArrayList<>();
-    private final Span error = new Span();
     private final Button add;
     private boolean readOnly;
-    private String errorMessage;
     /** Ids stay unique when rows are removed and added: a row's number is never reused. */
     private int nextRow;
 
@@ -59,20 +56,16 @@ final class BeanRows extends VerticalLayout implements HasValidation {
     }
 
     BeanRows(String id, String label, JavaType element, JsonNode value, UnaryOperator<String> translate) {
+        super(label);
         this.id = id;
         this.properties = properties(element);
         this.translate = translate;
-        setPadding(false);
-        setSpacing(false);
         rows.setPadding(false);
         rows.setSpacing(false);
-        error.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)");
         add = new Button(translate.apply("config.rows.add"), e -> addRow(null));
         add.setId(id + "-add");
         add.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        Span title = new Span(label);
-        title.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        add(title, rows, error, add);
+        add(rows, error, add);
         if (value != null && value.isArray()) {
             value.forEach(this::addRow);
         }
@@ -218,26 +211,5 @@ final class BeanRows extends VerticalLayout implements HasValidation {
         }));
         rows.getChildren().forEach(line -> line.getChildren().filter(Button.class::isInstance)
                 .forEach(b -> ((Button) b).setEnabled(!readOnly)));
-    }
-
-    @Override
-    public void setErrorMessage(String errorMessage) {
-        this.errorMessage = errorMessage;
-        error.setText(errorMessage == null ? "" : errorMessage);
-    }
-
-    @Override
-    public String getErrorMessage() {
-        return errorMessage;
-    }
-
-    @Override
-    public void setInvalid(boolean invalid) {
-        error.setVisible(invalid);
-    }
-
-    @Override
-    public boolean isInvalid() {
-        return error.isVisible() && errorMessage != null;
     }
 }
