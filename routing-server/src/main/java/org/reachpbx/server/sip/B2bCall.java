@@ -429,8 +429,11 @@ final class B2bCall {
 
     // ---- requests from the caller ----
 
-    /** The caller's ACK: for the 2xx, acknowledge the winner now if its answer waited for it. */
-    synchronized void callerAck(Request ack) {
+    /**
+     * An ACK from either side: for a relayed re-INVITE's 2xx it goes on to the side that answered
+     * it; the caller's ACK for the call's 2xx acknowledges the winner now if its answer waited for it.
+     */
+    synchronized void ack(Request ack) {
         try {
             if (ackDialog != null) {
                 Request out = ackDialog.createAck(ackCseq);

@@ -128,9 +128,16 @@ public class B2bua {
         }
     }
 
+    /**
+     * An ACK on either leg: the caller's for our 2xx, or either side's for a relayed re-INVITE's
+     * 2xx (hold and resume may come from the called party too).
+     */
     void ack(RequestEvent event) {
-        if (event.getDialog() != null && event.getDialog().getApplicationData() instanceof B2bCall call) {
-            call.callerAck(event.getRequest());
+        Object owner = event.getDialog() == null ? null : event.getDialog().getApplicationData();
+        if (owner instanceof B2bCall call) {
+            call.ack(event.getRequest());
+        } else if (owner instanceof Branch b) {
+            b.call.ack(event.getRequest());
         }
     }
 

@@ -119,7 +119,8 @@ public class CallHandler {
         }
         TenantView view = views.byId(channel.tenantId()).orElse(null);
         if (view == null) {
-            server.reply(event, Response.TEMPORARILY_UNAVAILABLE, "Tenant not loaded");
+            // Ours, not the callee's: the tenant's view is being (re)built; the phone may retry.
+            server.reply(event, Response.SERVICE_UNAVAILABLE, "Tenant not loaded");
             return;
         }
         String user = devices.userOn(view, channel.channel());

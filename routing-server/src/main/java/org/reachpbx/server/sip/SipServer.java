@@ -209,8 +209,28 @@ public class SipServer implements SmartLifecycle, SipListener {
                 case Request.BYE, Request.UPDATE, Request.INFO -> b2bua.inDialog(event);
                 default -> reply(event, Response.NOT_IMPLEMENTED, null);
             }
-        } catch (Exception e) {
-            log.warn("Could not handle a {}: {}", request.getMethod(), e.toString());
+        } catch (Exception | LinkageError e) {
+            log.warn("Could not handle a {}: {}", request.getMethod(), e.toString(), e);
+            answerFailure(event);
+        }
+    }
+
+    /**
+     * A request we failed on must still get an answer, or the phone retransmits and then gives
+     * up after 32 s with nothing said: 500, unless a final answer already went out (or it is an ACK).
+     */
+    private void answerFailure(RequestEvent event) {
+        if (Request.ACK.equals(event.getRequest().getMethod())) {
+            return;
+        }
+        try {
+            ServerTransaction tx = event.getServerTransaction();
+            if (tx != null && tx.getState() != null && tx.getState().getValue() >= javax.sip.TransactionState._COMPLETED) {
+                return;
+            }
+            reply(event, Response.SERVER_INTERNAL_ERROR, "Internal error; see the server log");
+        } catch (Exception ignored) {
+            // the transaction is gone or answered; nothing more we can say
         }
     }
 

@@ -219,7 +219,8 @@ class B2buaCallTest extends B2buaTestSupport {
         first.ack();
 
         Response second = anna.call("0612345679").awaitFinal(5);
-        assertThat(second.getStatusCode()).isBetween(400, 699);
+        assertThat(second.getStatusCode()).as("ECL-02").isEqualTo(403);
+        assertThat(second.getHeader("Reason").toString()).contains("the limit is 1");
         assertThat(carrier.incoming.poll(1, TimeUnit.SECONDS)).as("nothing reaches the trunk").isNull();
 
         first.hangUp();
@@ -249,6 +250,127 @@ class B2buaCallTest extends B2buaTestSupport {
         call.ackReinvite(ok);
         assertThat(carla.acks.poll(5, TimeUnit.SECONDS)).isNotNull();
         call.hangUp();
+    }
+
+    @Test
+    void aRingSequenceRingsTheNextStepAfterItsTimeout() throws Exception {
+        TestPhone desk = phone("205").answering(Answering.RING);
+        TestPhone desktop = phone("ch205", "pw-205-secret", "DESKTOP").answering(Answering.ANSWER, 300);
+        TestPhone bram = phone("202");
+
+        long start = System.nanoTime();
+        TestPhone.Call call = bram.call("205");
+        desk.awaitCall(5);
+        assertThat(desktop.incoming.poll(3, TimeUnit.SECONDS)).as("step 2 waits for step 1's 5 s").isNull();
+        desktop.awaitCall(6);
+        long joined = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(joined).as("the ring step timeout is 5 s").isBetween(4500L, 9000L);
+        assertThat(call.awaitFinal(5).getStatusCode()).isEqualTo(200);
+        call.ack();
+        assertThat(desk.cancels.poll(5, TimeUnit.SECONDS)).as("step 1 stops ringing when step 2 answers").isNotNull();
+        call.hangUp();
+        assertThat(desktop.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void anUnreachableDeviceSendsTheCallOnAtOnce() throws Exception {
+        phone("201").answering(Answering.UNAVAILABLE);
+        TestPhone bram = phone("202").answering(Answering.RING);
+        TestPhone carrier = trunk();
+
+        long start = System.nanoTime();
+        TestPhone.Call call = carrier.callAsTrunk("0612345678", "0301230001");
+        TestPhone.Incoming forwarded = bram.awaitCall(5);
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                .as("480 from the only device: no waiting for 201's 5 s no-answer timeout").isLessThan(4000L);
+        assertThat(forwarded.header("Diversion")).contains("sip:201");
+        call.cancel();
+        assertThat(call.awaitFinal(5).getStatusCode()).isEqualTo(487);
+        assertThat(bram.cancels.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void aSilentDeviceIsNotAnsweringAndTheTimerForwards() throws Exception {
+        TestPhone anna = phone("201").answering(Answering.SILENT);
+        TestPhone bram = phone("202").answering(Answering.RING);
+        TestPhone carrier = trunk();
+
+        long start = System.nanoTime();
+        TestPhone.Call call = carrier.callAsTrunk("0612345678", "0301230001");
+        anna.awaitCall(5);
+        bram.awaitCall(10);
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(4500L, 9000L);
+        call.cancel();
+        assertThat(call.awaitFinal(5).getStatusCode()).isEqualTo(487);
+        waitUntilNoCalls();
+    }
+
+    @Test
+    void earlyMediaReachesTheCallerWithItsSdp() throws Exception {
+        TestPhone carla = phone("203").answering(Answering.EARLY_MEDIA);
+        TestPhone bram = phone("202");
+
+        TestPhone.Call call = bram.call("203");
+        carla.awaitCall(5);
+        Response progress = call.await(Response.SESSION_PROGRESS, 5);
+
+        assertThat(progress).isNotNull();
+        assertThat(new String(progress.getRawContent())).isEqualTo(TestPhone.sdp(30000 + carla.port() % 1000));
+        call.cancel();
+        assertThat(call.awaitFinal(5).getStatusCode()).isEqualTo(487);
+        assertThat(carla.cancels.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void holdFromTheCalledPartyIsRelayedAndAcknowledged() throws Exception {
+        TestPhone carla = phone("203").answering(Answering.ANSWER);
+        TestPhone bram = phone("202");
+        TestPhone.Call call = bram.call("203");
+        assertThat(call.awaitFinal(5).getStatusCode()).isEqualTo(200);
+        call.ack();
+        TestPhone.Incoming atCarla = carla.awaitCall(1);
+        assertThat(carla.acks.poll(5, TimeUnit.SECONDS)).isNotNull();
+
+        String hold = TestPhone.sdp(50000 + carla.port() % 1000) + "a=sendonly\r\n";
+        atCarla.reinvite(hold);
+        assertThat(new String(bram.reinvites.poll(5, TimeUnit.SECONDS).getRawContent())).isEqualTo(hold);
+        Response ok = atCarla.responses.poll(5, TimeUnit.SECONDS);
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        assertThat(new String(ok.getRawContent())).isEqualTo(TestPhone.sdp(60000 + bram.port() % 1000));
+        atCarla.ack(ok);
+        assertThat(bram.acks.poll(5, TimeUnit.SECONDS)).as("the caller gets the ACK for its 200").isNotNull();
+
+        call.hangUp();
+        assertThat(carla.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+        waitUntilNoCalls();
+    }
+
+    @Test
+    void anUnknownExtensionIs404() throws Exception {
+        Response r = phone("202").call("299").awaitFinal(5);
+        assertThat(r.getStatusCode()).isEqualTo(404);
+        assertThat(r.getHeader("Reason")).isNotNull();
+    }
+
+    @Test
+    void aBusyUserWithoutABusyForwardIs486() throws Exception {
+        TestPhone bram = phone("202").answering(Answering.ANSWER);
+        TestPhone carla = phone("203");
+        TestPhone anna = phone("201");
+        TestPhone.Call first = carla.call("202");
+        assertThat(first.awaitFinal(5).getStatusCode()).isEqualTo(200);
+        first.ack();
+        bram.awaitCall(1);
+
+        Response second = anna.call("202").awaitFinal(5);
+
+        assertThat(second.getStatusCode()).as("202 is in a call, no second call offering, no busy forward").isEqualTo(486);
+        first.hangUp();
+        assertThat(bram.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+        waitUntilNoCalls();
     }
 
     @Test

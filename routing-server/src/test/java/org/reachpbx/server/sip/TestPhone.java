@@ -247,6 +247,10 @@ public class TestPhone implements SipListener, AutoCloseable {
             call.responses.add(event.getResponse());
             return;
         }
+        if (tx != null && tx.getApplicationData() instanceof Incoming in) {
+            in.responses.add(event.getResponse());
+            return;
+        }
         if (tx == null) {
             return; // a retransmitted 2xx; the dialog layer has it
         }
@@ -288,7 +292,7 @@ public class TestPhone implements SipListener, AutoCloseable {
     // ---- calls ----
 
     /** How this phone answers an incoming call. */
-    public enum Answering { RING, ANSWER, BUSY, DECLINE, SILENT }
+    public enum Answering { RING, ANSWER, BUSY, DECLINE, SILENT, UNAVAILABLE, EARLY_MEDIA }
 
     private volatile Answering answering = Answering.RING;
     private volatile long answerAfterMillis;
@@ -338,6 +342,26 @@ public class TestPhone implements SipListener, AutoCloseable {
             Request bye = dialog.createRequest(Request.BYE);
             dialog.sendRequest(provider.getNewClientTransaction(bye));
         }
+
+        /** Responses to requests this side sent in the call's dialog (a re-INVITE). */
+        public final BlockingQueue<Response> responses = new LinkedBlockingQueue<>();
+
+        /** A re-INVITE from the called side (it puts the caller on hold, say). */
+        public void reinvite(String sdp) throws Exception {
+            javax.sip.Dialog dialog = tx.getDialog();
+            Request re = dialog.createRequest(Request.INVITE);
+            re.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+            re.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
+            javax.sip.ClientTransaction ct = provider.getNewClientTransaction(re);
+            ct.setApplicationData(this);
+            dialog.sendRequest(ct);
+        }
+
+        public void ack(Response ok) throws Exception {
+            javax.sip.Dialog dialog = tx.getDialog();
+            long cseq = ((javax.sip.header.CSeqHeader) ok.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+            dialog.sendAck(dialog.createAck(cseq));
+        }
     }
 
     private void incomingInvite(RequestEvent event) throws Exception {
@@ -360,6 +384,14 @@ public class TestPhone implements SipListener, AutoCloseable {
             case SILENT -> { }
             case BUSY -> tx.sendResponse(messages.createResponse(Response.BUSY_HERE, request));
             case DECLINE -> tx.sendResponse(messages.createResponse(Response.DECLINE, request));
+            case UNAVAILABLE -> tx.sendResponse(messages.createResponse(Response.TEMPORARILY_UNAVAILABLE, request));
+            case EARLY_MEDIA -> {
+                Response progress = messages.createResponse(Response.SESSION_PROGRESS, request);
+                ((javax.sip.header.ToHeader) progress.getHeader(javax.sip.header.ToHeader.NAME)).setTag("p" + port);
+                progress.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
+                progress.setContent(sdp(30000 + port % 1000), headers.createContentTypeHeader("application", "sdp"));
+                tx.sendResponse(progress);
+            }
             case RING, ANSWER -> {
                 Response ringing = messages.createResponse(Response.RINGING, request);
                 ((javax.sip.header.ToHeader) ringing.getHeader(javax.sip.header.ToHeader.NAME)).setTag("p" + port);
