@@ -43,6 +43,8 @@ public final class ServiceCall {
     private final Integer freeLine;
     private final Integer retrieveLine;
     private final List<String> otherFixedChannels = new ArrayList<>();
+    /** Those of {@link #otherFixedChannels} the user is linked to (USR-10): a move cannot take them. */
+    private final List<String> linkedOtherChannels = new ArrayList<>();
     private final String linkedUser;
     private final boolean busy;
     private final String busyReason;
@@ -113,6 +115,16 @@ public final class ServiceCall {
                 otherFixedChannels.add(ch);
             }
         }
+        // A channel linked to the user counts as a device the user is logged in on (USR-10).
+        services.linkedChannels().forEach((ch, linkedTo) -> {
+            if (linkedTo.equals(request.user()) && !ch.equals(request.channel())) {
+                linkedOtherChannels.add(ch);
+                if (!otherFixedChannels.contains(ch)) {
+                    otherFixedChannels.add(ch);
+                }
+            }
+        });
+        linkedOtherChannels.sort(null);
         ChannelView channel = view.channel(request.channel());
         String linked = request.channel() == null ? null : services.linkedChannels().get(request.channel());
         this.linkedUser = linked != null ? linked : channel == null ? null : channel.coupledUser();
@@ -372,6 +384,13 @@ public final class ServiceCall {
     public boolean isTwinning() { return services.twins(request.user()); }
     public List<String> getOtherFixedChannels() { return otherFixedChannels; }
     public boolean isMoveOffered() { return otherFixedChannels.size() >= (isTwinning() ? 2 : 1); }
+    public List<String> getLinkedOtherChannels() { return linkedOtherChannels; }
+    /** The other fixed devices a move logs the user out of: all but the linked ones. */
+    public List<String> getMovableOtherChannels() {
+        return otherFixedChannels.stream().filter(c -> !linkedOtherChannels.contains(c)).toList();
+    }
+    /** The linked devices alone fill the user's fixed devices, so no move can make room. */
+    public boolean isMoveBlockedByLinks() { return linkedOtherChannels.size() >= (isTwinning() ? 2 : 1); }
     public boolean isAccepted() { return request.accept(); }
     public boolean isDefaultPin() { return request.defaultPin(); }
     /** USR-02 after 901 with PIN 0000: the new PIN keyed (in {@code digits}), or null when not yet keyed. */
