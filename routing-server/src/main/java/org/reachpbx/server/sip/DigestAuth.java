@@ -14,7 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * SIP digest authentication (RFC 3261 §22, RFC 7616) against stored HA1 values, qop=auth.
  * Nonces are stateless: {@code base64(timestamp ":" hmac(timestamp))} with a per-start secret, so
- * their age can be checked without a table; a nonce older than the lifetime is stale.
+ * their age can be checked without a table; a nonce older than the lifetime is stale. Against
+ * replay, the highest nonce count ({@code nc}) seen per nonce is kept for the nonce's lifetime: a
+ * response whose count does not go up is a replay (RFC 7616 §3.4), answered like a stale nonce so a
+ * genuine client simply authenticates again with a fresh one.
  */
 public class DigestAuth {
 
@@ -45,11 +48,17 @@ public class DigestAuth {
     }
 
     /** Outcome of checking a response. */
-    public enum Result { OK, WRONG, STALE }
+    public enum Result { OK, WRONG, STALE, REPLAY }
+
+    /** When a nonce was issued and the highest count used with it. */
+    private record Seen(long issued, long count) {
+    }
 
     private final Clock clock;
     private final Duration lifetime;
     private final byte[] secret = new byte[32];
+    private final java.util.concurrent.ConcurrentHashMap<String, Seen> counts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong checks = new java.util.concurrent.atomic.AtomicLong();
 
     public DigestAuth(Clock clock, Duration lifetime) {
         this.clock = clock;
@@ -105,7 +114,33 @@ public class DigestAuth {
         if (!match) {
             return Result.WRONG;
         }
-        return clock.millis() - ts > lifetime.toMillis() ? Result.STALE : Result.OK;
+        if (clock.millis() - ts > lifetime.toMillis()) {
+            return Result.STALE;
+        }
+        return qop == null || firstUse(nonce, ts, nc) ? Result.OK : Result.REPLAY;
+    }
+
+    /** Records the nonce count; false when it is not higher than one seen before with this nonce. */
+    private boolean firstUse(String nonce, long issued, String nc) {
+        long count;
+        try {
+            count = Long.parseLong(nc, 16);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (checks.incrementAndGet() % 1024 == 0) {
+            long oldest = clock.millis() - lifetime.toMillis();
+            counts.values().removeIf(seen -> seen.issued() < oldest); // stale by now: no replay possible
+        }
+        boolean[] higher = {false};
+        counts.compute(nonce, (k, seen) -> {
+            if (seen == null || count > seen.count()) {
+                higher[0] = true;
+                return new Seen(issued, count);
+            }
+            return seen;
+        });
+        return higher[0];
     }
 
     public static String hash(Algorithm algorithm, String text) {

@@ -142,7 +142,11 @@ public class Registrar {
             server.reply(event, Response.FORBIDDEN, "Forbidden");
             return null;
         }
-        if (result == Result.STALE) {
+        if (result == Result.STALE || result == Result.REPLAY) {
+            if (result == Result.REPLAY) {
+                log.info("{} of {}@{} from {}: nonce count reused (a replay?); challenged again",
+                        request.getMethod(), username, realm, sourceOf(request));
+            }
             challenge(event, realm, true, proxy);
             return null;
         }
@@ -168,6 +172,15 @@ public class Registrar {
                 }
                 store.unbindAll(channel.tenantId(), channel.channel());
                 server.send(event, ok(event, channel));
+                return;
+            }
+        }
+        // RFC 3261 §10.3 step 7: a REGISTER older than the one that made a binding (same Call-ID,
+        // CSeq not higher) arrived out of order and must not undo the newer one.
+        for (Binding b : store.bindingsOf(channel.tenantId(), channel.channel())) {
+            if (callId.equals(b.callId()) && cseq <= b.cseq()) {
+                server.reply(event, Response.SERVER_INTERNAL_ERROR, "REGISTER out of order (CSeq " + cseq
+                        + " after " + b.cseq() + ")");
                 return;
             }
         }

@@ -91,21 +91,47 @@ class SipDevicesTest extends B2buaTestSupport {
     @Test
     void aSecondFixedDeviceWithoutTwinningIsOfferedAsAMove() throws Exception {
         String url = "/api/tenants/" + tenantId + "/logins";
-        logins.logOutEverywhere(tenantId, "203");
-        assertThat(admin().postForEntity(url, Map.of("user", "203", "channel", "hotdesk"), String.class)
+        logins.logOutEverywhere(tenantId, "206");
+        assertThat(admin().postForEntity(url, Map.of("user", "206", "channel", "hotdesk2"), String.class)
                 .getStatusCode().value()).isEqualTo(200);
-        logins.logIn(tenantId, "203", "ch204", null); // pretend 203 was also on another desk
 
-        ResponseEntity<String> offer = admin().postForEntity(url, Map.of("user", "203", "channel", "hotdesk"), String.class);
-        // Already on hotdesk and ch204: logging in again on hotdesk offers to drop the other one.
+        ResponseEntity<String> offer = admin().postForEntity(url, Map.of("user", "206", "channel", "hotdesk"), String.class);
+        // Already on hotdesk2, no twinning: logging in on hotdesk offers to move the login.
         assertThat(offer.getStatusCode().value()).isEqualTo(409);
         assertThat(json.readTree(offer.getBody()).get("ask").asText()).isEqualTo("ACCEPT_MOVE");
 
         ResponseEntity<String> moved = admin().postForEntity(url,
-                Map.of("user", "203", "channel", "hotdesk", "accept", true), String.class);
+                Map.of("user", "206", "channel", "hotdesk", "accept", true), String.class);
         assertThat(moved.getStatusCode().value()).isEqualTo(200);
-        assertThat(logins.channelsOf(tenantId, "203")).containsExactly("hotdesk");
-        logins.logOutEverywhere(tenantId, "203");
+        assertThat(logins.channelsOf(tenantId, "206")).containsExactly("hotdesk");
+        logins.logOutEverywhere(tenantId, "206");
+    }
+
+    @Test
+    void aLinkedUserWithTwinningHotdesksOnOneMoreDeviceOnly() throws Exception {
+        String url = "/api/tenants/" + tenantId + "/logins";
+        logins.logOutEverywhere(tenantId, "204");
+        // 204 is linked to ch204: with twinning a second fixed device is fine (USR-10) ...
+        assertThat(admin().postForEntity(url, Map.of("user", "204", "channel", "hotdesk"), String.class)
+                .getStatusCode().value()).isEqualTo(200);
+
+        // ... a third offers the move, which leaves the linked channel where it is.
+        ResponseEntity<String> offer = admin().postForEntity(url, Map.of("user", "204", "channel", "hotdesk2"), String.class);
+        assertThat(offer.getStatusCode().value()).isEqualTo(409);
+        ResponseEntity<String> moved = admin().postForEntity(url,
+                Map.of("user", "204", "channel", "hotdesk2", "accept", true), String.class);
+        assertThat(moved.getStatusCode().value()).isEqualTo(200);
+        assertThat(logins.channelsOf(tenantId, "204")).containsExactly("hotdesk2");
+        logins.logOutEverywhere(tenantId, "204");
+    }
+
+    @Test
+    void aLinkedUserWithoutTwinningMayNotLogInElsewhere() throws Exception {
+        ResponseEntity<String> refused = admin().postForEntity("/api/tenants/" + tenantId + "/logins",
+                Map.of("user", "203", "channel", "hotdesk", "accept", true), String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(json.readTree(refused.getBody()).get("reason").asText()).contains("linked to [ch203]");
+        assertThat(logins.channelsOf(tenantId, "203")).isEmpty();
     }
 
     @Test

@@ -48,6 +48,8 @@ class SipDigestAuthTest {
         String nonce = auth.newNonce();
         assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
                 "00000001", "c0ffee", response(Algorithm.MD5, stored.getMd5(), nonce))).isEqualTo(Result.OK);
+        clock.now = clock.now.plusMillis(1);
+        nonce = auth.newNonce();
         assertThat(auth.check(Algorithm.SHA_256, stored.getSha256(), nonce, "REGISTER", "sip:example.org", "auth",
                 "00000001", "c0ffee", response(Algorithm.SHA_256, stored.getSha256(), nonce))).isEqualTo(Result.OK);
     }
@@ -68,6 +70,23 @@ class SipDigestAuthTest {
                 "00000001", "c0ffee", response(Algorithm.MD5, stored.getMd5(), nonce))).isEqualTo(Result.STALE);
         assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
                 "00000001", "c0ffee", "0".repeat(32))).isEqualTo(Result.WRONG);
+    }
+
+    @Test
+    void aNonceCountUsedAgainIsAReplay() {
+        String nonce = auth.newNonce();
+        String ha2 = DigestAuth.hash(Algorithm.MD5, "REGISTER:sip:example.org");
+        String first = DigestAuth.hash(Algorithm.MD5, stored.getMd5() + ":" + nonce + ":00000001:c0ffee:auth:" + ha2);
+        String second = DigestAuth.hash(Algorithm.MD5, stored.getMd5() + ":" + nonce + ":00000002:c0ffee:auth:" + ha2);
+
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", first)).isEqualTo(Result.OK);
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", first)).as("the same response again").isEqualTo(Result.REPLAY);
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000002", "c0ffee", second)).as("the next count").isEqualTo(Result.OK);
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", first)).as("an older count").isEqualTo(Result.REPLAY);
     }
 
     @Test

@@ -58,6 +58,54 @@ class SipRegistrarTest {
     }
 
     @Test
+    void aReplayedAuthorizationIsChallengedAgainAsStale() throws Exception {
+        try (TestPhone phone = phone("jansen-bureau", "kT9v-Wq4mZ2x")) {
+            Response challenge = phone.send(phone.registerRequest(300, null));
+            javax.sip.header.AuthorizationHeader auth = phone.answer(challenge, "SHA-256");
+            assertThat(phone.send(phone.registerRequest(300, auth)).getStatusCode()).isEqualTo(200);
+
+            // The same Authorization (nonce and nonce count) in a new REGISTER, as an eavesdropper would send it.
+            Response replayed = phone.send(phone.registerRequest(300, auth));
+
+            assertThat(replayed.getStatusCode()).isEqualTo(401);
+            assertThat(TestPhone.challengeFor(replayed, "SHA-256").isStale()).isTrue();
+        }
+    }
+
+    @Test
+    void aRegisterOutOfOrderDoesNotUndoTheNewerOne() throws Exception {
+        try (TestPhone phone = phone("jansen-bureau", "kT9v-Wq4mZ2x")) {
+            assertThat(phone.register(300, "SHA-256").getStatusCode()).isEqualTo(200);
+            Response challenge = phone.send(phone.registerRequest(0, null));
+            javax.sip.message.Request late = phone.registerRequest(0, phone.answer(challenge, "SHA-256"));
+            ((javax.sip.header.CSeqHeader) late.getHeader(javax.sip.header.CSeqHeader.NAME)).setSeqNumber(1);
+
+            Response r = phone.send(late);
+
+            assertThat(r.getStatusCode()).isEqualTo(500);
+            assertThat(store.bindingsOf(tenantId, "jansen-bureau")).as("the binding stays").hasSize(1);
+        }
+    }
+
+    @Test
+    void oneRegisterMayBindSeveralContacts() throws Exception {
+        try (TestPhone phone = phone("jansen-bureau", "kT9v-Wq4mZ2x")) {
+            Response challenge = phone.send(phone.registerRequest(300, null));
+            javax.sip.message.Request r = phone.registerRequest(300, phone.answer(challenge, "SHA-256"));
+            String second = "sip:jansen-bureau@127.0.0.1:5999";
+            r.addHeader(phone.headers().createContactHeader(
+                    javax.sip.SipFactory.getInstance().createAddressFactory().createAddress(second)));
+
+            Response ok = phone.send(r);
+
+            assertThat(ok.getStatusCode()).isEqualTo(200);
+            assertThat(store.bindingsOf(tenantId, "jansen-bureau")).extracting(RegistrationStore.Binding::contact)
+                    .containsExactlyInAnyOrder(phone.contact(), second);
+            assertThat(ok.getHeaders(ContactHeader.NAME)).toIterable().hasSize(2);
+        }
+    }
+
+    @Test
     void challengesThenRegistersWithMd5() throws Exception {
         try (TestPhone phone = phone("jansen-bureau", "kT9v-Wq4mZ2x")) {
             Response challenge = phone.send(phone.registerRequest(300, null));
