@@ -78,7 +78,7 @@ public class AccountView extends VerticalLayout {
         barring.setId("acc-barring");
         barring.setLabel(getTranslation("config.acc.barring"));
         barring.setItems(EnumSet.allOf(BarringCategory.class));
-        barring.setItemLabelGenerator(c -> getTranslation("config.barring." + c.name()));
+        barring.setItemLabelGenerator(c -> Labels.choice(BarringCategory.class, c.name(), this::getTranslation));
         for (HasValidation f : List.of(fallback, callLimit, allowlist, barring)) {
             f.setManualValidation(true);
         }

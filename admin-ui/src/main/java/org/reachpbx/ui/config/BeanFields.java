@@ -33,8 +33,7 @@ final class BeanFields extends SettingsGroup {
         line.setAlignItems(Alignment.BASELINE);
         line.getStyle().set("flex-wrap", "wrap");
         for (BeanPropertyDefinition p : properties) {
-            Component field = BeanRows.field(p, value == null ? null : value.get(p.getName()),
-                    BeanRows.label(p.getName(), translate), readOnly);
+            Component field = BeanRows.field(p, value == null ? null : value.get(p.getName()), translate, readOnly);
             field.setId(id + "-" + p.getName());
             fields.put(p.getName(), field);
             line.add(field);

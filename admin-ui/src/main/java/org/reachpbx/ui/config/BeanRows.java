@@ -78,8 +78,7 @@ final class BeanRows extends SettingsGroup {
         line.setAlignItems(Alignment.BASELINE);
         line.getStyle().set("flex-wrap", "wrap");       // a wide row wraps inside the dialog, nothing is cut off
         for (BeanPropertyDefinition p : properties) {
-            Component field = field(p, item == null ? null : item.get(p.getName()), label(p.getName(), translate),
-                    readOnly);
+            Component field = field(p, item == null ? null : item.get(p.getName()), translate, readOnly);
             field.setId(id + "-" + row + "-" + p.getName());
             if (field instanceof com.vaadin.flow.component.HasSize sized && !(field instanceof Checkbox)) {
                 sized.setWidth(field instanceof MultiSelectComboBox ? "16em" : "10em");
@@ -105,11 +104,6 @@ final class BeanRows extends SettingsGroup {
         return bean.findProperties().stream().filter(BeanPropertyDefinition::couldDeserialize).toList();
     }
 
-    static String label(String property, UnaryOperator<String> translate) {
-        String label = translate.apply("config.field." + property);
-        return label.startsWith("!") ? property : label;
-    }
-
     /** A set of choices, such as the days of a schedule entry. */
     private static boolean isChoices(JavaType t) {
         return t.isCollectionLikeType() && t.getContentType().isEnumType();
@@ -121,13 +115,16 @@ final class BeanRows extends SettingsGroup {
 
     /**
      * The field of one property: yes/no a checkbox, a choice a combo box, a set of choices a
-     * multi-select, the rest a text field.
+     * multi-select, the rest a text field. Labels and the choices' labels come from {@link Labels}.
      */
-    static Component field(BeanPropertyDefinition p, JsonNode v, String label, boolean readOnly) {
+    static Component field(BeanPropertyDefinition p, JsonNode v, UnaryOperator<String> translate, boolean readOnly) {
         Class<?> raw = p.getPrimaryType().getRawClass();
+        String label = Labels.field(p.getName(), translate);
         if (isChoices(p.getPrimaryType())) {
+            Class<?> choiceType = p.getPrimaryType().getContentType().getRawClass();
             MultiSelectComboBox<String> choices = new MultiSelectComboBox<>(label);
-            choices.setItems(names(p.getPrimaryType().getContentType().getRawClass()));
+            choices.setItems(names(choiceType));
+            choices.setItemLabelGenerator(c -> Labels.choice(choiceType, c, translate));
             java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
             if (v != null && v.isArray()) {
                 v.forEach(x -> chosen.add(x.asText()));
@@ -144,6 +141,7 @@ final class BeanRows extends SettingsGroup {
         if (raw.isEnum()) {
             ComboBox<String> combo = new ComboBox<>(label);
             combo.setItems(names(raw));
+            combo.setItemLabelGenerator(c -> Labels.choice(raw, c, translate));
             combo.setClearButtonVisible(true);
             if (v != null && !v.isNull()) {
                 combo.setValue(v.asText());

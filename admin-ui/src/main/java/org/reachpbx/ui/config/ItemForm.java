@@ -46,8 +46,10 @@ import org.reachpbx.ui.i18n.UiTexts;
  * choices: a multi-select; a list of numbers or names: one comma-separated line, in order; a list
  * of flat settings (devices, menu options, periods): rows of fields ({@link BeanRows}); one group
  * of flat settings (forwards, rights): a line of fields ({@link BeanFields}); deeper nested
- * settings (REACH, schedule entries): a text area holding that part of the YAML document. Field ids are {@code f-<property>}; labels come
- * from {@code config.field.<property>} and fall back to the YAML property name.
+ * settings (REACH, a plan's entries): a text area holding that part of the YAML document. Field ids
+ * are {@code f-<property>}; labels come from {@code config.field.<property>}, the choices of combo
+ * boxes and multi-selects show {@code config.choice.<enum>.<constant>} while the constant is stored
+ * ({@link Labels}).
  */
 public class ItemForm<T> extends VerticalLayout {
 
@@ -82,11 +84,7 @@ public class ItemForm<T> extends VerticalLayout {
             String name = p.getName();
             JavaType javaType = p.getPrimaryType();
             Class<?> raw = javaType.getRawClass();
-            String key = "config.field." + name;
-            String label = translate.apply(key);
-            if (label.startsWith("!")) {
-                label = name;
-            }
+            String label = Labels.field(name, translate);
             JsonNode value = values.get(name);
             Component field = field("f-" + name, javaType, label, value, editable, translate);
             field.setId("f-" + name);
@@ -120,9 +118,10 @@ public class ItemForm<T> extends VerticalLayout {
         }
         if (javaType.isCollectionLikeType() && javaType.getContentType().isEnumType()) {
             // a set of choices (barring categories, rights): pick them
+            Class<?> choiceType = javaType.getContentType().getRawClass();
             MultiSelectComboBox<String> choices = new MultiSelectComboBox<>(label);
-            choices.setItems(Arrays.stream(javaType.getContentType().getRawClass().getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name()).toList());
+            choices.setItems(Arrays.stream(choiceType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
+            choices.setItemLabelGenerator(c -> Labels.choice(choiceType, c, translate));
             choices.setValue(texts(value));
             return choices;
         }
@@ -154,6 +153,7 @@ public class ItemForm<T> extends VerticalLayout {
             ComboBox<String> combo = new ComboBox<>(label);
             combo.setManualValidation(true);
             combo.setItems(Arrays.stream(raw.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
+            combo.setItemLabelGenerator(c -> Labels.choice(raw, c, translate));
             combo.setClearButtonVisible(true);
             if (value != null && !value.isNull()) {
                 combo.setValue(value.asText());

@@ -32,7 +32,7 @@ class UiExtensionsTest extends DemoTenantBrowserTest {
         // the user's devices are rows of fields: add one
         browser.click("f-devices-add");
         browser.type("f-devices-0-name", "Werkplek");
-        browser.choose("f-devices-0-type", "DESKTOP");
+        browser.choose("f-devices-0-type", "Desktop client");   // shown by its label, stored as DESKTOP
         browser.screenshot("extensions-new-user-form");
         browser.click("item-save");
         try {
