@@ -349,6 +349,15 @@ class B2buaCallTest extends B2buaTestSupport {
     }
 
     @Test
+    void aMediaServiceIsRefusedSayingWhatItNeeded() throws Exception {
+        // Voicemail, IVR prompts and queues are the media server's (not built): a clear 480, no silence.
+        Response r = phone("202").call("570").awaitFinal(5);
+        assertThat(r.getStatusCode()).isEqualTo(480);
+        assertThat(r.getHeader("Reason").toString()).contains("Media service").contains("570").contains("not available");
+        waitUntilNoCalls();
+    }
+
+    @Test
     void anUnknownExtensionIs404() throws Exception {
         Response r = phone("202").call("299").awaitFinal(5);
         assertThat(r.getStatusCode()).isEqualTo(404);
