@@ -39,4 +39,24 @@ class SipRegistrationStoreTest {
         store.unbindAll(1, "phone");
         assertThat(store.bindingsOf(1, "phone")).isEmpty();
     }
+
+    @Test
+    void theSweeperDropsExpiredBindingsOnItsOwn() throws Exception {
+        store.bind(binding("sip:a@127.0.0.1:5062", 60));
+        SipProperties properties = new SipProperties();
+        properties.setRegistrationSweep(Duration.ofMillis(100));
+        RegistrationSweeper sweeper = new RegistrationSweeper(store, properties);
+        long before = store.generation();
+        clock.now = clock.now.plus(Duration.ofSeconds(61));
+        sweeper.start();
+        try {
+            for (int i = 0; i < 50 && store.generation() == before; i++) {
+                Thread.sleep(50);
+            }
+        } finally {
+            sweeper.stop();
+        }
+        assertThat(store.generation()).as("the expired binding was removed, not just hidden").isGreaterThan(before);
+        assertThat(store.sweep()).as("nothing left to drop").isZero();
+    }
 }
