@@ -106,6 +106,15 @@ public class TenantYaml {
         }
     }
 
+    /** The tenant as its document's tree (what {@link #write} writes), e.g. to compare two versions. */
+    public com.fasterxml.jackson.databind.JsonNode tree(Tenant tenant) {
+        try {
+            return mapper.valueToTree(tenant);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cannot write tenant " + tenant.getName() + " as a tree", e);
+        }
+    }
+
     /**
      * Quotes, besides what YAML itself needs, times such as {@code 18:00} and dates such as
      * {@code 2026-12-25T00:00:00}: YAML 1.1 readers (PyYAML, SnakeYAML 1.x) would read them as the
