@@ -1,10 +1,12 @@
 package org.reachpbx.ui.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.reachpbx.directory.access.AuditDiff;
 import org.reachpbx.directory.access.UiRole;
 import org.reachpbx.directory.model.Tenant;
 import org.reachpbx.directory.store.TenantEditor;
@@ -20,6 +22,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * and saved as a whole, then recorded in the audit trail.
  */
 public final class ConfigSupport {
+
+    /** At most this many changed fields are listed in one audit entry (then: "… and N more"). */
+    static final int AUDITED_CHANGES = 25;
 
     private final TenantStore store;
     private final TenantEditor editor;
@@ -64,7 +69,8 @@ public final class ConfigSupport {
 
     /**
      * Changes a draft of the tenant and saves it; on success records {@code action} and
-     * {@code detail} in the audit trail.
+     * {@code detail} in the audit trail, followed by what changed: every changed field of the
+     * tenant's document, old → new, secrets masked ({@link AuditDiff}).
      *
      * @return the violations when the change is refused (nothing is stored then); empty when saved
      */
@@ -73,7 +79,10 @@ public final class ConfigSupport {
             return List.of(new Violation("", "not allowed"));
         }
         Tenant draft = read(tenantId);
+        JsonNode before = editor.tree(draft);
         change.accept(draft);
+        // taken before the save, which replaces plain PINs and passwords by hashes in the draft
+        List<String> changes = AuditDiff.changes(before, editor.tree(draft));
         try {
             editor.save(draft);
         } catch (InvalidConfigurationException e) {
@@ -81,7 +90,7 @@ public final class ConfigSupport {
         } catch (OptimisticLockingFailureException e) {
             return List.of(new Violation("", "the tenant was changed meanwhile; reload and try again"));
         }
-        current.audit(tenantId, action, detail);
+        current.audit(tenantId, action, AuditDiff.detail(detail, changes, AUDITED_CHANGES));
         return List.of();
     }
 

@@ -29,6 +29,12 @@ public class TenantEditor {
         return store.exportYaml(tenantId).map(yaml::read);
     }
 
+    /** The draft as its document's tree: taken before and after a change, {@link
+     *  org.reachpbx.directory.access.AuditDiff} tells what the change did. */
+    public com.fasterxml.jackson.databind.JsonNode tree(Tenant draft) {
+        return yaml.tree(draft);
+    }
+
     /**
      * Validates and stores the changed draft.
      *

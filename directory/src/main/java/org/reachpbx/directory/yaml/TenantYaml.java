@@ -1,6 +1,9 @@
 package org.reachpbx.directory.yaml;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
@@ -40,6 +43,8 @@ public class TenantYaml {
     static final int MAX_DOCUMENT_CODE_POINTS = 64 * 1024 * 1024;
 
     private final YAMLMapper mapper;
+    /** {@link #mapper}, but writing write-only properties too (for {@link #tree}, never for a document). */
+    private final YAMLMapper treeMapper;
 
     public TenantYaml() {
         LoaderOptions loader = new LoaderOptions();
@@ -73,6 +78,13 @@ public class TenantYaml {
         for (LogicalType type : new LogicalType[] {LogicalType.Collection, LogicalType.POJO, LogicalType.Map}) {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull);
         }
+        this.treeMapper = mapper.copy();
+        treeMapper.setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+            @Override
+            public JsonProperty.Access findPropertyAccess(Annotated member) {
+                return null;
+            }
+        });
     }
 
     /** Reads one tenant document; a malformed document throws {@link MalformedDocumentException}. */
@@ -103,6 +115,19 @@ public class TenantYaml {
             return mapper.writeValueAsString(tenant);
         } catch (JacksonException e) {
             throw new IllegalStateException("cannot write tenant " + tenant.getName() + " as YAML", e);
+        }
+    }
+
+    /**
+     * The tenant as its document's tree, e.g. to compare two versions: what {@link #write} writes plus
+     * the write-only secrets a draft may carry (a new PIN or SIP password), so that a change to them
+     * shows; whoever shows the tree masks them ({@code AuditDiff}).
+     */
+    public com.fasterxml.jackson.databind.JsonNode tree(Tenant tenant) {
+        try {
+            return treeMapper.valueToTree(tenant);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cannot write tenant " + tenant.getName() + " as a tree", e);
         }
     }
 

@@ -44,16 +44,23 @@ public class ContactSyncController {
 
     private static final String CONTACTS = "/api/tenants/{tenantId}/users/{user}/call-classes/{callClass}/contacts";
 
+    @Audited("Contacts: replace")
     @PutMapping(value = CONTACTS, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ContactsView replace(@PathVariable long tenantId, @PathVariable String user, @PathVariable String callClass,
                                 @RequestBody ContactsRequest request) {
-        return ContactsView.of(user, callClass, sync.replace(tenantId, user, callClass, contacts(request)));
+        ContactsView view = ContactsView.of(user, callClass, sync.replace(tenantId, user, callClass, contacts(request)));
+        ApiAudit.note("user " + user + ", call class " + callClass + ": " + view.contacts().size() + " contacts");
+        return view;
     }
 
+    @Audited("Contacts: add")
     @PostMapping(value = CONTACTS, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ContactsView merge(@PathVariable long tenantId, @PathVariable String user, @PathVariable String callClass,
                               @RequestBody ContactsRequest request) {
-        return ContactsView.of(user, callClass, sync.merge(tenantId, user, callClass, contacts(request)));
+        ContactsView view = ContactsView.of(user, callClass, sync.merge(tenantId, user, callClass, contacts(request)));
+        ApiAudit.note("user " + user + ", call class " + callClass + ": " + request.contacts().size() + " sent, "
+                + view.contacts().size() + " now");
+        return view;
     }
 
     private static List<ContactSync.CrmContact> contacts(ContactsRequest request) {
@@ -84,12 +91,19 @@ public class ContactSyncController {
         return PullView.of(pulls.get(tenantId));
     }
 
+    @Audited("Contact pull: configure")
     @PutMapping(value = PULL, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public PullView configurePull(@PathVariable long tenantId, @RequestBody PullRequest r) {
-        return PullView.of(pulls.configure(tenantId,
+        PullView view = PullView.of(pulls.configure(tenantId,
                 new ContactPulls.Settings(r.url(), r.authorization(), r.intervalSeconds(), r.enabled())));
+        // the authorization header is a credential: only whether it changed
+        ApiAudit.note("url " + ApiAudit.safeUrl(view.url()) + ", every " + view.intervalSeconds() + " s, enabled "
+                + view.enabled() + ", authorization " + (r.authorization() == null ? "kept"
+                : r.authorization().isEmpty() ? "removed" : "changed"));
+        return view;
     }
 
+    @Audited("Contact pull: remove")
     @DeleteMapping(PULL)
     public ResponseEntity<Void> removePull(@PathVariable long tenantId) {
         pulls.remove(tenantId);

@@ -57,8 +57,11 @@ public class OutboxController {
     }
 
     /** A DEAD message goes back to PENDING, due now, attempts from zero; 409 for any other state. */
+    @Audited("Outbox: retry")
     @PostMapping(value = "/{id}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
     public OutboxView retry(@PathVariable long id) {
-        return OutboxView.of(outbox.retry(id), false);
+        OutboxView again = OutboxView.of(outbox.retry(id), false);
+        ApiAudit.note(again.tenantId(), "message " + again.id() + " (" + again.channel() + ")");
+        return again;
     }
 }

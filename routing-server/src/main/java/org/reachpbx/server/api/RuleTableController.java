@@ -109,6 +109,7 @@ public class RuleTableController {
      * the table, e.g. {@code region-groups} or {@code region-groups.csv}), or a {@code text/csv} body
      * with {@code ?table=…}.
      */
+    @Audited("Rule tables: upload draft")
     @PostMapping(value = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<DraftResult> createDraftFromParts(MultipartHttpServletRequest request, Principal user) {
@@ -132,6 +133,7 @@ public class RuleTableController {
         return created(registry.createDraft(tables, user.getName()));
     }
 
+    @Audited("Rule tables: upload draft")
     @PostMapping(value = "/drafts", consumes = {CSV, MediaType.TEXT_PLAIN_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<DraftResult> createDraftFromCsv(@RequestParam String table, HttpEntity<byte[]> body,
                                                           Principal user) {
@@ -141,15 +143,20 @@ public class RuleTableController {
     }
 
     /** Replaces one table of a draft. */
+    @Audited("Rule tables: edit draft")
     @PutMapping(value = "/drafts/{draft}/{table}", consumes = {CSV, MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     public DraftResult updateDraft(@PathVariable int draft, @PathVariable String table, HttpEntity<byte[]> body,
                                    Principal user) {
         TableName name = tableName(table);
         String text = decode(name, body.getBody(), charset(body.getHeaders().getContentType()));
-        return draftResult(registry.updateDraft(draft, Map.of(name, text), user.getName()));
+        DraftResult result = draftResult(registry.updateDraft(draft, Map.of(name, text), user.getName()));
+        ApiAudit.note("version " + draft + ", table " + name.id() + (result.valid() ? "" : ", "
+                + result.violations().size() + " violations"));
+        return result;
     }
 
+    @Audited("Rule tables: discard draft")
     @DeleteMapping("/drafts/{draft}")
     public ResponseEntity<Void> discardDraft(@PathVariable int draft) {
         registry.discardDraft(draft);
@@ -157,6 +164,7 @@ public class RuleTableController {
     }
 
     /** 200 with {@code valid: true}, or 422 with every violation (table, row, column, message). */
+    @NotAudited("a validation changes nothing")
     @PostMapping(value = "/drafts/{draft}/validate", produces = MediaType.APPLICATION_JSON_VALUE)
     public ValidationResult validate(@PathVariable int draft) {
         registry.get(draft);
@@ -168,22 +176,29 @@ public class RuleTableController {
     }
 
     /** 200 with the new active version, or 422 with every violation; the active version then stays. */
+    @Audited("Rule tables: publish")
     @PostMapping(value = "/drafts/{draft}/publish", produces = MediaType.APPLICATION_JSON_VALUE)
     public Published publish(@PathVariable int draft, Principal user) {
         TableVersion published = registry.publish(draft, user.getName());
+        ApiAudit.note("version " + published.version());
         return new Published(registry.activeVersion(), summary(published, registry.activeVersion()));
     }
 
     /** Publishes again the previous version, or version {@code to}. */
+    @Audited("Rule tables: roll back")
     @PostMapping(value = "/rollback", produces = MediaType.APPLICATION_JSON_VALUE)
     public Published rollback(@RequestParam(required = false) Integer to, Principal user) {
+        int from = registry.activeVersion();
         TableVersion published = to == null ? registry.rollback(user.getName()) : registry.rollback(to, user.getName());
+        ApiAudit.note("from version " + from + " to version " + published.version());
         return new Published(registry.activeVersion(), summary(published, registry.activeVersion()));
     }
 
     // ---- helpers ----
 
     private ResponseEntity<DraftResult> created(TableVersion draft) {
+        ApiAudit.note("version " + draft.version() + ", tables " + draft.tables().texts().keySet().stream()
+                .map(TableName::id).collect(Collectors.joining(", ")));
         return ResponseEntity.created(URI.create("/api/rule-tables/" + draft.version())).body(draftResult(draft));
     }
 

@@ -54,6 +54,7 @@ public class SimulatorController {
         return new Warnings(id, org.reachpbx.rules.view.ConfigurationWarnings.of(view));
     }
 
+    @NotAudited("a simulation changes nothing")
     @PostMapping(value = "/api/tenants/{id}/simulate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Simulation simulate(@PathVariable long id, @RequestBody JsonNode body) {

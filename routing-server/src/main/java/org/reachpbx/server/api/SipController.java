@@ -87,12 +87,15 @@ public class SipController {
      * to move the login off the user's other fixed devices (send again with {@code accept: true});
      * 403 when refused (e.g. a channel linked to another user).
      */
+    @Audited("Device logins: log in")
     @PostMapping(value = "/api/tenants/{id}/logins", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<DeviceLoginService.Result> logIn(@PathVariable long id, @RequestBody LoginRequest request) {
         if (request.user() == null || request.channel() == null) {
             throw new BadRequestException("user and channel are required");
         }
+        ApiAudit.note("user " + request.user() + " on channel " + request.channel()
+                + (Boolean.TRUE.equals(request.accept()) ? ", moving the login off the other devices" : ""));
         try {
             return answer(loginService.logIn(id, request.user(), request.channel(), Boolean.TRUE.equals(request.accept())));
         } catch (IllegalArgumentException e) {
@@ -101,9 +104,11 @@ public class SipController {
     }
 
     /** Logs out whoever is logged in on the channel; {@code all=true} logs that user out of every device. */
+    @Audited("Device logins: log out")
     @DeleteMapping(value = "/api/tenants/{id}/channels/{channel}/login", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<DeviceLoginService.Result> logOut(@PathVariable long id, @PathVariable String channel,
                                                             @RequestParam(defaultValue = "false") boolean all) {
+        ApiAudit.note("channel " + channel + (all ? ", the user's every device" : ""));
         try {
             return answer(loginService.logOut(id, channel, all));
         } catch (IllegalArgumentException e) {

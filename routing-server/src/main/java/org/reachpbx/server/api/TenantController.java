@@ -35,10 +35,12 @@ public class TenantController {
         return store.list();
     }
 
+    @Audited("Tenants: import")
     @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<TenantStore.Saved> importTenant(@RequestBody String document) {
         TenantStore.Saved saved = store.importYaml(document);
+        ApiAudit.note(saved.id(), (saved.replaced() ? "replaced " : "created ") + saved.name());
         if (saved.replaced()) {
             return ResponseEntity.ok(saved);
         }
@@ -52,8 +54,11 @@ public class TenantController {
                 .orElseThrow(() -> new NotFoundException("no tenant " + id));
     }
 
+    @Audited("Tenants: delete")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable long id) {
+        store.list().stream().filter(t -> t.id() == id).findFirst()
+                .ifPresent(t -> ApiAudit.note("deleted " + t.name()));
         if (!store.delete(id)) {
             throw new NotFoundException("no tenant " + id);
         }

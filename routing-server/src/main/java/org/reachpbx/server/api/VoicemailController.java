@@ -52,6 +52,7 @@ public class VoicemailController {
         }
     }
 
+    @Audited("Voicemail: deposit")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<MessageView> deposit(@PathVariable long tenantId, @PathVariable String box,
                                                @RequestPart("audio") MultipartFile audio,
@@ -62,6 +63,7 @@ public class VoicemailController {
         VoicemailMessage m = deposit.deposit(new VoicemailDeposit.Deposit(tenantId, box, caller, callerName, callId,
                 instant(receivedAt), audio.getBytes()));
         MessageView view = MessageView.of(tenantId, m);
+        ApiAudit.note("box " + box + ", message " + m.getId() + (caller == null ? "" : ", from " + caller));
         return ResponseEntity.created(URI.create("/api/tenants/" + tenantId + "/voicemail/" + box + "/messages/"
                 + m.getId())).body(view);
     }
@@ -85,14 +87,17 @@ public class VoicemailController {
                 .body(messages.audio(tenantId, box, id));
     }
 
+    @Audited("Voicemail: mark old")
     @PostMapping(value = "/{id}/mark-old", produces = MediaType.APPLICATION_JSON_VALUE)
     public MessageView markOld(@PathVariable long tenantId, @PathVariable String box, @PathVariable long id) {
         return MessageView.of(tenantId, messages.markOld(tenantId, box, id));
     }
 
+    @Audited("Voicemail: delete")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable long tenantId, @PathVariable String box, @PathVariable long id) {
         messages.delete(tenantId, box, id);
+        ApiAudit.note("box " + box + ", message " + id);
         return ResponseEntity.noContent().build();
     }
 

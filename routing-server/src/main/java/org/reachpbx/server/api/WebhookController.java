@@ -54,23 +54,36 @@ public class WebhookController {
         return WebhookView.of(endpoints.get(tenantId, id));
     }
 
+    @Audited("Webhooks: create")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<WebhookView> create(@PathVariable long tenantId, @RequestBody WebhookRequest r) {
         WebhookEndpoint e = endpoints.create(tenantId, settings(r));
+        audit(e, r);
         return ResponseEntity.created(URI.create("/api/tenants/" + tenantId + "/webhooks/" + e.getId()))
                 .body(WebhookView.of(e));
     }
 
     /** Replaces the settings; an absent secret keeps the stored one. */
+    @Audited("Webhooks: update")
     @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public WebhookView update(@PathVariable long tenantId, @PathVariable long id, @RequestBody WebhookRequest r) {
-        return WebhookView.of(endpoints.update(tenantId, id, settings(r)));
+        WebhookEndpoint e = endpoints.update(tenantId, id, settings(r));
+        audit(e, r);
+        return WebhookView.of(e);
     }
 
+    @Audited("Webhooks: delete")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable long tenantId, @PathVariable long id) {
         endpoints.delete(tenantId, id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The endpoint's settings for the audit trail; of the secret only whether it was sent. */
+    private static void audit(WebhookEndpoint e, WebhookRequest r) {
+        ApiAudit.note("endpoint " + e.getId() + ": url " + ApiAudit.safeUrl(e.getUrl()) + ", events "
+                + (e.eventSet().isEmpty() ? "all" : String.join(" ", e.eventSet())) + ", enabled " + e.isEnabled()
+                + ", secret " + (r.secret() == null ? "kept" : "changed"));
     }
 
     private static WebhookEndpoints.Settings settings(WebhookRequest r) {
