@@ -165,6 +165,7 @@ public class ListEditor extends VerticalLayout {
     /** Draws the shown rows again (their values may have changed, a channel's registration say); keeps selection and sort. */
     public void redraw() {
         grid.getDataProvider().refreshAll();
+        grid.recalculateColumnWidths(); // a longer value ("registered: 2 contact(s), ...") is not cut off
     }
 
     /** Reads the items of the current tenant again. */
