@@ -51,7 +51,9 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(TenantRow::users).setHeader(getTranslation("tenants.users")).setSortable(true);
         grid.addColumn(TenantRow::extensions).setHeader(getTranslation("tenants.extensions")).setSortable(true);
         grid.addColumn(TenantRow::numbers).setHeader(getTranslation("tenants.numbers")).setSortable(true);
-        grid.setItems(rows(store, views, current));
+        Grids.Filter<TenantRow> filter = Grids.filter("tenants-filter", getTranslation("config.filter"), grid,
+                r -> java.util.stream.Stream.of(r.name(), r.sipDomain()));
+        filter.setItems(rows(store, views, current));
         grid.setAllRowsVisible(true);
 
         Grid<ExtensionView> extensions = new Grid<>();
@@ -60,6 +62,9 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
         extensions.addColumn(ExtensionView::type).setHeader(getTranslation("tenants.type")).setSortable(true).setAutoWidth(true);
         extensions.addColumn(ExtensionView::name).setHeader(getTranslation("tenants.name")).setSortable(true).setFlexGrow(1);
         extensions.setVisible(false);
+        Grids.Filter<ExtensionView> extensionFilter = Grids.filter("extensions-filter", getTranslation("config.filter"),
+                extensions, x -> java.util.stream.Stream.of(x.number(), x.type(), x.name()));
+        extensionFilter.setVisible(false);
         H3 extensionsTitle = new H3();
         grid.addSelectionListener(e -> {
             List<ExtensionView> list = e.getFirstSelectedItem().flatMap(t -> views.byId(t.id()))
@@ -67,15 +72,16 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
                             .sorted(Comparator.comparing(ExtensionView::number)).toList())
                     .orElse(List.of());
             extensionsTitle.setText(e.getFirstSelectedItem().map(t -> getTranslation("tenants.extensionsOf", t.name())).orElse(""));
-            extensions.setItems(list);
+            extensionFilter.setItems(list);
             extensions.setVisible(e.getFirstSelectedItem().isPresent());
+            extensionFilter.setVisible(e.getFirstSelectedItem().isPresent());
         });
-        add(new H2(getTranslation("tenants.title")), new Paragraph(getTranslation("tenants.intro")), grid);
+        add(new H2(getTranslation("tenants.title")), new Paragraph(getTranslation("tenants.intro")), filter, grid);
         if (current.is(UiRole.PLATFORM_ADMIN) || current.is(UiRole.TENANT_ADMIN)) {
             add(new H3(getTranslation("tenants.import.title")),
-                    new TenantImport(store, yaml, current, () -> grid.setItems(rows(store, views, current))));
+                    new TenantImport(store, yaml, current, () -> filter.setItems(rows(store, views, current))));
         }
-        add(extensionsTitle, extensions);
+        add(extensionsTitle, extensionFilter, extensions);
         setSizeFull();
     }
 

@@ -1,5 +1,7 @@
 package org.reachpbx.ui.config;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -8,56 +10,69 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.reachpbx.directory.model.Channel;
 import org.reachpbx.directory.store.TenantEditor;
 import org.reachpbx.directory.store.TenantStore;
 import org.reachpbx.integrations.mwi.RegistrationDirectory;
 import org.reachpbx.integrations.mwi.RegistrationDirectory.ChannelRegistration;
+import org.reachpbx.ui.Grids;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.Roles;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** Channels (CH-01) with their settings, and the live registrations of the selected channel. */
+/**
+ * Channels (CH-01) with their settings and their registration state (a column of the list), and
+ * the live registrations of the selected channel. While the view is open the browser polls every
+ * {@link #POLL_MILLIS} ms and both are read again from {@link RegistrationDirectory}.
+ */
 @Route(value = "config/channels", layout = MainLayout.class)
 @PageTitle("ReachPBX – Channels")
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.ANALYST})
 public class ChannelsView extends VerticalLayout {
 
+    /** How often an open channel list reads the registrations again. */
+    static final int POLL_MILLIS = 2000;
+    private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ObjectProvider<RegistrationDirectory> registrations;
+    private final ComboBox<TenantStore.TenantSummary> tenant;
+    private final ListEditor channels;
+    private final Grid<ChannelRegistration> live = new Grid<>();
+    private final Span state = new Span();
+    private ListEditor.Row selected;
+    private Registration polling;
+
     public ChannelsView(TenantStore store, TenantEditor editor, CurrentUser current,
                         ObjectProvider<RegistrationDirectory> registrations) {
+        this.registrations = registrations;
         ConfigSupport support = new ConfigSupport(store, editor, current);
-        ComboBox<TenantStore.TenantSummary> tenant = support.tenantPicker(getTranslation("config.tenant"));
-        ListEditor channels = new ListEditor("ch", "Channels", List.of(Kinds.channels()), support,
+        tenant = support.tenantPicker(getTranslation("config.tenant"));
+        channels = new ListEditor("ch", "Channels", List.of(Kinds.channels()), support,
                 () -> tenant.getValue().id(), this::getTranslation,
                 List.of(new ListEditor.Column("config.field.dtmfMode", r -> ((Channel) r.item()).getDtmfMode()),
                         new ListEditor.Column("config.field.callLimit", r -> ((Channel) r.item()).getCallLimit()),
-                        new ListEditor.Column("config.field.areaCode", r -> ((Channel) r.item()).getAreaCode())))
+                        new ListEditor.Column("config.field.areaCode", r -> ((Channel) r.item()).getAreaCode()),
+                        new ListEditor.Column("config.ch.col.registration", r -> registration(r.key()))))
                 .nameHeader("config.field.coupledUser");
-        Grid<ChannelRegistration> live = new Grid<>();
         live.setId("ch-registrations");
         live.addColumn(ChannelRegistration::contact).setHeader(getTranslation("config.ch.contact")).setFlexGrow(1);
         live.addColumn(r -> r.sourceAddress() + ":" + r.sourcePort()).setHeader(getTranslation("config.ch.source")).setAutoWidth(true);
         live.addColumn(ChannelRegistration::userAgent).setHeader(getTranslation("config.ch.userAgent")).setAutoWidth(true);
-        live.addColumn(r -> String.valueOf(r.expires())).setHeader(getTranslation("config.ch.expires")).setAutoWidth(true);
+        Grids.sortBy(live.addColumn(r -> String.valueOf(r.expires())).setHeader(getTranslation("config.ch.expires"))
+                .setAutoWidth(true), ChannelRegistration::expires);
+        Grids.sortable(live);
         live.setAllRowsVisible(true);
-        Span state = new Span(getTranslation("config.ch.select"));
         state.setId("ch-state");
         channels.onSelect(row -> {
-            if (row == null) {
-                live.setItems(List.of());
-                state.setText(getTranslation("config.ch.select"));
-                return;
-            }
-            RegistrationDirectory directory = registrations.getIfAvailable();
-            List<ChannelRegistration> list = directory == null ? List.of()
-                    : directory.registrationsOf(tenant.getValue().id(), row.key());
-            live.setItems(list);
-            state.setText(directory == null ? getTranslation("config.ch.noRegistrar")
-                    : list.isEmpty() ? getTranslation("config.ch.notRegistered", row.key())
-                    : getTranslation("config.ch.registered", row.key(), list.size()));
+            selected = row;
+            showLive();
         });
         tenant.addValueChangeListener(e -> {
             if (e.getValue() != null) {
@@ -69,5 +84,56 @@ public class ChannelsView extends VerticalLayout {
         if (tenant.getValue() != null) {
             channels.reload();
         }
+        showLive();
+    }
+
+    private List<ChannelRegistration> registrationsOf(String channel) {
+        RegistrationDirectory directory = registrations.getIfAvailable();
+        return directory == null || tenant.getValue() == null ? List.of()
+                : directory.registrationsOf(tenant.getValue().id(), channel);
+    }
+
+    /** The list's registration column: registered with how many contacts and the soonest expiry, or not. */
+    private String registration(String channel) {
+        if (registrations.getIfAvailable() == null) {
+            return getTranslation("config.ch.col.noRegistrar");
+        }
+        List<ChannelRegistration> list = registrationsOf(channel);
+        return list.isEmpty() ? getTranslation("config.ch.col.notRegistered")
+                : getTranslation("config.ch.col.registered", list.size(), EXPIRES.format(list.get(0).expires()));
+    }
+
+    /** The selected channel's registrations below the list. */
+    private void showLive() {
+        if (selected == null) {
+            live.setItems(List.of());
+            state.setText(getTranslation("config.ch.select"));
+            return;
+        }
+        List<ChannelRegistration> list = registrationsOf(selected.key());
+        live.setItems(list);
+        state.setText(registrations.getIfAvailable() == null ? getTranslation("config.ch.noRegistrar")
+                : list.isEmpty() ? getTranslation("config.ch.notRegistered", selected.key())
+                : getTranslation("config.ch.registered", selected.key(), list.size()));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().setPollInterval(POLL_MILLIS);
+        polling = event.getUI().addPollListener(e -> {
+            channels.redraw();
+            showLive();
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
     }
 }

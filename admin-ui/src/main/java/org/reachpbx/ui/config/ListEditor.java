@@ -13,7 +13,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -88,8 +87,8 @@ public class ListEditor extends VerticalLayout {
                     .setComparator(Comparator.comparing(r -> kindLabel(r.kind()))).setAutoWidth(true);
         }
         for (Column c : extraColumns) {
-            grid.addColumn(r -> c.value().apply(r)).setHeader(t.apply(c.header())).setSortable(true)
-                    .setComparator(Comparator.comparing(r -> String.valueOf(c.value().apply(r)))).setAutoWidth(true);
+            org.reachpbx.ui.Grids.sortByText(grid.addColumn(r -> c.value().apply(r)).setHeader(t.apply(c.header()))
+                    .setSortable(true).setAutoWidth(true), c.value());
         }
         grid.setHeight(kinds.size() > 1 ? "28em" : "18em");
         grid.addSelectionListener(e -> onSelect.accept(e.getFirstSelectedItem().orElse(null)));
@@ -163,6 +162,12 @@ public class ListEditor extends VerticalLayout {
         return t.apply("config.kind." + kind.id());
     }
 
+    /** Draws the shown rows again (their values may have changed, a channel's registration say); keeps selection and sort. */
+    public void redraw() {
+        grid.getDataProvider().refreshAll();
+        grid.recalculateColumnWidths(); // a longer value ("registered: 2 contact(s), ...") is not cut off
+    }
+
     /** Reads the items of the current tenant again. */
     public void reload() {
         Tenant tenant = support.read(tenantId.getAsLong());
@@ -177,13 +182,12 @@ public class ListEditor extends VerticalLayout {
     }
 
     private void applyFilter() {
-        String text = filter.getValue() == null ? "" : filter.getValue().trim().toLowerCase(Locale.ROOT);
+        String text = filter.getValue();
         Kind<?> kind = typeFilter.getValue();
         grid.setItems(rows.stream()
                 .filter(r -> kind == null || r.kind() == kind)
-                .filter(r -> text.isEmpty() || r.key().toLowerCase(Locale.ROOT).contains(text)
-                        || r.name().toLowerCase(Locale.ROOT).contains(text)
-                        || kindLabel(r.kind()).toLowerCase(Locale.ROOT).contains(text))
+                .filter(r -> org.reachpbx.ui.Grids.matches(text, java.util.stream.Stream.of(r.key(), r.name(),
+                        kindLabel(r.kind()))))
                 .toList());
     }
 

@@ -44,6 +44,7 @@ import org.reachpbx.rules.decision.RoutingDecision;
 import org.reachpbx.rules.engine.RoutingEngine;
 import org.reachpbx.rules.view.SchemaView;
 import org.reachpbx.rules.view.TenantView;
+import org.reachpbx.ui.Grids;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.Roles;
@@ -127,6 +128,7 @@ public class NumberPlansView extends VerticalLayout {
                         .collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("config.np.entries")).setFlexGrow(1);
         plans.setAllRowsVisible(true);
+        Grids.sortable(plans);
 
         week.setId("np-week");
         week.getStyle().set("display", "grid").set("grid-template-columns", "4em repeat(24, 1fr)")
@@ -140,6 +142,7 @@ public class NumberPlansView extends VerticalLayout {
         holidays.addColumn(r -> planLabel(r.holiday().getPlan())).setHeader(getTranslation("config.np.plan")).setSortable(true).setAutoWidth(true);
         holidays.addColumn(r -> r.holiday().isTemporary() ? getTranslation("config.yes") : "").setHeader(getTranslation("config.np.temporary")).setAutoWidth(true);
         holidays.setAllRowsVisible(true);
+        Grids.sortable(holidays);
         holidays.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::fillHoliday));
         hDescription.setId("np-h-description");
         hDescription.setLabel(getTranslation("config.np.description"));

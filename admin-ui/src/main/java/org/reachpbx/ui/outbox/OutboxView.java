@@ -22,6 +22,7 @@ import org.reachpbx.directory.access.UiRole;
 import org.reachpbx.directory.integrations.OutboxMessage;
 import org.reachpbx.directory.integrations.OutboxState;
 import org.reachpbx.integrations.outbox.Outbox;
+import org.reachpbx.ui.Grids;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.PbxUser;
@@ -59,17 +60,20 @@ public class OutboxView extends VerticalLayout {
         state.addValueChangeListener(e -> refresh());
         grid.setId("outbox");
         grid.addColumn(OutboxMessage::getId).setHeader("Id").setAutoWidth(true);
-        grid.addColumn(m -> when(m.getCreatedAt())).setHeader(getTranslation("outbox.created")).setAutoWidth(true);
+        Grids.sortBy(grid.addColumn(m -> when(m.getCreatedAt())).setHeader(getTranslation("outbox.created"))
+                .setAutoWidth(true), OutboxMessage::getCreatedAt);
         grid.addColumn(m -> m.getChannel().name()).setHeader(getTranslation("outbox.channel")).setAutoWidth(true);
         grid.addColumn(OutboxMessage::getDestination).setHeader(getTranslation("outbox.destination")).setAutoWidth(true);
         grid.addColumn(m -> m.getState().name()).setHeader(getTranslation("outbox.state")).setAutoWidth(true);
         grid.addColumn(OutboxMessage::getAttempts).setHeader(getTranslation("outbox.attempts")).setAutoWidth(true);
-        grid.addColumn(m -> when(m.getNextAttemptAt())).setHeader(getTranslation("outbox.next")).setAutoWidth(true);
+        Grids.sortBy(grid.addColumn(m -> when(m.getNextAttemptAt())).setHeader(getTranslation("outbox.next"))
+                .setAutoWidth(true), OutboxMessage::getNextAttemptAt);
         grid.addColumn(m -> m.getLastError() == null ? "" : m.getLastError())
                 .setHeader(getTranslation("outbox.lastError")).setFlexGrow(1);
         grid.addComponentColumn(this::retry).setHeader("").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
+        Grids.sortable(grid);
         add(new H2(getTranslation("outbox.title")), new Paragraph(getTranslation("outbox.intro", SHOWN)), state, grid);
         refresh();
     }

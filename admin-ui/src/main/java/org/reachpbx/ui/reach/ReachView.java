@@ -65,12 +65,13 @@ import org.reachpbx.ui.access.Roles;
  * statuses with their times, call classes, the editable call class × status matrix, dynamic caller
  * IDs, barring, manual status and device override, and (admins) copying, reassigning or clearing
  * the whole configuration ({@link ReachTransfers}).
- * Admins choose the user; an END_USER sees and changes only the own one. Every save goes through
+ * Admins choose the user; an END_USER sees and changes only the own one; an ANALYST sees every
+ * tenant's users read-only (no add, delete, save or copy; {@link #store} refuses too). Every save goes through
  * {@link TenantEditor} (all-or-nothing, the import's validation) and is audited.
  */
 @Route(value = "reach", layout = MainLayout.class)
 @PageTitle("ReachPBX – REACH")
-@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.END_USER})
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.END_USER, Roles.ANALYST})
 public class ReachView extends VerticalLayout {
 
     static final List<String> CODES = List.of("#30#", "#32#", "#33#", "#34#", "#35#", "#36#", "#37#", "#38#", "#39#");
@@ -78,6 +79,8 @@ public class ReachView extends VerticalLayout {
     private final TenantEditor editor;
     private final CurrentUser current;
     private final PbxUser me;
+    /** Analysts see REACH read-only ("rule tables and simulator, read-only elsewhere"). */
+    private final boolean readOnly;
 
     private final ComboBox<TenantSummary> tenant = new ComboBox<>();
     private final ComboBox<UserExtension> user = new ComboBox<>();
@@ -103,6 +106,7 @@ public class ReachView extends VerticalLayout {
         this.editor = editor;
         this.current = current;
         this.me = current.user();
+        this.readOnly = me.role() == UiRole.ANALYST;
         tenant.setId("reach-tenant");
         tenant.setLabel(getTranslation("reach.tenant"));
         tenant.setItemLabelGenerator(TenantSummary::name);
@@ -123,6 +127,11 @@ public class ReachView extends VerticalLayout {
         choose.setVisible(!endUser);
         add(new H2(getTranslation("reach.title")), new Paragraph(getTranslation(endUser ? "reach.intro.own"
                 : "reach.intro")), choose, errors, content);
+        if (readOnly) {
+            Paragraph note = new Paragraph(getTranslation("reach.readOnly"));
+            note.setId("reach-read-only");
+            addComponentAtIndex(2, note);
+        }
         tenants.stream().filter(t -> me.tenantId() == null || t.id() == me.tenantId()).findFirst()
                 .ifPresent(tenant::setValue);
     }
@@ -172,6 +181,10 @@ public class ReachView extends VerticalLayout {
                 new H3(getTranslation("reach.dynamicCallerIds")), dynamicCallerIds(reach),
                 new H3(getTranslation("reach.barring")), barring(reach),
                 new H3(getTranslation("reach.manual")), manual(reach, u));
+        if (readOnly) {
+            readOnly(content);
+            return;
+        }
         Button save = new Button(getTranslation("reach.save"), e -> save());
         save.setId("reach-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -179,6 +192,18 @@ public class ReachView extends VerticalLayout {
         if (me.role() != UiRole.END_USER) {
             content.add(transfers(u));
         }
+    }
+
+    /** Every field below {@code c} read-only, every button and every add line (a name and its button) gone. */
+    private static void readOnly(Component c) {
+        if (c instanceof Button || c.getId().filter(id -> id.endsWith("-add-line")).isPresent()) {
+            c.setVisible(false);
+            return;
+        }
+        if (c instanceof com.vaadin.flow.component.HasValue<?, ?> field) {
+            field.setReadOnly(true);
+        }
+        c.getChildren().forEach(ReachView::readOnly);
     }
 
     // ---- read-only parts ----------------------------------------------------------------------
@@ -205,6 +230,7 @@ public class ReachView extends VerticalLayout {
                 .map(ReachView::device).collect(Collectors.joining(", "))))
                 .setHeader(getTranslation("reach.profile.devices")).setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        org.reachpbx.ui.Grids.sortable(grid);
         grid.setItems(ReachCopy.allProfiles(reach));
         grid.setAllRowsVisible(true);
         return grid;
@@ -233,6 +259,7 @@ public class ReachView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(s -> s.getTimes().stream().map(ReachView::window).collect(Collectors.joining("; ")))
                 .setHeader(getTranslation("reach.status.times")).setFlexGrow(1);
+        org.reachpbx.ui.Grids.sortable(grid);
         grid.setItems(reach.getStatuses());
         grid.setAllRowsVisible(true);
         return grid;
@@ -264,6 +291,7 @@ public class ReachView extends VerticalLayout {
         grid.addColumn(c -> c.getCallerId() == null ? "" : c.getCallerId())
                 .setHeader(getTranslation("reach.profile.callerId")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        org.reachpbx.ui.Grids.sortable(grid);
         grid.setItems(reach.getCallClasses());
         grid.setAllRowsVisible(true);
         return grid;
@@ -485,6 +513,10 @@ public class ReachView extends VerticalLayout {
      */
     private boolean store(Tenant draft, int userIndex) {
         errors.removeAll();
+        if (readOnly || tenant.getValue() == null || !me.seesTenant(tenant.getValue().id())) { // the server side of the hidden buttons
+            errors.add(new ListItem(getTranslation("reach.readOnly")));
+            return false;
+        }
         Map<String, com.vaadin.flow.component.HasValidation> fields = editors.fields();
         fields.values().forEach(f -> f.setInvalid(false));
         try {
@@ -540,6 +572,7 @@ public class ReachView extends VerticalLayout {
         });
         button.setId(kind + "-add");
         HorizontalLayout line = new HorizontalLayout(name, button);
+        line.setId(kind + "-add-line");
         line.setAlignItems(Alignment.BASELINE);
         return line;
     }

@@ -29,6 +29,7 @@ import org.reachpbx.rules.decision.RoutingDecision;
 import org.reachpbx.rules.engine.RoutingEngine;
 import org.reachpbx.rules.view.TenantView;
 import org.reachpbx.rules.vocabulary.DeviceType;
+import org.reachpbx.ui.Grids;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.Roles;
@@ -95,6 +96,7 @@ public class SimulatorView extends VerticalLayout {
         trace.addColumn(FiredRule::requirement).setHeader(getTranslation("sim.requirement")).setAutoWidth(true).setFlexGrow(0);
         trace.addColumn(FiredRule::detail).setHeader(getTranslation("sim.detail")).setFlexGrow(1);
         trace.setAllRowsVisible(true);
+        Grids.sortable(trace); // unsorted it keeps the order in which the rules fired
         showFields();
         add(new H2(getTranslation("sim.title")), new Paragraph(getTranslation("sim.intro")),
                 form, simulate, outcome, decision, new H3(getTranslation("sim.fired")), trace);

@@ -44,6 +44,7 @@ import org.reachpbx.rules.tables.TableStateException;
 import org.reachpbx.rules.tables.TableValidationException;
 import org.reachpbx.rules.tables.TableVersion;
 import org.reachpbx.rules.tables.TableViolation;
+import org.reachpbx.ui.Grids;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.Roles;
@@ -97,6 +98,8 @@ public class RuleTablesView extends VerticalLayout {
     private final HorizontalLayout draftActions;
     private List<String> header = List.of();
     private final List<EditRow> shown = new ArrayList<>();
+    /** Narrows the shown rows to those with a cell containing the text; editing and saving keep all rows. */
+    private final Grids.Filter<EditRow> rowFilter;
     private boolean dirty;
 
     public RuleTablesView(TableRegistry registry, CurrentUser current) {
@@ -108,10 +111,13 @@ public class RuleTablesView extends VerticalLayout {
         versions.addColumn(v -> v.version() == registry.activeVersion() ? t("tables.active.yes") : "")
                 .setHeader(t("tables.active")).setAutoWidth(true);
         versions.addColumn(TableVersion::author).setHeader(t("tables.author")).setAutoWidth(true);
-        versions.addColumn(v -> when(v.created())).setHeader(t("tables.created")).setAutoWidth(true);
-        versions.addColumn(v -> when(v.publishedAt())).setHeader(t("tables.publishedAt")).setAutoWidth(true);
+        Grids.sortBy(versions.addColumn(v -> when(v.created())).setHeader(t("tables.created")).setAutoWidth(true),
+                TableVersion::created);
+        Grids.sortBy(versions.addColumn(v -> when(v.publishedAt())).setHeader(t("tables.publishedAt"))
+                .setAutoWidth(true), TableVersion::publishedAt);
         versions.addColumn(TableVersion::publishedBy).setHeader(t("tables.publishedBy")).setAutoWidth(true);
         versions.setAllRowsVisible(true);
+        Grids.sortable(versions);
         versions.addSelectionListener(e -> showRows());
 
         table.setId("table");
@@ -121,6 +127,8 @@ public class RuleTablesView extends VerticalLayout {
         table.setValue(TableName.DEFAULT_TIMEOUTS);
         table.addValueChangeListener(e -> showRows());
         rows.setId("rows");
+        rowFilter = Grids.filter("rows-filter", t("config.filter"), rows, r -> r.cells.stream());
+        rowFilter.getStyle().set("align-self", "flex-end");
         rows.setAllRowsVisible(true);
         rows.addItemDoubleClickListener(e -> {
             if (isDraft() && e.getItem() != null) {
@@ -130,10 +138,12 @@ public class RuleTablesView extends VerticalLayout {
 
         violations.setId("violations");
         violations.addColumn(TableViolation::table).setHeader(t("tables.table")).setAutoWidth(true);
-        violations.addColumn(v -> v.row() == null ? "" : v.row().toString()).setHeader(t("tables.row")).setAutoWidth(true);
+        Grids.sortBy(violations.addColumn(v -> v.row() == null ? "" : v.row().toString()).setHeader(t("tables.row"))
+                .setAutoWidth(true), TableViolation::row);
         violations.addColumn(TableViolation::column).setHeader(t("tables.column")).setAutoWidth(true);
         violations.addColumn(TableViolation::message).setHeader(t("tables.problem")).setFlexGrow(1);
         violations.setAllRowsVisible(true);
+        Grids.sortable(violations);
         violations.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         violations.setVisible(false);
         status.setId("table-status");
@@ -159,7 +169,7 @@ public class RuleTablesView extends VerticalLayout {
         draftActions.setAlignItems(Alignment.CENTER);
 
         add(new H2(t("tables.title")), new Paragraph(t("tables.intro")),
-                versions, actions, progress, status, violations, upload(), new H3(t("tables.rows")), table, rows,
+                versions, actions, progress, status, violations, upload(), new H3(t("tables.rows")), new HorizontalLayout(table, rowFilter), rows,
                 draftActions, new H3(t("tables.diff")), diffStatus, diff);
         refresh(null);
     }
@@ -290,7 +300,8 @@ public class RuleTablesView extends VerticalLayout {
         editor.setBinder(binder);
         editor.setBuffered(false);
         IntStream.range(0, header.size()).forEach(i -> {
-            Grid.Column<EditRow> column = rows.addColumn(r -> r.get(i)).setHeader(header.get(i)).setAutoWidth(true);
+            Grid.Column<EditRow> column = Grids.sortByText(rows.addColumn(r -> r.get(i)).setHeader(header.get(i))
+                    .setAutoWidth(true), r -> r.get(i)).setSortable(true);
             if (draft) {
                 TextField field = new TextField();
                 field.setId("cell-edit-" + i);
@@ -308,7 +319,7 @@ public class RuleTablesView extends VerticalLayout {
             rows.addComponentColumn(this::removeButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
         }
         parsed.stream().skip(1).map(EditRow::new).forEach(shown::add);
-        rows.setItems(shown);
+        rowFilter.setItems(shown);
         draftActions.setVisible(draft);
         showDiff();
     }
@@ -326,6 +337,7 @@ public class RuleTablesView extends VerticalLayout {
     }
 
     private void addRow() {
+        rowFilter.clear(); // the new, empty row must be shown to be edited
         EditRow row = new EditRow(header.stream().map(h -> "").toList());
         shown.add(row);
         dirty = true;

@@ -29,6 +29,7 @@ import org.reachpbx.directory.model.UserExtension;
 import org.reachpbx.directory.store.TenantEditor;
 import org.reachpbx.directory.store.TenantStore;
 import org.reachpbx.directory.store.TenantStore.TenantSummary;
+import org.reachpbx.ui.Grids;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.PbxUser;
@@ -60,6 +61,8 @@ public class UsersView extends VerticalLayout {
     private final ComboBox<String> extension = new ComboBox<>();
     private final Checkbox enabled = new Checkbox();
     private final Span status = new Span();
+    /** Narrows the list to users whose name, role, tenant or extension contain the text. */
+    private final Grids.Filter<UiUser> filter;
     private Long editing;
 
     public UsersView(UiUsers users, TenantStore store, TenantEditor editor, PasswordEncoder encoder,
@@ -73,6 +76,9 @@ public class UsersView extends VerticalLayout {
         tenantNames = tenants.stream().collect(Collectors.toMap(TenantSummary::id, TenantSummary::name));
 
         grid.setId("ui-users");
+        filter = Grids.filter("ui-users-filter", getTranslation("config.filter"), grid, u -> java.util.stream.Stream.of(
+                u.getUsername(), u.getRole().name(), u.getTenantId() == null ? null : tenantNames.get(u.getTenantId()),
+                u.getExtension()));
         grid.addColumn(UiUser::getUsername).setHeader(getTranslation("users.username")).setAutoWidth(true);
         grid.addColumn(u -> u.getRole().name()).setHeader(getTranslation("users.role")).setAutoWidth(true);
         grid.addColumn(u -> u.getTenantId() == null ? "" : tenantNames.getOrDefault(u.getTenantId(), "#" + u.getTenantId()))
@@ -82,6 +88,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(u -> getTranslation(u.isEnabled() ? "users.enabled.yes" : "users.enabled.no"))
                 .setHeader(getTranslation("users.enabled")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
+        Grids.sortable(grid);
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
 
         username.setId("user-name");
@@ -111,14 +118,14 @@ public class UsersView extends VerticalLayout {
         save.setId("user-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(username, password, role, tenant, extension, enabled);
-        add(new H2(getTranslation("users.title")), new Paragraph(getTranslation("users.intro")), grid, form,
+        add(new H2(getTranslation("users.title")), new Paragraph(getTranslation("users.intro")), filter, grid, form,
                 new HorizontalLayout(create, save), status);
         refresh();
         edit(null);
     }
 
     private void refresh() {
-        grid.setItems(users.list(me.role() == UiRole.PLATFORM_ADMIN ? null : me.tenantId()).stream()
+        filter.setItems(users.list(me.role() == UiRole.PLATFORM_ADMIN ? null : me.tenantId()).stream()
                 .sorted(Comparator.comparing(UiUser::getUsername)).toList());
     }
 

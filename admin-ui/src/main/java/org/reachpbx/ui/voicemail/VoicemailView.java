@@ -31,6 +31,7 @@ import org.reachpbx.directory.store.TenantEditor;
 import org.reachpbx.directory.store.TenantStore;
 import org.reachpbx.directory.store.TenantStore.TenantSummary;
 import org.reachpbx.integrations.voicemail.VoicemailMessages;
+import org.reachpbx.ui.Grids;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.PbxUser;
@@ -61,6 +62,8 @@ public class VoicemailView extends VerticalLayout {
     private final ComboBox<BoxItem> box = new ComboBox<>();
     private final Grid<VoicemailMessage> grid = new Grid<>();
     private final Div player = new Div();
+    /** Narrows the messages to those whose caller, state or time contain the text. */
+    private final Grids.Filter<VoicemailMessage> filter;
     private ZoneId zone = ZoneId.of("Europe/Amsterdam");
 
     public VoicemailView(TenantStore store, TenantEditor editor, VoicemailMessages messages, CurrentUser current) {
@@ -83,21 +86,25 @@ public class VoicemailView extends VerticalLayout {
         box.addValueChangeListener(e -> refresh());
 
         grid.setId("vm-messages");
-        grid.addColumn(m -> WHEN.format(m.getReceivedAt().atZone(zone))).setHeader(getTranslation("vm.received"))
-                .setAutoWidth(true);
+        Grids.sortBy(grid.addColumn(m -> WHEN.format(m.getReceivedAt().atZone(zone))).setHeader(getTranslation("vm.received"))
+                .setAutoWidth(true), VoicemailMessage::getReceivedAt);
         grid.addColumn(m -> (m.getCallerNumber() == null ? getTranslation("vm.anonymous") : m.getCallerNumber())
                 + (m.getCallerName() == null ? "" : " (" + m.getCallerName() + ")"))
                 .setHeader(getTranslation("vm.caller")).setAutoWidth(true);
-        grid.addColumn(m -> (m.getDurationMillis() + 500) / 1000 + " s").setHeader(getTranslation("vm.duration"))
-                .setAutoWidth(true);
+        Grids.sortBy(grid.addColumn(m -> (m.getDurationMillis() + 500) / 1000 + " s").setHeader(getTranslation("vm.duration"))
+                .setAutoWidth(true), VoicemailMessage::getDurationMillis);
         grid.addColumn(m -> getTranslation("vm.state." + m.getState().name())).setHeader(getTranslation("vm.state"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("vm.actions")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
+        Grids.sortable(grid);
+        filter = Grids.filter("vm-filter", getTranslation("config.filter"), grid, m -> java.util.stream.Stream.of(
+                m.getCallerNumber(), m.getCallerName(), getTranslation("vm.state." + m.getState().name()),
+                WHEN.format(m.getReceivedAt().atZone(zone))));
         player.setId("vm-player");
 
         add(new H2(getTranslation(me.role() == UiRole.END_USER ? "vm.title.own" : "vm.title")),
-                new Paragraph(getTranslation("vm.intro")), new HorizontalLayout(tenant, box), grid, player);
+                new Paragraph(getTranslation("vm.intro")), new HorizontalLayout(tenant, box), filter, grid, player);
         tenants.stream().filter(t -> me.tenantId() == null || t.id() == me.tenantId()).findFirst()
                 .ifPresent(tenant::setValue);
     }
@@ -123,7 +130,7 @@ public class VoicemailView extends VerticalLayout {
 
     private void refresh() {
         player.removeAll();
-        grid.setItems(box.getValue() == null ? List.of()
+        filter.setItems(box.getValue() == null ? List.of()
                 : messages.list(tenant.getValue().id(), box.getValue().number(), null));
     }
 
@@ -156,7 +163,7 @@ public class VoicemailView extends VerticalLayout {
         player.add(new Span(getTranslation("vm.playing", String.valueOf(m.getId()))));
         player.getElement().appendChild(audio);
         messages.markOld(m.getTenantId(), m.getBox(), m.getId());
-        grid.setItems(messages.list(tenant.getValue().id(), box.getValue().number(), null));
+        filter.setItems(messages.list(tenant.getValue().id(), box.getValue().number(), null));
     }
 
     private StreamResource resource(VoicemailMessage m) {

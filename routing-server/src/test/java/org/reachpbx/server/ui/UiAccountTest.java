@@ -95,4 +95,32 @@ class UiAccountTest extends DemoTenantBrowserTest {
             registrations.unbindAll(demo, "bakker-bureau");
         }
     }
+
+    /** The channel list's registration column (index 5: key, user, DTMF, call limit, area code, registration) follows the registrar live. */
+    @Test
+    void theChannelListShowsEachChannelsRegistrationAndFollowsItLive() {
+        browser.login("tenantadmin", "demo-tenant");
+        browser.open("/ui/config/channels");
+        browser.cell("ch-grid", "bakker-bureau");
+        java.util.List<String> keys = browser.waitForColumn("ch-grid", 0, k -> k.contains("bakker-bureau"));
+        int row = keys.indexOf("bakker-bureau");
+        assertThat(browser.waitForColumn("ch-grid", 5, texts -> texts.size() == keys.size()))
+                .allMatch("not registered"::equals);
+        browser.screenshot("channels-list-not-registered");
+
+        // the page is not reloaded: the open view polls the registrar
+        registrations.bind(new org.reachpbx.server.sip.RegistrationStore.Binding(demo, "bakker-bureau",
+                "sip:bakker-bureau@192.0.2.45:5062", "call-2", 1, java.time.Instant.now().plusSeconds(3600),
+                "192.0.2.45", 5062, "Yealink T54W 96.86", null));
+        try {
+            java.util.List<String> states = browser.waitForColumn("ch-grid", 5,
+                    texts -> texts.size() > row && texts.get(row).startsWith("registered: 1 contact"));
+            assertThat(states.get(row)).matches("registered: 1 contact\\(s\\), expires \\d\\d:\\d\\d:\\d\\d UTC");
+            assertThat(states).filteredOn(s -> s.startsWith("registered")).hasSize(1);
+            browser.screenshot("channels-list-registered");
+        } finally {
+            registrations.unbindAll(demo, "bakker-bureau");
+        }
+        browser.waitForColumn("ch-grid", 5, texts -> texts.size() > row && texts.get(row).equals("not registered"));
+    }
 }

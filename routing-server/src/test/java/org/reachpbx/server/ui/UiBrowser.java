@@ -324,4 +324,42 @@ final class UiBrowser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> value.equals(
                 d.findElement(field).findElement(By.tagName("input")).getAttribute("value")));
     }
+
+    // ---- helpers of the grid tests (sorting, filters, live columns) ------------------------------
+
+    /**
+     * The texts of one column of a vaadin-grid, top to bottom as shown: the grid keeps its cell
+     * contents in the light DOM in no particular order, so this follows its rows (shadow DOM,
+     * by row index) to the cell contents their slots show.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> columnTexts(String gridId, int column) {
+        Object texts = script("const grid = arguments[0], col = arguments[1];"
+                + " const rows = Array.from(grid.shadowRoot.querySelectorAll('tbody#items tr'))"
+                + "   .filter(r => !r.hidden && r.index !== undefined && r.index < grid.size).sort((a, b) => a.index - b.index);"
+                + " return rows.map(r => { const cells = Array.from(r.querySelectorAll('td'))"
+                + "   .filter(c => !(c.getAttribute('part') || '').includes('details-cell'));"
+                + "   const slot = cells[col] && cells[col].querySelector('slot');"
+                + "   const content = slot && slot.assignedElements()[0];"
+                + "   return content ? content.textContent.trim() : ''; });", waitFor(By.id(gridId)), column);
+        return (List<String>) texts;
+    }
+
+    /** Waits until the column of the grid shows exactly these texts, top to bottom; returns them. */
+    List<String> waitForColumn(String gridId, int column, java.util.function.Predicate<List<String>> wanted) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(d -> {
+                        List<String> texts = columnTexts(gridId, column);
+                        return wanted.test(texts) ? texts : null;
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("column " + column + " of " + gridId + " shows " + columnTexts(gridId, column), e);
+        }
+    }
+
+    /** Clicks the sorter in the header of the grid's column with this header text (once: ascending, twice: descending). */
+    void sortBy(String gridId, String header) {
+        click(By.xpath("//vaadin-grid[@id='" + gridId + "']//vaadin-grid-sorter[normalize-space(.)='" + header + "']"));
+    }
 }

@@ -213,4 +213,34 @@ class UiReachTest extends DemoTenantBrowserTest {
         browser.waitForText(By.tagName("body"), "Call classes");
         assertThat(browser.pageText()).doesNotContain("Belklassen");
     }
+
+    /** "analyst (rule tables and simulator, read-only elsewhere)": REACH opens read-only; voicemail and outbox (personal data) not at all. */
+    @Test
+    void theAnalystSeesReachReadOnlyAndNeitherVoicemailNorTheOutbox() {
+        browser = UiBrowser.start(port).login("analyst", "demo-analyst");
+        String nav = browser.waitFor(By.tagName("vaadin-side-nav")).getText();
+        assertThat(nav).contains("REACH", "Simulator", "Rule tables").doesNotContain("Voicemail", "Outbox", "Audit",
+                "UI users");
+        browser.open("/ui/reach");
+        browser.choose(By.id("reach-tenant"), "Demo BV");
+        browser.waitForText(By.id("reach-profiles"), "Buitenland");
+        browser.waitForText(By.id("reach-read-only"), "Read only");
+        assertThat(browser.all(By.id("reach-save"))).isEmpty();
+        for (String id : List.of("copy", "reassign", "profile-add", "status-add", "callclass-add")) {
+            assertThat(browser.absentOrHidden(id)).as(id).isTrue();
+        }
+        browser.present("prof-1-details"); // the second profile's panel is there, without its Delete
+        assertThat(browser.absentOrHidden("prof-1-delete")).as("delete profile").isTrue();
+        for (String id : List.of("matrix-1-0", "manual-status", "cc-prefixes-1", "dcid-30", "prof-1-name")) {
+            assertThat(browser.present(id).getAttribute("readonly")).as(id).isNotNull();
+        }
+        browser.screenshot("analyst-reach-read-only");
+
+        for (String view : List.of("voicemail", "outbox")) {
+            browser.open("/ui/" + view);
+            browser.waitForText(By.tagName("body"), "Could not navigate to '" + view + "'");
+        }
+        browser.screenshot("analyst-voicemail-refused");
+        assertThat(export()).isEqualTo(original);
+    }
 }

@@ -103,4 +103,30 @@ class UiUsersTest {
         browser.waitFor(By.cssSelector("vaadin-login-form[error]"));
         browser.screenshot("users-disabled-refused");
     }
+
+    @Test
+    void theUsersListSortsByAHeaderClickAndNarrowsByItsFilter() {
+        browser = UiBrowser.start(port).login("admin", "demo-admin");
+        browser.open("/ui/ui-users");
+        browser.waitForText(By.id("ui-users"), "tenantadmin");
+        java.util.List<String> shown = browser.waitForColumn("ui-users", 0, texts -> texts.contains("tenantadmin"));
+        java.util.List<String> ascending = shown.stream().sorted().toList();
+        java.util.List<String> descending = shown.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        assertThat(shown).hasSizeGreaterThan(2).contains("analyst", "piet", "tenantadmin");
+
+        browser.sortBy("ui-users", "Login");
+        assertThat(browser.waitForColumn("ui-users", 0, ascending::equals)).isEqualTo(ascending);
+        browser.sortBy("ui-users", "Login");
+        assertThat(browser.waitForColumn("ui-users", 0, descending::equals)).first().isEqualTo(descending.get(0));
+        assertThat(descending).isNotEqualTo(shown); // the grid changed its order on the click, not the server's list
+        browser.screenshot("users-sorted-descending");
+
+        browser.type(By.id("ui-users-filter"), "PIET");
+        java.util.List<String> narrowed = browser.waitForColumn("ui-users", 0, texts -> texts.size() < shown.size());
+        assertThat(narrowed).contains("piet").allMatch(name -> name.contains("piet"));
+        browser.screenshot("users-filtered");
+        browser.type(By.id("ui-users-filter"), "END_USER"); // the role is searched too
+        assertThat(browser.waitForColumn("ui-users", 1, texts -> !texts.isEmpty() && texts.stream()
+                .allMatch("END_USER"::equals))).contains("END_USER");
+    }
 }
