@@ -56,7 +56,7 @@ public class SipController {
                                List<Registration> registrations) {
     }
 
-    public record Registration(String contact, String source, String userAgent, Instant expires) {
+    public record Registration(String contact, String source, String userAgent, Instant expires, String device) {
     }
 
     public record LoginRequest(String user, String channel, Boolean accept) {
@@ -79,7 +79,8 @@ public class SipController {
     }
 
     private static Registration registration(ChannelRegistration r) {
-        return new Registration(r.contact(), r.sourceAddress() + ":" + r.sourcePort(), r.userAgent(), r.expires());
+        return new Registration(r.contact(), r.sourceAddress() + ":" + r.sourcePort(), r.userAgent(), r.expires(),
+                r.device());
     }
 
     /**

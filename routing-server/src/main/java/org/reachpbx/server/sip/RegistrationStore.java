@@ -117,6 +117,6 @@ public class RegistrationStore {
 
     public List<RegistrationDirectory.ChannelRegistration> registrationsOf(long tenantId, String channel) {
         return bindingsOf(tenantId, channel).stream().map(b -> new RegistrationDirectory.ChannelRegistration(b.channel(), b.contact(),
-                b.sourceAddress(), b.sourcePort(), b.userAgent(), b.expires())).toList();
+                b.sourceAddress(), b.sourcePort(), b.userAgent(), b.expires(), b.device())).toList();
     }
 }

@@ -67,6 +67,19 @@ class SipDevicesTest extends B2buaTestSupport {
     }
 
     @Test
+    void aDesktopClientShowsAsAFurtherContactWithItsDeviceType() throws Exception {
+        TestPhone desk = phone("201");
+        TestPhone desktop = phone("ch201", "pw-201-secret", "DESKTOP");
+
+        JsonNode regs = channel("ch201").get("registrations");
+
+        assertThat(regs).hasSize(2);
+        java.util.Map<String, String> deviceByContact = new java.util.HashMap<>();
+        regs.forEach(r -> deviceByContact.put(r.get("contact").asText(), r.get("device") == null || r.get("device").isNull() ? null : r.get("device").asText()));
+        assertThat(deviceByContact).containsEntry(desk.contact(), null).containsEntry(desktop.contact(), "DESKTOP");
+    }
+
+    @Test
     void aUserLoggedInOnAHotDeskIsRungThere() throws Exception {
         TestPhone hotdesk = phone("hotdesk", "pw-hotdesk-secret", null).answering(Answering.RING);
         TestPhone caller = phone("202");
