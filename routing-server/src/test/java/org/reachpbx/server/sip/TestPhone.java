@@ -348,20 +348,27 @@ public class TestPhone implements SipListener, AutoCloseable {
 
         /** A re-INVITE from the called side (it puts the caller on hold, say). */
         public void reinvite(String sdp) throws Exception {
-            javax.sip.Dialog dialog = tx.getDialog();
-            Request re = dialog.createRequest(Request.INVITE);
-            re.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
-            re.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
-            javax.sip.ClientTransaction ct = provider.getNewClientTransaction(re);
-            ct.setApplicationData(this);
-            dialog.sendRequest(ct);
+            reinviteIn(tx.getDialog(), sdp, this);
         }
 
         public void ack(Response ok) throws Exception {
-            javax.sip.Dialog dialog = tx.getDialog();
-            long cseq = ((javax.sip.header.CSeqHeader) ok.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
-            dialog.sendAck(dialog.createAck(cseq));
+            ackIn(tx.getDialog(), ok);
         }
+    }
+
+    /** A re-INVITE with a new SDP in this dialog; its responses go to {@code owner}'s queue. */
+    private void reinviteIn(javax.sip.Dialog dialog, String sdp, Object owner) throws Exception {
+        Request re = dialog.createRequest(Request.INVITE);
+        re.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+        re.setHeader(headers.createContactHeader(addresses.createAddress(contact())));
+        javax.sip.ClientTransaction ct = provider.getNewClientTransaction(re);
+        ct.setApplicationData(owner);
+        dialog.sendRequest(ct);
+    }
+
+    private static void ackIn(javax.sip.Dialog dialog, Response ok) throws Exception {
+        long cseq = ((javax.sip.header.CSeqHeader) ok.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+        dialog.sendAck(dialog.createAck(cseq));
     }
 
     private void incomingInvite(RequestEvent event) throws Exception {
@@ -463,9 +470,7 @@ public class TestPhone implements SipListener, AutoCloseable {
         }
 
         public void ack() throws Exception {
-            javax.sip.Dialog dialog = tx.getDialog();
-            long cseq = ((javax.sip.header.CSeqHeader) ok.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
-            dialog.sendAck(dialog.createAck(cseq));
+            ackIn(tx.getDialog(), ok);
         }
 
         public void hangUp() throws Exception {
@@ -482,18 +487,11 @@ public class TestPhone implements SipListener, AutoCloseable {
 
         /** A re-INVITE with a new SDP (hold: a=sendonly). */
         public void reinvite(String sdp) throws Exception {
-            javax.sip.Dialog dialog = tx.getDialog();
-            Request re = dialog.createRequest(Request.INVITE);
-            re.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
-            javax.sip.ClientTransaction ct = provider.getNewClientTransaction(re);
-            ct.setApplicationData(this);
-            dialog.sendRequest(ct);
+            reinviteIn(tx.getDialog(), sdp, this);
         }
 
         public void ackReinvite(Response ok) throws Exception {
-            javax.sip.Dialog dialog = tx.getDialog();
-            long cseq = ((javax.sip.header.CSeqHeader) ok.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
-            dialog.sendAck(dialog.createAck(cseq));
+            ackIn(tx.getDialog(), ok);
         }
     }
 
