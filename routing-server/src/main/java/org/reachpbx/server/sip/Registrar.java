@@ -124,8 +124,13 @@ public class Registrar {
             server.reply(event, Response.BAD_REQUEST, "Unsupported digest algorithm");
             return null;
         }
-        if (!digest.genuine(nonce)) {
+        String source = sourceOf(request);
+        if (!digest.genuine(nonce, source)) {
             challenge(event, realm, false, proxy);
+            return null;
+        }
+        if (!DigestUri.matches(uri, request.getRequestURI(), realm)) {
+            server.reply(event, Response.BAD_REQUEST, "Digest uri does not match the Request-URI");
             return null;
         }
         Optional<Credential> credential = credentials.find(realm, username);
@@ -134,7 +139,8 @@ public class Registrar {
         if (ha1 == null) {
             ha1 = algorithm == Algorithm.MD5 ? DUMMY_MD5 : DUMMY_SHA256;
         }
-        Result result = digest.check(algorithm, ha1, nonce, request.getMethod(), uri, qop, nc, cnonce, response);
+        Result result = digest.check(algorithm, ha1, nonce, request.getMethod(), uri, qop, nc, cnonce, response,
+                source, ((javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME)).getBranch());
         if (credential.isEmpty() || result == Result.WRONG || (expectedUser != null && !username.equals(expectedUser))) {
             long failures = authenticationFailures.incrementAndGet();
             log.info("{} of {}@{} from {} refused: unknown channel or wrong password ({} failures since start)",
@@ -223,7 +229,7 @@ public class Registrar {
     private void challenge(RequestEvent event, String realm, boolean stale, boolean proxy) throws Exception {
         Response response = server.messages().createResponse(
                 proxy ? Response.PROXY_AUTHENTICATION_REQUIRED : Response.UNAUTHORIZED, event.getRequest());
-        String nonce = digest.newNonce();
+        String nonce = digest.newNonce(sourceOf(event.getRequest()));
         for (String token : properties.getDigestAlgorithms()) {
             Algorithm a = Algorithm.of(token.trim());
             if (a == null) {

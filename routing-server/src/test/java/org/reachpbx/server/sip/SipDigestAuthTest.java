@@ -96,4 +96,71 @@ class SipDigestAuthTest {
         assertThat(auth.genuine(other.newNonce())).isFalse();
         assertThat(auth.genuine("not base64 !")).isFalse();
     }
+
+    String responseWithoutQop(Algorithm a, String ha1, String nonce) {
+        String ha2 = DigestAuth.hash(a, "REGISTER:sip:example.org");
+        return DigestAuth.hash(a, ha1 + ":" + nonce + ":" + ha2);
+    }
+
+    @Test
+    void clientsChallengedInTheSameMillisecondEachGetTheirOwnNonce() {
+        // The load regression of issue 15: equal nonces made the second client's nc=1 look like a replay.
+        java.util.Set<String> nonces = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String nonce = auth.newNonce("127.0.0.1");
+            assertThat(nonces.add(nonce)).as("nonce %d is new", i).isTrue();
+            assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                    "00000001", "c0ffee", response(Algorithm.MD5, stored.getMd5(), nonce), "127.0.0.1", "z9hG4bK" + i))
+                    .isEqualTo(Result.OK);
+        }
+    }
+
+    @Test
+    void aNonceIsBoundToTheAddressItWasIssuedTo() {
+        String nonce = auth.newNonce("192.0.2.10");
+        assertThat(auth.genuine(nonce, "192.0.2.10")).isTrue();
+        assertThat(auth.genuine(nonce, "198.51.100.7")).isFalse();
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", response(Algorithm.MD5, stored.getMd5(), nonce), "198.51.100.7", "z9hG4bK1"))
+                .isEqualTo(Result.WRONG);
+    }
+
+    @Test
+    void withoutQopANonceIsSingleUseButARetransmissionIsNotAReplay() {
+        String nonce = auth.newNonce("192.0.2.10");
+        String r = responseWithoutQop(Algorithm.MD5, stored.getMd5(), nonce);
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", null, null, null,
+                r, "192.0.2.10", "z9hG4bKa")).isEqualTo(Result.OK);
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", null, null, null,
+                r, "192.0.2.10", "z9hG4bKa")).as("the same request retransmitted").isEqualTo(Result.OK);
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", null, null, null,
+                r, "192.0.2.10", "z9hG4bKb")).as("captured and sent again as a new request").isEqualTo(Result.REPLAY);
+    }
+
+    @Test
+    void withQopTheSameCountInTheSameTransactionIsARetransmission() {
+        String nonce = auth.newNonce("192.0.2.10");
+        String r = response(Algorithm.MD5, stored.getMd5(), nonce);
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", r, "192.0.2.10", "z9hG4bKa")).isEqualTo(Result.OK);
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", r, "192.0.2.10", "z9hG4bKa")).isEqualTo(Result.OK);
+        assertThat(auth.check(Algorithm.MD5, stored.getMd5(), nonce, "REGISTER", "sip:example.org", "auth",
+                "00000001", "c0ffee", r, "192.0.2.10", "z9hG4bKother")).isEqualTo(Result.REPLAY);
+    }
+
+    @Test
+    void theDigestUriMustNameTheRequest() throws Exception {
+        javax.sip.address.AddressFactory af = javax.sip.SipFactory.getInstance().createAddressFactory();
+        javax.sip.address.URI invite = af.createURI("sip:203@example.org;user=phone");
+        javax.sip.address.URI register = af.createURI("sip:127.0.0.1:5070");
+        assertThat(DigestUri.matches("sip:203@example.org", invite, "example.org")).isTrue();
+        assertThat(DigestUri.matches("sip:203@EXAMPLE.org:5060;transport=tcp", invite, "example.org")).isTrue();
+        assertThat(DigestUri.matches("sip:204@example.org", invite, "example.org")).as("another callee").isFalse();
+        assertThat(DigestUri.matches("sip:example.org", register, "example.org")).as("signed for the domain").isTrue();
+        assertThat(DigestUri.matches("sip:127.0.0.1:5070", register, "example.org")).isTrue();
+        assertThat(DigestUri.matches("sip:127.0.0.1:5071", register, "example.org")).isFalse();
+        assertThat(DigestUri.matches("sip:other.example.net", register, "example.org")).isFalse();
+        assertThat(DigestUri.matches("tel:+31201234567", register, "example.org")).isFalse();
+    }
 }

@@ -58,6 +58,36 @@ class SipRegistrarTest {
     }
 
     @Test
+    void manyPhonesChallengedAtOnceAllRegister() throws Exception {
+        // Issue 15 (3): challenges issued in the same millisecond used to share a nonce, and all but
+        // the first answer were taken for replays (401 stale) under load.
+        int phones = 24;
+        java.util.List<TestPhone> all = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < phones; i++) {
+                all.add(phone("jansen-bureau", "kT9v-Wq4mZ2x"));
+            }
+            java.util.List<Response> challenges = all.parallelStream().map(p -> {
+                try {
+                    return p.send(p.registerRequest(300, null));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < phones; i++) {
+                TestPhone p = all.get(i);
+                statuses.add(p.send(p.registerRequest(300, p.answer(challenges.get(i), "MD5"))).getStatusCode());
+            }
+            assertThat(statuses).containsOnly(200);
+        } finally {
+            for (TestPhone p : all) {
+                p.close();
+            }
+        }
+    }
+
+    @Test
     void aReplayedAuthorizationIsChallengedAgainAsStale() throws Exception {
         try (TestPhone phone = phone("jansen-bureau", "kT9v-Wq4mZ2x")) {
             Response challenge = phone.send(phone.registerRequest(300, null));
