@@ -1,6 +1,6 @@
 package org.reachpbx.server.config;
 
-import org.reachpbx.server.sip.SipServer;
+import org.reachpbx.server.sip.stack.SipServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class UiAccountTest extends DemoTenantBrowserTest {
 
     @Autowired
-    org.reachpbx.server.sip.RegistrationStore registrations;
+    org.reachpbx.server.sip.registrar.RegistrationStore registrations;
 
     @BeforeEach
     void startBrowser() {
@@ -80,7 +80,7 @@ class UiAccountTest extends DemoTenantBrowserTest {
 
     @Test
     void aRegisteredChannelShowsItsLiveRegistration() {
-        registrations.bind(new org.reachpbx.server.sip.RegistrationStore.Binding(demo, "bakker-bureau",
+        registrations.bind(new org.reachpbx.server.sip.registrar.RegistrationStore.Binding(demo, "bakker-bureau",
                 "sip:bakker-bureau@192.0.2.44:5062", "call-1", 1, java.time.Instant.now().plusSeconds(3600),
                 "192.0.2.44", 5062, "Yealink T54W 96.86", null));
         try {
@@ -109,7 +109,7 @@ class UiAccountTest extends DemoTenantBrowserTest {
         browser.screenshot("channels-list-not-registered");
 
         // the page is not reloaded: the open view polls the registrar
-        registrations.bind(new org.reachpbx.server.sip.RegistrationStore.Binding(demo, "bakker-bureau",
+        registrations.bind(new org.reachpbx.server.sip.registrar.RegistrationStore.Binding(demo, "bakker-bureau",
                 "sip:bakker-bureau@192.0.2.45:5062", "call-2", 1, java.time.Instant.now().plusSeconds(3600),
                 "192.0.2.45", 5062, "Yealink T54W 96.86", null));
         try {

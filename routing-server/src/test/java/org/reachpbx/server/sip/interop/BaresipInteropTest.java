@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.reachpbx.server.sip.RegistrationStore;
+import org.reachpbx.server.sip.registrar.RegistrationStore;
 import org.reachpbx.server.sip.TestPhone;
 import org.reachpbx.server.sip.TestPhone.Answering;
 import org.springframework.test.context.TestPropertySource;

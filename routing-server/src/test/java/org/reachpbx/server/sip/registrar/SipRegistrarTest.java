@@ -1,4 +1,8 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.registrar;
+
+import org.reachpbx.server.sip.TestPhone;
+import org.reachpbx.server.sip.devices.UserDevices;
+import org.reachpbx.server.sip.stack.SipServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

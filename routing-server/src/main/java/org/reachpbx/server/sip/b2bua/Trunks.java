@@ -1,11 +1,13 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.b2bua;
+
+import org.reachpbx.server.sip.stack.SipProperties;
 
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.reachpbx.server.sip.SipProperties.Trunk;
+import org.reachpbx.server.sip.stack.SipProperties.Trunk;
 
 /**
  * The configured SIP trunks: which source addresses are carriers (their INVITEs are trusted

@@ -1,4 +1,6 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.registrar;
+
+import org.reachpbx.server.sip.stack.SipProperties;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,4 +1,8 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.b2bua;
+
+import org.reachpbx.server.sip.devices.UserDevices;
+import org.reachpbx.server.sip.stack.SipProperties;
+import org.reachpbx.server.sip.stack.SipServer;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -70,7 +74,7 @@ public class B2bua {
         this.publisher = publisher;
     }
 
-    void attach(SipServer server) {
+    public void attach(SipServer server) {
         this.sip = server;
     }
 
@@ -95,7 +99,7 @@ public class B2bua {
 
     // ---- from SipServer ----
 
-    void response(ResponseEvent event) {
+    public void response(ResponseEvent event) {
         Response r = event.getResponse();
         ClientTransaction tx = event.getClientTransaction();
         Object owner = tx != null ? tx.getApplicationData() : null;
@@ -113,13 +117,13 @@ public class B2bua {
         }
     }
 
-    void timeout(TimeoutEvent event) {
+    public void timeout(TimeoutEvent event) {
         if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof Branch b) {
             b.call.timeout(b);
         }
     }
 
-    void dialogTerminated(Dialog dialog) {
+    public void dialogTerminated(Dialog dialog) {
         Object owner = dialog == null ? null : dialog.getApplicationData();
         if (owner instanceof B2bCall call) {
             call.dialogTerminated(dialog);
@@ -132,7 +136,7 @@ public class B2bua {
      * An ACK on either leg: the caller's for our 2xx, or either side's for a relayed re-INVITE's
      * 2xx (hold and resume may come from the called party too).
      */
-    void ack(RequestEvent event) {
+    public void ack(RequestEvent event) {
         Object owner = event.getDialog() == null ? null : event.getDialog().getApplicationData();
         if (owner instanceof B2bCall call) {
             call.ack(event.getRequest());
@@ -142,7 +146,7 @@ public class B2bua {
     }
 
     /** CANCEL of a caller's INVITE: 200 for the CANCEL (or 481 when the call is unknown), then the call stops. */
-    void cancel(RequestEvent event) throws Exception {
+    public void cancel(RequestEvent event) throws Exception {
         String callId = ((CallIdHeader) event.getRequest().getHeader(CallIdHeader.NAME)).getCallId();
         B2bCall call = byCallerCallId.get(callId);
         ServerTransaction st = serverTransaction(event);
@@ -155,7 +159,7 @@ public class B2bua {
     }
 
     /** BYE or another request inside a dialog of a call. */
-    void inDialog(RequestEvent event) throws Exception {
+    public void inDialog(RequestEvent event) throws Exception {
         Dialog dialog = event.getDialog();
         Object owner = dialog == null ? null : dialog.getApplicationData();
         ServerTransaction st = serverTransaction(event);
@@ -260,7 +264,7 @@ public class B2bua {
     }
 
     /** Runs database work (events, message waiting) off the SIP threads, in order. */
-    void background(Runnable task) {
+    public void background(Runnable task) {
         events.execute(() -> {
             try {
                 task.run();
@@ -270,7 +274,7 @@ public class B2bua {
         });
     }
 
-    void shutdown() {
+    public void shutdown() {
         timer.shutdownNow();
         events.shutdown();
     }

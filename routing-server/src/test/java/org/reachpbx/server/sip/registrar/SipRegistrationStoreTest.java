@@ -1,10 +1,12 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.registrar;
+
+import org.reachpbx.server.sip.stack.SipProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.reachpbx.server.sip.RegistrationStore.Binding;
+import org.reachpbx.server.sip.registrar.RegistrationStore.Binding;
 
 /** Bindings expire, refresh in place and are removed one by one or all at once. */
 class SipRegistrationStoreTest {

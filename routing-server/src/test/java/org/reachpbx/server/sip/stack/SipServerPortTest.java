@@ -1,4 +1,4 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.stack;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.reachpbx.directory.model.SipPasswordHash;
-import org.reachpbx.server.sip.DigestAuth.Algorithm;
-import org.reachpbx.server.sip.DigestAuth.Result;
+import org.reachpbx.server.sip.registrar.DigestAuth.Algorithm;
+import org.reachpbx.server.sip.registrar.DigestAuth.Result;
 
 /** Digest checks against stored HA1 values: right, wrong, stale and forged nonces. */
 class SipDigestAuthTest {

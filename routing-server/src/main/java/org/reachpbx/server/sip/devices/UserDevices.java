@@ -1,4 +1,7 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.devices;
+
+import org.reachpbx.server.sip.b2bua.Trunks;
+import org.reachpbx.server.sip.registrar.RegistrationStore;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +16,7 @@ import org.reachpbx.rules.view.DeviceView;
 import org.reachpbx.rules.view.TenantView;
 import org.reachpbx.rules.view.UserView;
 import org.reachpbx.rules.vocabulary.DeviceType;
-import org.reachpbx.server.sip.RegistrationStore.Binding;
+import org.reachpbx.server.sip.registrar.RegistrationStore.Binding;
 
 /**
  * Where a user's devices can be rung now, from the registrations and the logins:
@@ -35,7 +38,7 @@ public class UserDevices implements RegistrationDirectory {
             return new Destination(b.contact(), b.channel(), null);
         }
 
-        static Destination number(String number) {
+        public static Destination number(String number) {
             return new Destination(null, null, number);
         }
     }

@@ -1,4 +1,6 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.b2bua;
+
+import org.reachpbx.server.sip.TestPhone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

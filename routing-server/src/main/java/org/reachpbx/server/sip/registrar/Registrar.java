@@ -1,4 +1,7 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.registrar;
+
+import org.reachpbx.server.sip.stack.SipProperties;
+import org.reachpbx.server.sip.stack.SipServer;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import java.time.Clock;
@@ -20,10 +23,10 @@ import javax.sip.message.Response;
 import org.reachpbx.directory.view.TenantViewCache;
 import org.reachpbx.rules.view.ChannelView;
 import org.reachpbx.rules.view.TenantView;
-import org.reachpbx.server.sip.DigestAuth.Algorithm;
-import org.reachpbx.server.sip.DigestAuth.Result;
-import org.reachpbx.server.sip.RegistrationStore.Binding;
-import org.reachpbx.server.sip.SipCredentials.Credential;
+import org.reachpbx.server.sip.registrar.DigestAuth.Algorithm;
+import org.reachpbx.server.sip.registrar.DigestAuth.Result;
+import org.reachpbx.server.sip.registrar.RegistrationStore.Binding;
+import org.reachpbx.server.sip.registrar.SipCredentials.Credential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,11 +69,11 @@ public class Registrar {
         return authenticationFailures.get();
     }
 
-    void attach(SipServer sipServer) {
+    public void attach(SipServer sipServer) {
         this.server = sipServer;
     }
 
-    void process(RequestEvent event) throws Exception {
+    public void process(RequestEvent event) throws Exception {
         Request request = event.getRequest();
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         if (to == null || !(to.getAddress().getURI() instanceof SipURI toUri) || toUri.getUser() == null) {
@@ -100,7 +103,7 @@ public class Registrar {
      *
      * @param expectedUser the channel the request must be from (null = any channel of the realm)
      */
-    Credential authenticate(RequestEvent event, String realm, String expectedUser, boolean proxy) throws Exception {
+    public Credential authenticate(RequestEvent event, String realm, String expectedUser, boolean proxy) throws Exception {
         Request request = event.getRequest();
         AuthorizationHeader auth = authorizationFor(request, realm, proxy);
         if (auth == null) {
@@ -284,7 +287,7 @@ public class Registrar {
         return product.toString();
     }
 
-    static String sourceOf(Request request) {
+    public static String sourceOf(Request request) {
         if (request instanceof SIPRequest r && r.getRemoteAddress() != null) {
             return r.getRemoteAddress().getHostAddress();
         }

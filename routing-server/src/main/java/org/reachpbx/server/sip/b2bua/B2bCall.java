@@ -1,4 +1,6 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.b2bua;
+
+import org.reachpbx.server.sip.stack.SipServer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +28,8 @@ import org.reachpbx.rules.decision.RingStep;
 import org.reachpbx.rules.decision.RingTarget;
 import org.reachpbx.rules.decision.RoutingDecision;
 import org.reachpbx.rules.view.TenantView;
-import org.reachpbx.server.sip.SipProperties.Trunk;
-import org.reachpbx.server.sip.UserDevices.Destination;
+import org.reachpbx.server.sip.stack.SipProperties.Trunk;
+import org.reachpbx.server.sip.devices.UserDevices.Destination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

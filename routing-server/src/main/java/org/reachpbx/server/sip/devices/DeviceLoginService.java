@@ -1,4 +1,6 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.devices;
+
+import org.reachpbx.server.sip.registrar.RegistrationStore;
 
 import java.util.List;
 import org.reachpbx.directory.repository.TenantRepository;

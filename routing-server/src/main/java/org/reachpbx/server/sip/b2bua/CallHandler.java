@@ -1,4 +1,8 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.b2bua;
+
+import org.reachpbx.server.sip.devices.UserDevices;
+import org.reachpbx.server.sip.registrar.Registrar;
+import org.reachpbx.server.sip.stack.SipServer;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -16,8 +20,8 @@ import org.reachpbx.rules.attempt.CallAttempt;
 import org.reachpbx.rules.decision.RoutingDecision;
 import org.reachpbx.rules.engine.RoutingEngine;
 import org.reachpbx.rules.view.TenantView;
-import org.reachpbx.server.sip.SipCredentials.Credential;
-import org.reachpbx.server.sip.SipProperties.Trunk;
+import org.reachpbx.server.sip.registrar.SipCredentials.Credential;
+import org.reachpbx.server.sip.stack.SipProperties.Trunk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +64,11 @@ public class CallHandler {
         this.b2bua = b2bua;
     }
 
-    void attach(SipServer sipServer) {
+    public void attach(SipServer sipServer) {
         this.server = sipServer;
     }
 
-    void invite(RequestEvent event) throws Exception {
+    public void invite(RequestEvent event) throws Exception {
         Request request = event.getRequest();
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         if (to != null && to.getTag() != null) {

@@ -1,4 +1,8 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.stack;
+
+import org.reachpbx.server.sip.b2bua.B2bua;
+import org.reachpbx.server.sip.b2bua.CallHandler;
+import org.reachpbx.server.sip.registrar.Registrar;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -171,7 +175,7 @@ public class SipServer implements SmartLifecycle, SipListener {
     }
 
     /** Our Contact for a dialog on this transport. */
-    javax.sip.header.ContactHeader contactHeader(String transport) throws Exception {
+    public javax.sip.header.ContactHeader contactHeader(String transport) throws Exception {
         javax.sip.address.SipURI uri = addresses.createSipURI(null, advertisedHost());
         uri.setPort(port);
         if (transport != null && transport.equalsIgnoreCase("tcp")) {
@@ -235,7 +239,7 @@ public class SipServer implements SmartLifecycle, SipListener {
     }
 
     /** Answers a request statelessly-safe: in its server transaction, made when missing. */
-    void reply(RequestEvent event, int status, String reason) throws Exception {
+    public void reply(RequestEvent event, int status, String reason) throws Exception {
         Response response = messages.createResponse(status, event.getRequest());
         if (reason != null) {
             response.setReasonPhrase(reason);
@@ -243,7 +247,7 @@ public class SipServer implements SmartLifecycle, SipListener {
         send(event, response);
     }
 
-    void send(RequestEvent event, Response response) throws Exception {
+    public void send(RequestEvent event, Response response) throws Exception {
         ServerTransaction tx = event.getServerTransaction();
         if (tx == null) {
             tx = provider.getNewServerTransaction(event.getRequest());

@@ -1,4 +1,8 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.b2bua;
+
+import org.reachpbx.server.sip.TestPhone;
+import org.reachpbx.server.sip.registrar.RegistrationStore;
+import org.reachpbx.server.sip.stack.SipServer;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -36,14 +40,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ReachPbxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(B2buaTestSupport.Clocks.class)
-abstract class B2buaTestSupport {
+public abstract class B2buaTestSupport {
 
-    static final String DOMAIN = "sip.reachpbx.test";
-    static final String TRUNK_ADDRESS = "127.0.0.2";
-    static final int TRUNK_PORT = freePort(TRUNK_ADDRESS);
+    protected static final String DOMAIN = "sip.reachpbx.test";
+    protected static final String TRUNK_ADDRESS = "127.0.0.2";
+    protected static final int TRUNK_PORT = freePort(TRUNK_ADDRESS);
 
     @DynamicPropertySource
-    static void trunk(DynamicPropertyRegistry registry) {
+    protected static void trunk(DynamicPropertyRegistry registry) {
         registry.add("pbx.sip.trunks[0].name", () -> "carrier");
         registry.add("pbx.sip.trunks[0].host", () -> TRUNK_ADDRESS);
         registry.add("pbx.sip.trunks[0].port", () -> TRUNK_PORT);
@@ -52,7 +56,7 @@ abstract class B2buaTestSupport {
     }
 
     /** A clock that runs with real time from wherever a test puts it. */
-    static final class MovableClock extends Clock {
+    protected static final class MovableClock extends Clock {
         volatile Duration offset = Duration.ZERO;
 
         @Override
@@ -70,17 +74,17 @@ abstract class B2buaTestSupport {
             return Instant.now().plus(offset);
         }
 
-        void setTo(Instant when) {
+        public void setTo(Instant when) {
             offset = Duration.between(Instant.now(), when);
         }
 
-        void reset() {
+        public void reset() {
             offset = Duration.ZERO;
         }
     }
 
     @TestConfiguration
-    static class Clocks {
+    protected static class Clocks {
         @Bean
         @Primary
         MovableClock movableClock() {
@@ -89,26 +93,26 @@ abstract class B2buaTestSupport {
     }
 
     @Autowired
-    SipServer server;
+    protected SipServer server;
     @Autowired
-    TenantStore store;
+    protected TenantStore store;
     @Autowired
-    TenantViewCache views;
+    protected TenantViewCache views;
     @Autowired
-    MovableClock clock;
+    protected MovableClock clock;
     @Autowired
-    B2bua b2bua;
+    protected B2bua b2bua;
     @Autowired
-    LiveCalls live;
+    protected LiveCalls live;
 
-    long tenantId;
-    final List<TestPhone> phones = new ArrayList<>();
+    protected long tenantId;
+    protected final List<TestPhone> phones = new ArrayList<>();
     private final java.util.Map<TestPhone, String> registered = new java.util.LinkedHashMap<>();
     @Autowired
-    RegistrationStore registrations;
+    protected RegistrationStore registrations;
 
     @BeforeEach
-    void tenant() throws Exception {
+    protected void tenant() throws Exception {
         clock.reset();
         String yaml = yaml();
         tenantId = store.list().stream().filter(t -> t.name().equals("Sip Test BV")).findFirst()
@@ -120,7 +124,7 @@ abstract class B2buaTestSupport {
     }
 
     @AfterEach
-    void closePhones() throws Exception {
+    protected void closePhones() throws Exception {
         // Unregister first: a closed phone left registered would be rung (silently) by later tests.
         for (var p : registered.entrySet()) {
             p.getKey().register(0, "SHA-256");
@@ -137,16 +141,16 @@ abstract class B2buaTestSupport {
         }
     }
 
-    static String yaml() throws IOException {
+    protected static String yaml() throws IOException {
         return new ClassPathResource("sip/b2bua-tenant.yaml").getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** A registered desk phone of user {@code ext} (channel ch{ext}). */
-    TestPhone phone(String ext) throws Exception {
+    protected TestPhone phone(String ext) throws Exception {
         return phone("ch" + ext, "pw-" + ext + "-secret", null);
     }
 
-    TestPhone phone(String channel, String password, String device) throws Exception {
+    protected TestPhone phone(String channel, String password, String device) throws Exception {
         TestPhone phone = new TestPhone(channel, DOMAIN, password, server.port());
         phones.add(phone);
         if (device != null) {
@@ -161,13 +165,13 @@ abstract class B2buaTestSupport {
     }
 
     /** The carrier's side of the trunk, on 127.0.0.2. */
-    TestPhone trunk() throws Exception {
+    protected TestPhone trunk() throws Exception {
         TestPhone trunk = new TestPhone("carrier", DOMAIN, "none", server.port(), TRUNK_ADDRESS, TRUNK_PORT);
         phones.add(trunk);
         return trunk;
     }
 
-    static int freePort(String address) {
+    protected static int freePort(String address) {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName(address))) {
             return s.getLocalPort();
         } catch (IOException e) {

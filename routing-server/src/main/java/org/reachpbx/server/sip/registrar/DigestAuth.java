@@ -1,4 +1,4 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.registrar;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,7 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.devices;
+
+import org.reachpbx.server.sip.TestPhone;
+import org.reachpbx.server.sip.b2bua.B2buaTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

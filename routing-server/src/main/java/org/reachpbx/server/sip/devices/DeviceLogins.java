@@ -1,4 +1,4 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.devices;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

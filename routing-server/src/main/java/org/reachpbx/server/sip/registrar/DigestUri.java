@@ -1,4 +1,4 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.registrar;
 
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;

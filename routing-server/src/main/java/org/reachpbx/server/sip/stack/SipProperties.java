@@ -1,4 +1,4 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.stack;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,17 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.stack;
+
+import org.reachpbx.server.sip.b2bua.B2bua;
+import org.reachpbx.server.sip.b2bua.CallHandler;
+import org.reachpbx.server.sip.b2bua.LiveCalls;
+import org.reachpbx.server.sip.b2bua.Trunks;
+import org.reachpbx.server.sip.devices.DeviceLoginService;
+import org.reachpbx.server.sip.devices.DeviceLogins;
+import org.reachpbx.server.sip.devices.UserDevices;
+import org.reachpbx.server.sip.registrar.DigestAuth;
+import org.reachpbx.server.sip.registrar.Registrar;
+import org.reachpbx.server.sip.registrar.RegistrationStore;
+import org.reachpbx.server.sip.registrar.RegistrationSweeper;
+import org.reachpbx.server.sip.registrar.SipCredentials;
 
 import java.time.Clock;
 import org.reachpbx.directory.repository.TenantRepository;

@@ -1,4 +1,4 @@
-package org.reachpbx.server.sip;
+package org.reachpbx.server.sip.b2bua;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
