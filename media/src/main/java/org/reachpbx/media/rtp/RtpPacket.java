@@ -130,6 +130,11 @@ public final class RtpPacket {
         put32(out, 8, ssrc);
     }
 
+    /** The timestamp field of a packet laid out in {@code b}. */
+    public static long timestampOf(byte[] b) {
+        return u32(b, 4);
+    }
+
     static int u16(byte[] b, int i) {
         return ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
     }
