@@ -105,11 +105,6 @@ final class OutgoingStream {
         octets += packet.payloadLength();
     }
 
-    /** Sends a prepared RTCP packet from {@code rtcpChannel}. */
-    void sendRtcp(DatagramChannel rtcpChannel, InetSocketAddress to, byte[] packet, int len) throws IOException {
-        rtcpChannel.send(ByteBuffer.wrap(packet, 0, len), to);
-    }
-
     long timestamp(long tick) {
         return (tsBase + tick * MediaClock.SAMPLES_PER_TICK) & 0xFFFFFFFFL;
     }

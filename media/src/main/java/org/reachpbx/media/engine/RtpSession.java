@@ -21,7 +21,6 @@ import org.reachpbx.media.record.RecordSpec;
 import org.reachpbx.media.record.Recorder;
 import org.reachpbx.media.record.Recording;
 import org.reachpbx.media.rtp.JitterBuffer;
-import org.reachpbx.media.rtp.Rtcp;
 import org.reachpbx.media.rtp.RtpPacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class RtpSession implements MediaSession {
     private static final Logger LOG = LoggerFactory.getLogger(RtpSession.class);
     private static final int FRAME = 160;
-    /** Ticks between RTCP sender reports: 5 s. */
-    static final int RTCP_INTERVAL_TICKS = 250;
 
     private final RtpMediaEngine engine;
     private final int port;
@@ -47,14 +44,14 @@ public final class RtpSession implements MediaSession {
     private final DatagramChannel rtcpChannel;
     private final OutgoingStream stream;
     private final Latch latch = new Latch();
-    private final Latch rtcpLatch = new Latch();
+    private final SessionCounters counters;
+    private final RtcpEndpoint rtcp;
     private final JitterBuffer jitter;
     private final Rfc4733Receiver dtmfIn = new Rfc4733Receiver(this::digitDetected);
     private final Rfc4733Sender dtmfOut = new Rfc4733Sender();
     private final DigitCollector collector = new DigitCollector();
     private final List<Consumer<Character>> digitListeners = new CopyOnWriteArrayList<>();
     private final byte[] frameIn = new byte[480];
-    private final byte[] rtcpOut = new byte[Rtcp.SR_LENGTH];
     private final Rfc4733Sender.Output eventOut = this::sendEventPacket;
 
     private Codec codec = Codec.PCMU;
@@ -68,16 +65,7 @@ public final class RtpSession implements MediaSession {
     private Consumer<Recording> recordDone;
     private RtpSession peer;
     private long tick;
-    private long nextRtcpTick = -1;
-    private long received;
-    private long foreign;
-    private long malformed;
-    private long srReceived;
-    private long rrReceived;
-    private long srSent;
     private boolean closed;
-    private boolean loggedMalformed;
-    private boolean loggedSendError;
 
     RtpSession(RtpMediaEngine engine, int port, DatagramChannel rtpChannel, DatagramChannel rtcpChannel, int jitterFrames) {
         this.engine = engine;
@@ -86,6 +74,8 @@ public final class RtpSession implements MediaSession {
         this.rtcpChannel = rtcpChannel;
         this.stream = new OutgoingStream(rtpChannel);
         this.jitter = new JitterBuffer(jitterFrames);
+        this.counters = new SessionCounters(port);
+        this.rtcp = new RtcpEndpoint(rtcpChannel, counters);
     }
 
     @Override
@@ -106,7 +96,7 @@ public final class RtpSession implements MediaSession {
     /** As {@link #connect(InetSocketAddress, Codec, int)}, for a codec the far end offered under another payload type. */
     public synchronized void connect(InetSocketAddress remote, Codec codec, int payloadType, int telephoneEventPt) {
         latch.connect(remote);
-        rtcpLatch.connect(null);
+        rtcp.reset();
         this.codec = codec;
         this.audioPt = payloadType;
         this.telephoneEventPt = telephoneEventPt;
@@ -217,13 +207,12 @@ public final class RtpSession implements MediaSession {
 
     @Override
     public synchronized MediaStats stats() {
-        return new MediaStats(received, stream.packets(), jitter.lost(), jitter.late(), jitter.duplicates(), foreign,
-                malformed);
+        return counters.snapshot(jitter, stream.packets());
     }
 
     /** RTCP counters (RTCP is answered per leg, never relayed). */
     public synchronized RtcpStats rtcpStats() {
-        return new RtcpStats(srReceived, rrReceived, srSent);
+        return counters.rtcp();
     }
 
     @Override
@@ -259,7 +248,7 @@ public final class RtpSession implements MediaSession {
                 return;
             }
             if (!packet.parse(data.array(), data.position())) {
-                malformed("not an RTP packet", source);
+                counters.malformed("not an RTP packet", source);
                 return;
             }
             int pt = packet.payloadType();
@@ -267,18 +256,18 @@ public final class RtpSession implements MediaSession {
             sourceCodec = event ? null : codecOf(pt);
             if (!event && sourceCodec == null) { // comfort noise or other: keeps its turn, carries nothing for us
                 if (latch.latched() && !latch.accept(source)) {
-                    foreign++;
+                    counters.foreign++;
                 } else {
-                    received++;
+                    counters.received++;
                     jitter.offerGap(packet.ssrc(), packet.sequence());
                 }
                 return;
             }
             if (!latch.accept(source)) {
-                foreign++;
+                counters.foreign++;
                 return;
             }
-            received++;
+            counters.received++;
             if (event) {
                 dtmfIn.onPacket(packet.timestamp(), packet.buffer(), packet.payloadOffset(), packet.payloadLength(),
                         engine.clock().nowMs());
@@ -322,26 +311,12 @@ public final class RtpSession implements MediaSession {
             if (closed) {
                 return;
             }
-            Rtcp.Summary summary = Rtcp.read(data, length);
-            if (!summary.valid()) {
-                malformed("not an RTCP packet", source);
-                return;
-            }
-            if (!rtcpLatch.accept(source)) {
-                foreign++;
-                return;
-            }
-            srReceived += summary.senderReports();
-            rrReceived += summary.receiverReports();
+            rtcp.onPacket(data, length, source);
         }
     }
 
     synchronized void onHandlerFailure(RuntimeException e) {
-        malformed++;
-        if (!loggedMalformed) {
-            loggedMalformed = true;
-            LOG.warn("session {}: a packet could not be handled", port, e);
-        }
+        counters.handlerFailed(e);
     }
 
     // ---- media clock ----
@@ -376,12 +351,7 @@ public final class RtpSession implements MediaSession {
                     finishPlaying();
                 }
             }
-            if (to != null && tick >= nextRtcpTick && stream.packets() > 0) {
-                if (nextRtcpTick >= 0) {
-                    sendSenderReport(to);
-                }
-                nextRtcpTick = tick + RTCP_INTERVAL_TICKS;
-            }
+            rtcp.onTick(tick, to, stream);
         }
     }
 
@@ -389,19 +359,6 @@ public final class RtpSession implements MediaSession {
         InetSocketAddress to = latch.target();
         try {
             stream.sendEvent(to, tick, newEvent, telephoneEventPt, payload, length);
-        } catch (IOException e) {
-            sendFailed(e);
-        }
-    }
-
-    private void sendSenderReport(InetSocketAddress rtpTarget) {
-        InetSocketAddress to = rtcpLatch.latched() ? rtcpLatch.target()
-                : new InetSocketAddress(rtpTarget.getAddress(), rtpTarget.getPort() + 1);
-        int len = Rtcp.writeSenderReport(rtcpOut, stream.ssrc(), System.currentTimeMillis(), stream.timestamp(tick),
-                stream.packets(), stream.octets());
-        try {
-            stream.sendRtcp(rtcpChannel, to, rtcpOut, len);
-            srSent++;
         } catch (IOException e) {
             sendFailed(e);
         }
@@ -443,18 +400,7 @@ public final class RtpSession implements MediaSession {
         engine.post(() -> done.accept(recording));
     }
 
-    private void malformed(String what, InetSocketAddress source) {
-        malformed++;
-        if (!loggedMalformed) {
-            loggedMalformed = true;
-            LOG.debug("session {}: {} from {} (counted as malformed from now on)", port, what, source);
-        }
-    }
-
     private void sendFailed(IOException e) {
-        if (!loggedSendError) {
-            loggedSendError = true;
-            LOG.info("session {}: sending failed ({}); further failures are not logged", port, e.toString());
-        }
+        counters.sendFailed(e);
     }
 }
