@@ -128,9 +128,7 @@ public final class RtpMediaEngine implements MediaEngine {
     /** Called once by a closing session: its sockets close and its ports go back to the pool. */
     void release(RtpSession session, DatagramChannel rtp, DatagramChannel rtcp) {
         remove(session);
-        closeQuietly(rtp);
-        closeQuietly(rtcp);
-        reader.wakeup();
+        reader.close(rtp, rtcp);
         ports.giveBack(session.rtpPort());
     }
 

@@ -8,7 +8,11 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.reachpbx.media.rtp.RtpPacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,7 @@ public final class RtpReader implements AutoCloseable {
     private final Selector selector;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Registration> pending = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> closing = new ConcurrentLinkedQueue<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(MAX_PACKET);
     private final RtpPacket packet = new RtpPacket();
     private volatile boolean running = true;
@@ -55,9 +60,50 @@ public final class RtpReader implements AutoCloseable {
         selector.wakeup();
     }
 
-    /** Lets the selector drop the keys of channels just closed, so their ports are really freed. */
-    void wakeup() {
+    /**
+     * Closes a session's channels so that their ports are free for the next bind when this returns:
+     * a channel registered with a selector keeps its socket until the selector drops the key, so the
+     * reader thread cancels the keys, closes the channels and flushes the selector.
+     */
+    void close(DatagramChannel... channels) {
+        if (Thread.currentThread() == thread || !thread.isAlive()) {
+            closeNow(channels);
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        closing.add(() -> {
+            closeNow(channels);
+            done.complete(null);
+        });
         selector.wakeup();
+        try {
+            done.get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("closing RTP sockets took too long; their ports may be busy for a moment");
+        }
+    }
+
+    private void closeNow(DatagramChannel... channels) {
+        for (DatagramChannel channel : channels) {
+            SelectionKey key = channel.keyFor(selector);
+            if (key != null) {
+                key.cancel();
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("closing an RTP socket", e);
+            }
+        }
+        try {
+            if (selector.isOpen()) {
+                selector.selectNow(); // drops the cancelled keys: the sockets are really closed now
+            }
+        } catch (IOException e) {
+            LOG.debug("flushing the selector", e);
+        }
     }
 
     private void run() {
@@ -65,6 +111,10 @@ public final class RtpReader implements AutoCloseable {
             try {
                 selector.select();
                 registerPending();
+                Runnable task;
+                while ((task = closing.poll()) != null) {
+                    task.run();
+                }
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
