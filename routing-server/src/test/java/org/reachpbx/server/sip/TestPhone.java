@@ -55,6 +55,10 @@ public class TestPhone implements SipListener, AutoCloseable {
     private final MessageFactory messages;
     private final BlockingQueue<Response> responses = new LinkedBlockingQueue<>();
     private final String callId;
+    /** The SDP this phone offers and answers with (an RTP test peer's); null: the fixed dummy SDP. */
+    private volatile String mediaSdp;
+    /** Calls go out without SDP (late offer): the answer goes in the ACK. */
+    private volatile boolean lateOffer;
     private final AtomicLong cseq = new AtomicLong();
     private final AtomicInteger nc = new AtomicInteger();
 
@@ -212,7 +216,9 @@ public class TestPhone implements SipListener, AutoCloseable {
         route.setLrParam();
         r.addHeader(headers.createRouteHeader(addresses.createAddress(route)));
         r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
-        r.setContent(sdp(40000), headers.createContentTypeHeader("application", "sdp"));
+        if (!lateOffer) {
+            r.setContent(mediaSdp != null ? mediaSdp : sdp(40000), headers.createContentTypeHeader("application", "sdp"));
+        }
         if (auth != null) {
             r.addHeader(auth);
         }
@@ -333,7 +339,8 @@ public class TestPhone implements SipListener, AutoCloseable {
             Response ok = messages.createResponse(Response.OK, request);
             ((javax.sip.header.ToHeader) ok.getHeader(javax.sip.header.ToHeader.NAME)).setTag("p" + port);
             ok.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
-            ok.setContent(sdp(50000 + port % 1000), headers.createContentTypeHeader("application", "sdp"));
+            ok.setContent(mediaSdp != null ? mediaSdp : sdp(50000 + port % 1000),
+                    headers.createContentTypeHeader("application", "sdp"));
             tx.sendResponse(ok);
         }
 
@@ -380,7 +387,8 @@ public class TestPhone implements SipListener, AutoCloseable {
             reinvites.add(request);
             Response ok = messages.createResponse(Response.OK, request);
             ok.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
-            ok.setContent(sdp(60000 + port % 1000), headers.createContentTypeHeader("application", "sdp"));
+            ok.setContent(mediaSdp != null ? mediaSdp : sdp(60000 + port % 1000),
+                    headers.createContentTypeHeader("application", "sdp"));
             tx.sendResponse(ok);
             return;
         }
@@ -473,6 +481,31 @@ public class TestPhone implements SipListener, AutoCloseable {
             ackIn(tx.getDialog(), ok);
         }
 
+        /** ACK carrying an SDP answer (late offer). */
+        public void ack(String sdp) throws Exception {
+            javax.sip.Dialog dialog = tx.getDialog();
+            long cseq = ((javax.sip.header.CSeqHeader) ok.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+            Request ack = dialog.createAck(cseq);
+            ack.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+            dialog.sendAck(ack);
+        }
+
+        /** The SDP of the answer (200) to this call. */
+        public String answerSdp() {
+            return ok == null || ok.getRawContent() == null ? null
+                    : new String(ok.getRawContent(), StandardCharsets.UTF_8);
+        }
+
+        /** A SIP INFO in the call, e.g. a digit as application/dtmf-relay. */
+        public void info(String subtype, String body) throws Exception {
+            javax.sip.Dialog dialog = tx.getDialog();
+            Request info = dialog.createRequest(Request.INFO);
+            info.setContent(body, headers.createContentTypeHeader("application", subtype));
+            javax.sip.ClientTransaction ct = provider.getNewClientTransaction(info);
+            ct.setApplicationData(this);
+            dialog.sendRequest(ct);
+        }
+
         public void hangUp() throws Exception {
             javax.sip.Dialog dialog = tx.getDialog();
             Request bye = dialog.createRequest(Request.BYE);
@@ -493,6 +526,18 @@ public class TestPhone implements SipListener, AutoCloseable {
         public void ackReinvite(Response ok) throws Exception {
             ackIn(tx.getDialog(), ok);
         }
+    }
+
+    /** Offer and answer with this SDP from now on (an RTP test peer's); null: the fixed dummy SDP. */
+    public TestPhone withMedia(String sdp) {
+        this.mediaSdp = sdp;
+        return this;
+    }
+
+    /** Place calls without SDP (late offer); the answer to the server's offer goes in the ACK. */
+    public TestPhone lateOffer(boolean on) {
+        this.lateOffer = on;
+        return this;
     }
 
     /** Calls {@code dialled}, answering the 407 challenge with SHA-256; the call to follow. */
@@ -528,7 +573,7 @@ public class TestPhone implements SipListener, AutoCloseable {
                 List.of(headers.createViaHeader(address, port, ListeningPoint.UDP, null)),
                 headers.createMaxForwardsHeader(maxForwards));
         r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
-        r.setContent(sdp(41000), headers.createContentTypeHeader("application", "sdp"));
+        r.setContent(mediaSdp != null ? mediaSdp : sdp(41000), headers.createContentTypeHeader("application", "sdp"));
         return place(r);
     }
 

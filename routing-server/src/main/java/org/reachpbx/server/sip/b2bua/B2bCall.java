@@ -30,6 +30,9 @@ import org.reachpbx.rules.decision.RoutingDecision;
 import org.reachpbx.rules.view.TenantView;
 import org.reachpbx.server.sip.stack.SipProperties.Trunk;
 import org.reachpbx.server.sip.devices.UserDevices.Destination;
+import org.reachpbx.server.sip.media.CallerLeg;
+import org.reachpbx.server.sip.media.HoldMusic;
+import org.reachpbx.server.sip.media.ServedCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +52,12 @@ import org.slf4j.LoggerFactory;
  * INFO are relayed with their bodies unchanged. All methods run under the call's lock; JAIN-SIP
  * calls in on several threads and the timers on another.
  */
-final class B2bCall {
+final class B2bCall implements CallerLeg {
 
     private static final Logger log = LoggerFactory.getLogger(B2bCall.class);
 
-    enum State { ROUTING, ANSWERED, ENDED }
+    /** ROUTING: legs ring; ANSWERED: bridged to a leg; SERVED: answered by a media service of the server. */
+    enum State { ROUTING, ANSWERED, SERVED, ENDED }
 
     /** The caller and what the call is about, for headers, counters and events. */
     record Setup(long tenantId, TenantView view, String callerUser, String callerChannel, String callerNumber,
@@ -83,6 +87,10 @@ final class B2bCall {
     /** A relayed re-INVITE's 2xx waiting for the originator's ACK: the dialog to ACK on and its CSeq. */
     private Dialog ackDialog;
     private long ackCseq;
+    /** The media service answering the call (state SERVED). */
+    private ServedCall served;
+    /** Music the held party hears while the other holds the call (MOH-03). */
+    private HoldMusic music;
 
     B2bCall(B2bua b2b, Setup setup, ServerTransaction aTx, Dialog aDialog, LiveCalls.Taken counts, Instant now) {
         this.b2b = b2b;
@@ -95,7 +103,8 @@ final class B2bCall {
         this.startedAt = now;
     }
 
-    String callId() {
+    @Override
+    public String callId() {
         return ((javax.sip.header.CallIdHeader) aInvite.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
     }
 
@@ -120,14 +129,23 @@ final class B2bCall {
             case REJECT -> finalToCaller(d.reject().sipStatus(),
                     d.reject().reason() == null ? d.reject().cause().name() : d.reject().reason());
             case RING -> ring(d);
-            // Voicemail, queues, announcements and digit collection are the media server's part
-            // (the media issue); until it exists such a call is refused, saying what it needed.
-            case MEDIA -> finalToCaller(Response.TEMPORARILY_UNAVAILABLE,
-                    "Media service " + d.media().kind() + (d.media().extension() == null ? "" : " " + d.media().extension())
-                            + " is not available");
+            case MEDIA -> serve(d);
             case COLLECT -> finalToCaller(Response.TEMPORARILY_UNAVAILABLE,
                     "Digit collection at " + d.collect().resumeAt() + " is not available");
         }
+    }
+
+    /** A media service answers the call (voicemail, auto-answer, menus): its own classes run it. */
+    private void serve(RoutingDecision d) {
+        cancelBranches(null);
+        served = b2b.media() == null ? null : b2b.media().serve(this, d.media());
+        if (served == null) {
+            finalToCaller(Response.TEMPORARILY_UNAVAILABLE, "Media service " + d.media().kind()
+                    + (d.media().extension() == null ? "" : " " + d.media().extension()) + " is not available");
+            return;
+        }
+        state = State.SERVED;
+        served.answer();
     }
 
     private void ring(RoutingDecision d) {
@@ -436,6 +454,10 @@ final class B2bCall {
      * it; the caller's ACK for the call's 2xx acknowledges the winner now if its answer waited for it.
      */
     synchronized void ack(Request ack) {
+        if (state == State.SERVED) {
+            served.ack(ack);
+            return;
+        }
         try {
             if (ackDialog != null) {
                 Request out = ackDialog.createAck(ackCseq);
@@ -476,6 +498,11 @@ final class B2bCall {
             finalToCaller(Response.REQUEST_TERMINATED, null);
             return;
         }
+        if (state == State.SERVED) {
+            end();
+            served.callerHungUp();
+            return;
+        }
         if (state != State.ANSWERED) {
             return;
         }
@@ -488,6 +515,12 @@ final class B2bCall {
      * call must not stay up on one side or count forever.
      */
     synchronized void dialogTerminated(Dialog dialog) {
+        if (state == State.SERVED && dialog == aDialog) {
+            log.info("Call {}: the caller's dialog ended without BYE; the service is stopped", callId());
+            end();
+            served.callerHungUp();
+            return;
+        }
         if (state != State.ANSWERED) {
             return;
         }
@@ -505,6 +538,10 @@ final class B2bCall {
     /** re-INVITE, UPDATE, INFO…: sent on the other dialog with the same body; its answer comes back. */
     synchronized void relay(boolean fromCaller, ServerTransaction st) {
         Request in = st.getRequest();
+        if (state == State.SERVED && fromCaller) {
+            served.inDialog(st);
+            return;
+        }
         try {
             if (state != State.ANSWERED) {
                 st.sendResponse(b2b.sip().messages().createResponse(Response.REQUEST_PENDING, in));
@@ -512,14 +549,19 @@ final class B2bCall {
             }
             Dialog other = fromCaller ? winner.dialog : aDialog;
             Request out = other.createRequest(in.getMethod());
-            if (in.getRawContent() != null) {
+            // Hold: the held party gets the server's music instead of the holder's hold SDP.
+            HoldMusic startMusic = Request.INVITE.equals(in.getMethod()) && music == null && b2b.media() != null
+                    && HoldMusic.isHold(in.getRawContent()) ? b2b.media().holdMusic(setup.tenantId(), callId()) : null;
+            if (startMusic != null) {
+                out.setContent(startMusic.offer(), b2b.sip().headers().createContentTypeHeader("application", "sdp"));
+            } else if (in.getRawContent() != null) {
                 out.setContent(in.getRawContent(), (ContentTypeHeader) in.getHeader(ContentTypeHeader.NAME));
             }
             if (Request.INVITE.equals(in.getMethod())) {
                 out.setHeader(b2b.sip().contactHeader(((ViaHeader) out.getHeader(ViaHeader.NAME)).getTransport()));
             }
             ClientTransaction ct = b2b.sip().provider().getNewClientTransaction(out);
-            ct.setApplicationData(new Relay(this, st, other));
+            ct.setApplicationData(new Relay(this, st, other, startMusic));
             other.sendRequest(ct);
         } catch (Exception e) {
             log.info("Call {}: could not relay {}: {}", callId(), in.getMethod(), e.toString());
@@ -531,8 +573,8 @@ final class B2bCall {
         }
     }
 
-    /** A relayed request and where its answer goes back to. */
-    record Relay(B2bCall call, ServerTransaction origin, Dialog target) {
+    /** A relayed request, where its answer goes back to, and the hold music it starts (or null). */
+    record Relay(B2bCall call, ServerTransaction origin, Dialog target, HoldMusic music) {
     }
 
     synchronized void relayResponse(Relay relay, Response r) {
@@ -542,6 +584,7 @@ final class B2bCall {
         }
         try {
             Request in = relay.origin().getRequest();
+            holdMusicAfter(relay, in, r);
             Response back = b2b.sip().messages().createResponse(status, in);
             if (r.getRawContent() != null) {
                 back.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
@@ -557,6 +600,25 @@ final class B2bCall {
         }
     }
 
+    /** Starts the music when the held party accepted it; stops it when a resume went through. */
+    private void holdMusicAfter(Relay relay, Request in, Response r) {
+        if (r.getStatusCode() < 200) {
+            return;
+        }
+        boolean ok = r.getStatusCode() >= 200 && r.getStatusCode() < 300;
+        if (relay.music() != null) {
+            if (ok && state == State.ANSWERED) {
+                music = relay.music();
+                music.answered(r.getRawContent());
+            } else {
+                relay.music().stop();
+            }
+        } else if (ok && music != null && Request.INVITE.equals(in.getMethod()) && !HoldMusic.isHold(in.getRawContent())) {
+            music.stop();
+            music = null;
+        }
+    }
+
     /** A refusal decided before any leg exists: the decision's status with a Reason, statelessly cheap. */
     static void refuse(SipServer sip, javax.sip.RequestEvent event, RoutingDecision d) throws Exception {
         int status = d.reject().sipStatus();
@@ -565,6 +627,80 @@ final class B2bCall {
         out.addHeader(sip.headers().createReasonHeader("SIP", status, reason.replace('"', '\'')));
         sip.send(event, out);
         log.debug("Call to {} refused with {} {}", event.getRequest().getRequestURI(), status, reason);
+    }
+
+    // ---- the caller's leg, for a media service (CallerLeg) ----
+
+    @Override
+    public long tenantId() {
+        return setup.tenantId();
+    }
+
+    @Override
+    public TenantView view() {
+        return setup.view();
+    }
+
+    @Override
+    public String callerNumber() {
+        return setup.callerNumber();
+    }
+
+    @Override
+    public String callerName() {
+        return setup.callerName();
+    }
+
+    @Override
+    public String callerUser() {
+        return setup.callerUser();
+    }
+
+    @Override
+    public String called() {
+        return setup.called();
+    }
+
+    @Override
+    public String offer() {
+        byte[] body = aInvite.getRawContent();
+        return body == null || body.length == 0 ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public synchronized void answer(String sdp) {
+        try {
+            Response ok = b2b.sip().messages().createResponse(Response.OK, aInvite);
+            toTag(ok);
+            ok.addHeader(b2b.sip().contactHeader(transportOfA()));
+            ok.setContent(sdp, b2b.sip().headers().createContentTypeHeader("application", "sdp"));
+            aTx.sendResponse(ok);
+            answeredAt = b2b.now();
+        } catch (Exception e) {
+            log.warn("Call {}: could not answer with the media service: {}", callId(), e.toString());
+            end();
+            served.callerHungUp();
+        }
+    }
+
+    @Override
+    public synchronized void refuse(int status, String reason) {
+        if (state != State.ENDED) {
+            finalToCaller(status, reason);
+        }
+    }
+
+    @Override
+    public synchronized void hangUp() {
+        if (state == State.SERVED) {
+            sendBye(aDialog);
+            end();
+        }
+    }
+
+    @Override
+    public synchronized void locked(Runnable task) {
+        task.run();
     }
 
     // ---- ending ----
@@ -603,6 +739,10 @@ final class B2bCall {
         State was = state;
         state = State.ENDED;
         cancelTimers();
+        if (music != null) {
+            music.stop();
+            music = null;
+        }
         counts.release();
         b2b.ended(this);
         Instant now = b2b.now();

@@ -1,6 +1,7 @@
 package org.reachpbx.server.sip.b2bua;
 
 import org.reachpbx.server.sip.devices.UserDevices;
+import org.reachpbx.server.sip.media.MediaServices;
 import org.reachpbx.server.sip.stack.SipProperties;
 import org.reachpbx.server.sip.stack.SipServer;
 
@@ -63,6 +64,7 @@ public class B2bua {
     private final java.util.concurrent.atomic.AtomicLong droppedEvents = new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastDropWarning;
     private volatile SipServer sip;
+    private volatile MediaServices media;
 
     public B2bua(SipProperties properties, UserDevices devices, Trunks trunks, LiveCalls live, Clock clock,
                  ObjectProvider<CallEventPublisher> publisher) {
@@ -76,6 +78,15 @@ public class B2bua {
 
     public void attach(SipServer server) {
         this.sip = server;
+    }
+
+    /** The media plane's services (voicemail, auto-answer, menus); without it MEDIA decisions get 480. */
+    public void attach(MediaServices services) {
+        this.media = services;
+    }
+
+    MediaServices media() {
+        return media;
     }
 
     /** Starts executing the decision for a new call whose INVITE came in this server transaction. */

@@ -1,0 +1,43 @@
+package org.reachpbx.server.sip.media;
+
+import org.reachpbx.rules.view.TenantView;
+
+/**
+ * What a service run by the server needs from the call it answers: who calls whom, the caller's
+ * SDP offer, and the SIP acts on the caller's leg (answer, refuse, hang up). The B2BUA's call
+ * implements it; everything media-specific stays in this package.
+ */
+public interface CallerLeg {
+
+    String callId();
+
+    long tenantId();
+
+    TenantView view();
+
+    /** The caller's number as presented (may be null: anonymous). */
+    String callerNumber();
+
+    String callerName();
+
+    /** The calling user's extension when a user of this tenant calls, else null. */
+    String callerUser();
+
+    /** What the caller dialled. */
+    String called();
+
+    /** The SDP offer in the caller's INVITE, or null (late offer: ours goes in the 200, theirs in the ACK). */
+    String offer();
+
+    /** 200 OK to the caller's INVITE with our SDP: the server answers the call. */
+    void answer(String sdp);
+
+    /** A final refusal of the caller's INVITE (e.g. 488, 503); the call ends. */
+    void refuse(int status, String reason);
+
+    /** The server ends the answered call: BYE to the caller; the call ends. */
+    void hangUp();
+
+    /** Runs {@code task} under the call's lock (media callbacks come from the media engine's thread). */
+    void locked(Runnable task);
+}

@@ -1,0 +1,64 @@
+package org.reachpbx.server.sip.media;
+
+import org.reachpbx.directory.repository.TenantRepository;
+import org.reachpbx.integrations.voicemail.VoicemailBoxes;
+import org.reachpbx.integrations.voicemail.VoicemailDeposit;
+import org.reachpbx.integrations.voicemail.VoicemailMailbox;
+import org.reachpbx.integrations.voicemail.VoicemailMessages;
+import org.reachpbx.media.MediaConfig;
+import org.reachpbx.media.MediaEngine;
+import org.reachpbx.media.engine.RtpMediaEngine;
+import org.reachpbx.media.play.PromptLibrary;
+import org.reachpbx.server.sip.b2bua.B2bua;
+import org.reachpbx.server.sip.media.voicemail.Voicemail;
+import org.reachpbx.server.sip.stack.SipServer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The media plane in the server (docs/media.md): the RTP engine and the services the B2BUA runs on
+ * calls it answers. Needs the SIP server; off with {@code pbx.media.enabled=false}.
+ */
+@Configuration
+@EnableConfigurationProperties(MediaProperties.class)
+@ConditionalOnProperty(name = {"pbx.sip.enabled", "pbx.media.enabled"}, havingValue = "true", matchIfMissing = true)
+public class MediaConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public MediaEngine mediaEngine(MediaProperties properties, SipServer sip) {
+        return new RtpMediaEngine(new MediaConfig(properties.getBindAddress(), address(properties, sip),
+                properties.rtpPortMin(), properties.rtpPortMax(), MediaConfig.DEFAULT_PTIME_MS,
+                properties.getJitterBufferMs()));
+    }
+
+    @Bean
+    public PromptLibrary promptLibrary() {
+        return new PromptLibrary();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public MediaServices mediaServices(MediaEngine engine, MediaProperties properties, SipServer sip, B2bua b2bua,
+                                       PromptLibrary prompts, VoicemailBoxes boxes, VoicemailMessages messages,
+                                       VoicemailDeposit deposit, VoicemailMailbox mailbox,
+                                       ObjectProvider<TenantSounds> sounds, TenantRepository tenants,
+                                       PlatformTransactionManager transactions) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        MediaServices services = new MediaServices(engine, properties, address(properties, sip), sip, prompts,
+                new Voicemail(boxes, messages, deposit, mailbox), sounds.getIfAvailable(() -> TenantSounds.NONE),
+                new MusicOnHold(tenants, readOnly));
+        b2bua.attach(services);
+        return services;
+    }
+
+    /** The SDP address: {@code pbx.media.address}, else the SIP server's advertised host. */
+    private static String address(MediaProperties properties, SipServer sip) {
+        String configured = properties.getAddress();
+        return configured != null && !configured.isBlank() ? configured : sip.advertisedHost();
+    }
+}

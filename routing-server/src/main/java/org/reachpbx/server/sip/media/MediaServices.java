@@ -1,0 +1,144 @@
+package org.reachpbx.server.sip.media;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.reachpbx.media.MediaEngine;
+import org.reachpbx.media.MediaSession;
+import org.reachpbx.media.NoFreePortException;
+import org.reachpbx.media.codec.Codec;
+import org.reachpbx.media.play.PromptLibrary;
+import org.reachpbx.rules.decision.MediaService;
+import org.reachpbx.rules.vocabulary.Language;
+import org.reachpbx.server.sip.media.services.AutoAnswer;
+import org.reachpbx.server.sip.media.voicemail.LeaveMessage;
+import org.reachpbx.server.sip.media.voicemail.MailboxMenu;
+import org.reachpbx.server.sip.media.voicemail.Voicemail;
+import org.reachpbx.server.sip.stack.SipServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a MEDIA decision into the script that carries it out and answers the call with a media
+ * session of the server. The rules decide which service; this class only maps the service to its
+ * script. Services not built yet (queues, AI, system codes other than 920) return null: the B2BUA
+ * then refuses the call with 480 saying which service was missing.
+ */
+public class MediaServices {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaServices.class);
+
+    private final MediaEngine engine;
+    private final MediaProperties properties;
+    private final String address;
+    private final SipServer sip;
+    private final PromptLibrary prompts;
+    private final Voicemail voicemail;
+    private final TenantSounds sounds;
+    private final MusicOnHold musicOnHold;
+    private final ExecutorService background = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(5_000), r -> {
+                Thread t = new Thread(r, "media-services");
+                t.setDaemon(true);
+                return t;
+            });
+
+    public MediaServices(MediaEngine engine, MediaProperties properties, String address, SipServer sip,
+                         PromptLibrary prompts, Voicemail voicemail, TenantSounds sounds, MusicOnHold musicOnHold) {
+        this.engine = engine;
+        this.properties = properties;
+        this.address = address;
+        this.sip = sip;
+        this.prompts = prompts;
+        this.voicemail = voicemail;
+        this.sounds = sounds;
+        this.musicOnHold = musicOnHold;
+    }
+
+    /** Music for a call one party puts on hold; null when none can be played (see {@link HoldMusic}). */
+    public HoldMusic holdMusic(long tenantId, String callId) {
+        return HoldMusic.open(this, tenantId, callId);
+    }
+
+    MusicOnHold musicOnHold() {
+        return musicOnHold;
+    }
+
+    MediaEngine engine() {
+        return engine;
+    }
+
+    /** The call answered by the right script, or null when no script serves this decision (yet). */
+    public ServedCall serve(CallerLeg leg, MediaService service) {
+        MediaScript script = scriptFor(leg, service);
+        if (script == null) {
+            return null;
+        }
+        MediaSession session;
+        try {
+            session = engine.open();
+        } catch (NoFreePortException e) {
+            log.warn("Call {}: no free RTP port for {}: {}", leg.callId(), service.kind(), e.getMessage());
+            return null;
+        }
+        return new ServedCall(leg, this, script, session);
+    }
+
+    private MediaScript scriptFor(CallerLeg leg, MediaService service) {
+        String code = service.code();
+        return switch (service.kind()) {
+            case VOICEMAIL -> new LeaveMessage(service.extension(), service.settings());
+            case PERSONAL_VOICEMAIL -> "1233".equals(code) ? MailboxMenu.ownBox(service.extension())
+                    : new LeaveMessage(service.extension(), service.settings());
+            case AUTO_ANSWER -> new AutoAnswer(service.settings() == null ? null : service.settings().get("sound"));
+            case SYSTEM_SERVICE, SYSTEM_CODE -> "920".equals(code) ? MailboxMenu.anyVoicemailExtension() : null;
+            default -> null;
+        };
+    }
+
+    public Prompts prompts(Language language) {
+        return new Prompts(prompts, language);
+    }
+
+    public PromptLibrary library() {
+        return prompts;
+    }
+
+    public Voicemail voicemail() {
+        return voicemail;
+    }
+
+    public TenantSounds sounds() {
+        return sounds;
+    }
+
+    public MediaProperties properties() {
+        return properties;
+    }
+
+    List<Codec> codecs() {
+        return properties.getCodecs();
+    }
+
+    String address() {
+        return address;
+    }
+
+    SipServer sip() {
+        return sip;
+    }
+
+    public int activeSessions() {
+        return engine.activeSessions();
+    }
+
+    void background(Runnable task) {
+        background.execute(task);
+    }
+
+    public void shutdown() {
+        background.shutdownNow();
+    }
+}
