@@ -351,11 +351,23 @@ class B2buaCallTest extends B2buaTestSupport {
     }
 
     @Test
-    void aMediaServiceIsRefusedSayingWhatItNeeded() throws Exception {
-        // Voicemail, IVR prompts and queues are the media server's (not built): a clear 480, no silence.
-        Response r = phone("202").call("570").awaitFinal(5);
+    void aVoicemailExtensionIsAnsweredByTheServer() throws Exception {
+        // The media plane answers voicemail (docs/media.md); what the caller hears is tested in sip.media.
+        TestPhone.Call call = phone("202").call("570");
+        Response r = call.awaitFinal(10);
+        assertThat(r.getStatusCode()).isEqualTo(200);
+        assertThat(new String(r.getRawContent(), java.nio.charset.StandardCharsets.UTF_8)).contains("m=audio");
+        call.ack();
+        call.hangUp();
+        waitUntilNoCalls();
+    }
+
+    @Test
+    void aMediaServiceNotBuiltYetIsRefusedSayingWhatItNeeded() throws Exception {
+        // 905 (sound recording) has no script yet: a clear 480, no silence.
+        Response r = phone("202").call("905").awaitFinal(5);
         assertThat(r.getStatusCode()).isEqualTo(480);
-        assertThat(r.getHeader("Reason").toString()).contains("Media service").contains("570").contains("not available");
+        assertThat(r.getHeader("Reason").toString()).contains("Media service").contains("not available");
         waitUntilNoCalls();
     }
 
