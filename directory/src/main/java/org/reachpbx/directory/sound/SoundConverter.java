@@ -53,8 +53,7 @@ public final class SoundConverter {
             throw new SoundRejectedException(SoundProblem.EMPTY, "the upload is empty");
         }
         if (upload.length > maxBytes) {
-            throw new SoundRejectedException(SoundProblem.TOO_LARGE, "the file is " + megabytes(upload.length)
-                    + "; at most " + megabytes(maxBytes) + " may be uploaded");
+            throw tooLarge("is " + megabytes(upload.length));
         }
         SoundFormat format = recognise(upload);
         if (format == null) {
@@ -63,6 +62,17 @@ public final class SoundConverter {
         }
         Converted converted = format == SoundFormat.WAV ? wav(upload) : mp3(upload);
         return converted;
+    }
+
+    /** The largest upload accepted, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The refusal of a file larger than the limit; {@code size} says how large ("is 25.3 MB", "is larger than 20 MB"). */
+    public SoundRejectedException tooLarge(String size) {
+        return new SoundRejectedException(SoundProblem.TOO_LARGE, "the file " + size + "; at most "
+                + megabytes(maxBytes) + " may be uploaded");
     }
 
     /** WAV or MP3 by the first bytes; null when neither. */
@@ -222,7 +232,7 @@ public final class SoundConverter {
         return s < 60 ? s + " s" : s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
     }
 
-    static String megabytes(long bytes) {
+    public static String megabytes(long bytes) {
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
                 : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
