@@ -36,7 +36,10 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * {@code {table, row, column, message}} instead; a request that does not fit a table version's
  * state (publishing a version that is not a draft) is 409. The integrations API answers 404 for
  * an unknown tenant, box, message or endpoint, 400 for unusable input (a WAV that is not 8 kHz) and
- * 409 for a request that does not fit the state (retrying a message that is not DEAD).
+ * 409 for a request that does not fit the state (retrying a message that is not DEAD). Sound-file
+ * uploads (docs/sounds.md) are refused with 400 (bad name, empty), 413 (too large; also any upload
+ * beyond the server's multipart limit), 415 (not WAV/MP3, an encoding that cannot be decoded) or 422
+ * (damaged, too long, silent); deleting a sound file still in use is 409 with its places.
  */
 @RestControllerAdvice
 public class ApiErrors {
