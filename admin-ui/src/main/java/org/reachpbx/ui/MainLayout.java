@@ -55,6 +55,7 @@ public class MainLayout extends AppLayout {
         add(nav, access, getTranslation("nav.config.numberPlans"), org.reachpbx.ui.config.NumberPlansView.class);
         add(nav, access, getTranslation("nav.config.channels"), org.reachpbx.ui.config.ChannelsView.class);
         add(nav, access, getTranslation("nav.config.account"), org.reachpbx.ui.config.AccountView.class);
+        add(nav, access, getTranslation("nav.sounds"), org.reachpbx.ui.sounds.SoundsView.class);
         add(nav, access, getTranslation("nav.reach"), org.reachpbx.ui.reach.ReachView.class);
         add(nav, access, getTranslation("nav.voicemail"), org.reachpbx.ui.voicemail.VoicemailView.class);
         add(nav, access, getTranslation("nav.uiUsers"), org.reachpbx.ui.users.UsersView.class);

@@ -17,6 +17,8 @@ import org.reachpbx.directory.integrations.VoicemailAudioRepository;
 import org.reachpbx.directory.integrations.VoicemailMessage;
 import org.reachpbx.directory.integrations.VoicemailMessageRepository;
 import org.reachpbx.directory.repository.TenantRepository;
+import org.reachpbx.directory.sound.SoundFiles;
+import org.reachpbx.directory.sound.TestSounds;
 import org.reachpbx.directory.store.TenantStore;
 import org.reachpbx.directory.tables.JpaTableVersionStore;
 import org.reachpbx.directory.tables.JpaTableVersionStoreTest;
@@ -60,6 +62,8 @@ class MariaDbConfigurationStoreTest {
     VoicemailAudioRepository audio;
     @Autowired
     OutboxMessageRepository outbox;
+    @Autowired
+    SoundFiles sounds;
 
     static boolean mariaDbWanted() {
         return MariaDbTestDatabase.wanted();
@@ -128,6 +132,35 @@ class MariaDbConfigurationStoreTest {
     private String columnType(String table, String column) {
         return jdbc.queryForObject("select data_type from information_schema.columns where table_schema = database()"
                 + " and table_name = ? and column_name = ?", String.class, table, column);
+    }
+
+    @Test
+    void soundFilesKeepTheirConvertedAudioAndGoWithTheirTenant() {
+        assertThat(jdbc.queryForObject(
+                "select count(*) from flyway_schema_history where version = '6' and success = 1", Integer.class))
+                .isEqualTo(1);
+        assertThat(columnType("sound_file_audio", "wav")).isEqualToIgnoringCase("longblob");
+        long tenant = store.importYaml(minimalTenant("Sounds MariaDB BV", "sounds-mariadb.reachpbx.test", "0301116000")).id();
+        // two minutes of 16 kHz stereo: 1.9 MB of converted audio, beyond a plain BLOB
+        byte[] upload = TestSounds.tone(16000, 2, 16, 440, 120, 0.5);
+        sounds.store(tenant, "moh/lounge.wav", "Zoë ☎.wav", upload);
+        assertThat(sounds.list(tenant)).singleElement().satisfies(s -> {
+            assertThat(s.getOriginalFileName()).isEqualTo("Zoë ☎.wav");
+            assertThat(s.getDurationMillis()).isEqualTo(120_000);
+        });
+        assertThat(sounds.find(tenant, "moh/lounge.wav").orElseThrow()).hasSize(44 + 120 * 16_000);
+        assertThat(store.delete(tenant)).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from sound_file_audio", Integer.class)).isZero();
+    }
+
+    private static String minimalTenant(String name, String domain, String number) {
+        try {
+            return new org.springframework.core.io.ClassPathResource("tenants/minimal.yaml")
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("Minimal BV", name).replace("minimal.reachpbx.test", domain).replace("0301110000", number);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

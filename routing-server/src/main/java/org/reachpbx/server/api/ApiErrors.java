@@ -4,6 +4,9 @@ import java.util.List;
 import org.reachpbx.directory.validation.InvalidConfigurationException;
 import org.reachpbx.directory.validation.MalformedDocumentException;
 import org.reachpbx.directory.validation.Violation;
+import org.reachpbx.directory.sound.SoundInUseException;
+import org.reachpbx.directory.sound.SoundNotFoundException;
+import org.reachpbx.directory.sound.SoundRejectedException;
 import org.reachpbx.rules.tables.TableStateException;
 import org.reachpbx.rules.tables.TableValidationException;
 import org.reachpbx.rules.tables.TableViolation;
@@ -33,7 +36,10 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * {@code {table, row, column, message}} instead; a request that does not fit a table version's
  * state (publishing a version that is not a draft) is 409. The integrations API answers 404 for
  * an unknown tenant, box, message or endpoint, 400 for unusable input (a WAV that is not 8 kHz) and
- * 409 for a request that does not fit the state (retrying a message that is not DEAD).
+ * 409 for a request that does not fit the state (retrying a message that is not DEAD). Sound-file
+ * uploads (docs/sounds.md) are refused with 400 (bad name, empty), 413 (too large; also any upload
+ * beyond the server's multipart limit), 415 (not WAV/MP3, an encoding that cannot be decoded) or 422
+ * (damaged, too long, silent); deleting a sound file still in use is 409 with its places.
  */
 @RestControllerAdvice
 public class ApiErrors {
@@ -120,8 +126,36 @@ public class ApiErrors {
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class,
             MethodArgumentTypeMismatchException.class, MultipartException.class})
     ResponseEntity<ErrorBody> incompleteRequest(Exception e) {
-        return ResponseEntity.badRequest().body(new ErrorBody(e instanceof MaxUploadSizeExceededException
-                ? "the upload is too large" : e.getMessage(), List.of()));
+        if (e instanceof MaxUploadSizeExceededException) {
+            // beyond the server's multipart limit (spring.servlet.multipart.max-file-size)
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ErrorBody("the upload is too large",
+                    List.of()));
+        }
+        return ResponseEntity.badRequest().body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    /** A sound upload refused (docs/sounds.md): 400 bad name or empty, 413 too large, 415 not WAV/MP3, 422 unusable audio. */
+    @ExceptionHandler(SoundRejectedException.class)
+    ResponseEntity<ErrorBody> soundRejected(SoundRejectedException e) {
+        HttpStatus status = switch (e.getProblem()) {
+            case BAD_NAME, EMPTY -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNRECOGNISED, UNSUPPORTED_ENCODING -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case DAMAGED, TOO_LONG, SILENT -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        return ResponseEntity.status(status).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(SoundNotFoundException.class)
+    ResponseEntity<ErrorBody> soundNotFound(SoundNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    /** A sound file the configuration still names: 409 with each place as a violation. */
+    @ExceptionHandler(SoundInUseException.class)
+    ResponseEntity<ErrorBody> soundInUse(SoundInUseException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.getMessage(), e.getReferences().stream()
+                .map(path -> new Violation(path, "uses this sound file")).toList()));
     }
 
     @ExceptionHandler(NotFoundException.class)
