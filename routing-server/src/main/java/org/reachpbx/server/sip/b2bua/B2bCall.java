@@ -32,6 +32,8 @@ import org.reachpbx.server.sip.stack.SipProperties.Trunk;
 import org.reachpbx.server.sip.devices.UserDevices.Destination;
 import org.reachpbx.server.sip.media.CallerLeg;
 import org.reachpbx.server.sip.media.HoldMusic;
+import org.reachpbx.server.sip.media.MediaAnchor;
+import org.reachpbx.media.sdp.SdpNotAcceptable;
 import org.reachpbx.server.sip.media.ServedCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +93,9 @@ final class B2bCall implements CallerLeg {
     private ServedCall served;
     /** Music the held party hears while the other holds the call (MOH-03). */
     private HoldMusic music;
+    /** The server in the media path ({@code pbx.media.anchor-media: always}), or null: SDP end to end. */
+    private MediaAnchor anchor;
+    private boolean anchorDecided;
 
     B2bCall(B2bua b2b, Setup setup, ServerTransaction aTx, Dialog aDialog, LiveCalls.Taken counts, Instant now) {
         this.b2b = b2b;
@@ -268,7 +273,12 @@ final class B2bCall implements CallerLeg {
                 h.createMaxForwardsHeader(aMax == null ? 69 : Math.max(0, aMax.getMaxForwards() - 1)));
         r.addHeader(sip.contactHeader(transport));
         if (aInvite.getRawContent() != null) {
-            r.setContent(aInvite.getRawContent(), (ContentTypeHeader) aInvite.getHeader(ContentTypeHeader.NAME));
+            MediaAnchor anchored = anchor();
+            if (anchored != null) {
+                r.setContent(anchored.offerToCallee(), sip.headers().createContentTypeHeader("application", "sdp"));
+            } else {
+                r.setContent(aInvite.getRawContent(), (ContentTypeHeader) aInvite.getHeader(ContentTypeHeader.NAME));
+            }
         }
         CallerIdentity.apply(r, sip.addresses(), h, p, headersFrom.headers(), setup.domain(), setup.called(), b.target());
         return r;
@@ -375,13 +385,25 @@ final class B2bCall implements CallerLeg {
         toTag(out);
         out.addHeader(b2b.sip().contactHeader(transportOfA()));
         if (withSdp) {
-            out.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
+            String early = anchor == null ? null : anchoredAnswer(r);
+            if (anchor == null) {
+                out.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
+            } else if (early != null) {
+                out.setContent(early, b2b.sip().headers().createContentTypeHeader("application", "sdp"));
+            }
         }
         aTx.sendResponse(out);
         ringingSent = true;
     }
 
     private void answer(Branch b, Response r) throws Exception {
+        String anchored = anchor == null || r.getRawContent() == null ? null : anchoredAnswer(r);
+        if (anchor != null && r.getRawContent() != null && anchored == null) {
+            ackAndHangUp(b, r);
+            cancelBranches(null);
+            finalToCaller(Response.NOT_ACCEPTABLE_HERE, "No codec in common with the called party");
+            return;
+        }
         winner = b;
         state = State.ANSWERED;
         answeredAt = b2b.now();
@@ -396,7 +418,9 @@ final class B2bCall implements CallerLeg {
         Response ok = b2b.sip().messages().createResponse(Response.OK, aInvite);
         toTag(ok);
         ok.addHeader(b2b.sip().contactHeader(transportOfA()));
-        if (r.getRawContent() != null) {
+        if (anchored != null) {
+            ok.setContent(anchored, b2b.sip().headers().createContentTypeHeader("application", "sdp"));
+        } else if (r.getRawContent() != null) {
             ok.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
         }
         aTx.sendResponse(ok);
@@ -542,6 +566,11 @@ final class B2bCall implements CallerLeg {
             served.inDialog(st);
             return;
         }
+        if (anchor != null && state == State.ANSWERED && in.getRawContent() != null
+                && (Request.INVITE.equals(in.getMethod()) || Request.UPDATE.equals(in.getMethod()))) {
+            answerAnchored(fromCaller, st);
+            return;
+        }
         try {
             if (state != State.ANSWERED) {
                 st.sendResponse(b2b.sip().messages().createResponse(Response.REQUEST_PENDING, in));
@@ -597,6 +626,44 @@ final class B2bCall implements CallerLeg {
             relay.origin().sendResponse(back);
         } catch (Exception e) {
             log.info("Call {}: could not relay a {}: {}", callId(), status, e.toString());
+        }
+    }
+
+    /** The anchor for this call, decided once, when the first leg is offered the call. */
+    private MediaAnchor anchor() {
+        if (!anchorDecided) {
+            anchorDecided = true;
+            anchor = b2b.media() == null ? null : b2b.media().anchor(setup.tenantId(), callId(), aInvite.getRawContent());
+        }
+        return anchor;
+    }
+
+    /** Our answer to the caller for the called party's SDP; null when it has none of our codecs. */
+    private String anchoredAnswer(Response r) {
+        try {
+            return anchor.calleeAnswered(r.getRawContent());
+        } catch (SdpNotAcceptable e) {
+            log.info("Call {}: the called party's SDP is not usable for the anchored media: {}", callId(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** An anchored call's re-INVITE or UPDATE is answered here; the other leg is not disturbed. */
+    private void answerAnchored(boolean fromCaller, ServerTransaction st) {
+        Request in = st.getRequest();
+        try {
+            Response out;
+            try {
+                String answer = anchor.reoffer(fromCaller, in.getRawContent());
+                out = b2b.sip().messages().createResponse(Response.OK, in);
+                out.addHeader(b2b.sip().contactHeader(((ViaHeader) in.getHeader(ViaHeader.NAME)).getTransport()));
+                out.setContent(answer, b2b.sip().headers().createContentTypeHeader("application", "sdp"));
+            } catch (SdpNotAcceptable e) {
+                out = b2b.sip().messages().createResponse(Response.NOT_ACCEPTABLE_HERE, in);
+            }
+            st.sendResponse(out);
+        } catch (Exception e) {
+            log.info("Call {}: could not answer an anchored {}: {}", callId(), in.getMethod(), e.toString());
         }
     }
 
@@ -742,6 +809,9 @@ final class B2bCall implements CallerLeg {
         if (music != null) {
             music.stop();
             music = null;
+        }
+        if (anchor != null) {
+            anchor.close();
         }
         counts.release();
         b2b.ended(this);

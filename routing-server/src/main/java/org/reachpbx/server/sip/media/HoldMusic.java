@@ -80,14 +80,15 @@ public final class HoldMusic {
         session.connect(a.remote(), a.codec(), a.telephoneEventPt());
         session.setSending(true);
         services.background(() -> {
-            List<Prompt> playlist = playlist();
+            List<Prompt> playlist = playlistOf(services, tenantId);
             if (!playlist.isEmpty()) {
                 session.play(playlist, true, () -> { });
             }
         });
     }
 
-    private List<Prompt> playlist() {
+    /** The account's playlist as prompts (see the class comment for empty and not-uploaded lists). */
+    static List<Prompt> playlistOf(MediaServices services, long tenantId) {
         List<MusicOnHold.Entry> entries = services.musicOnHold().playlist(tenantId);
         List<Prompt> prompts = new ArrayList<>();
         for (MusicOnHold.Entry e : entries) {

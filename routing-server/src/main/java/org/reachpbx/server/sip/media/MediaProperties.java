@@ -19,6 +19,23 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class MediaProperties {
 
+    /**
+     * Whether bridged calls run their media through the server: {@code when-needed} passes the SDP
+     * end to end (the server steps in for music on hold); {@code always} anchors every call whose
+     * caller makes an offer (NAT, ## codes as RTP events, recording, listen-in).
+     */
+    public enum AnchorMedia { ALWAYS, WHEN_NEEDED }
+
+    private AnchorMedia anchorMedia = AnchorMedia.WHEN_NEEDED;
+
+    public AnchorMedia getAnchorMedia() {
+        return anchorMedia;
+    }
+
+    public void setAnchorMedia(AnchorMedia anchorMedia) {
+        this.anchorMedia = anchorMedia;
+    }
+
     /** Off: MEDIA decisions are refused with 480 as before the media plane existed. */
     private boolean enabled = true;
     /** Address the RTP sockets bind to. */

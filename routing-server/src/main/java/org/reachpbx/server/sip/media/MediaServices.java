@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.reachpbx.media.MediaEngine;
 import org.reachpbx.media.MediaSession;
 import org.reachpbx.media.NoFreePortException;
@@ -38,6 +39,7 @@ public class MediaServices {
     private final Voicemail voicemail;
     private final TenantSounds sounds;
     private final MusicOnHold musicOnHold;
+    private final AtomicLong anchoredDigits = new AtomicLong();
     private final ExecutorService background = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(5_000), r -> {
                 Thread t = new Thread(r, "media-services");
@@ -60,6 +62,17 @@ public class MediaServices {
     /** Music for a call one party puts on hold; null when none can be played (see {@link HoldMusic}). */
     public HoldMusic holdMusic(long tenantId, String callId) {
         return HoldMusic.open(this, tenantId, callId);
+    }
+
+    /** Anchors a bridged call's media when {@code pbx.media.anchor-media} is {@code always}; else null. */
+    public MediaAnchor anchor(long tenantId, String callId, byte[] callerOffer) {
+        return properties.getAnchorMedia() == MediaProperties.AnchorMedia.ALWAYS
+                ? MediaAnchor.open(this, tenantId, callId, callerOffer) : null;
+    }
+
+    /** RFC 4733 digits the server saw going through anchored calls (the ## codes will read them). */
+    public AtomicLong anchoredDigits() {
+        return anchoredDigits;
     }
 
     MusicOnHold musicOnHold() {

@@ -1,0 +1,154 @@
+package org.reachpbx.server.sip.media;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.reachpbx.media.MediaSession;
+import org.reachpbx.media.NoFreePortException;
+import org.reachpbx.media.play.Prompt;
+import org.reachpbx.media.sdp.Direction;
+import org.reachpbx.media.sdp.SdpAnswer;
+import org.reachpbx.media.sdp.SdpNegotiator;
+import org.reachpbx.media.sdp.SdpNotAcceptable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server in the media path of a bridged call ({@code pbx.media.anchor-media: always}): one media
+ * session faces the caller, one the called party, and the relay between them forwards RTP and RFC
+ * 4733 events (transcoding only when the two legs use different codecs). Each side sees only the
+ * server's address, so phones behind NAT, {@code ##} codes sent as RTP events, recording and
+ * listen-in have the audio at hand. A re-INVITE from either side is answered here (new address,
+ * codec or hold) without disturbing the other leg; hold plays the music to the held party.
+ */
+public final class MediaAnchor {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaAnchor.class);
+
+    private final MediaServices services;
+    private final long tenantId;
+    private final String callId;
+    private final String callerOffer;
+    private final MediaSession callerSide;
+    private final MediaSession calleeSide;
+    private final SdpNegotiator callerSdp = new SdpNegotiator();
+    private final SdpNegotiator calleeSdp = new SdpNegotiator();
+    private String answerToCaller;
+    private boolean musicToCallee;
+    private boolean musicToCaller;
+
+    private MediaAnchor(MediaServices services, long tenantId, String callId, String callerOffer,
+                        MediaSession callerSide, MediaSession calleeSide) {
+        this.services = services;
+        this.tenantId = tenantId;
+        this.callId = callId;
+        this.callerOffer = callerOffer;
+        this.callerSide = callerSide;
+        this.calleeSide = calleeSide;
+        AtomicLong seen = services.anchoredDigits();
+        callerSide.onDigit(d -> seen.incrementAndGet());
+        calleeSide.onDigit(d -> seen.incrementAndGet());
+    }
+
+    /**
+     * Anchors a call whose caller offered {@code offer}; null (the SDP then passes end to end) when the
+     * offer is unusable or no ports are free.
+     */
+    public static MediaAnchor open(MediaServices services, long tenantId, String callId, byte[] offer) {
+        if (offer == null || offer.length == 0) {
+            return null; // late offer: passed through (docs/media.md, limits)
+        }
+        String text = new String(offer, StandardCharsets.UTF_8);
+        try {
+            new SdpNegotiator().answer(text, services.codecs(), services.address(), 0, Direction.SENDRECV);
+        } catch (SdpNotAcceptable e) {
+            return null; // the called party may still understand it: not ours to refuse
+        }
+        MediaSession a;
+        try {
+            a = services.engine().open();
+        } catch (NoFreePortException e) {
+            log.warn("Call {}: no free RTP ports to anchor the media; passed end to end", callId);
+            return null;
+        }
+        try {
+            return new MediaAnchor(services, tenantId, callId, text, a, services.engine().open());
+        } catch (NoFreePortException e) {
+            a.close();
+            log.warn("Call {}: no free RTP ports to anchor the media; passed end to end", callId);
+            return null;
+        }
+    }
+
+    /** The offer the called legs get: our address on their side, every codec we speak. */
+    public String offerToCallee() {
+        return calleeSdp.offer(services.codecs(), services.address(), calleeSide.rtpPort(), Direction.SENDRECV,
+                SdpNegotiator.DEFAULT_TELEPHONE_EVENT_PT);
+    }
+
+    /**
+     * The called party's answer (in a 183 or the 200): its side is connected, the caller gets our
+     * answer (always the same one: the first answer in a dialog counts) and the two are bridged.
+     *
+     * @throws SdpNotAcceptable when the answer has none of our codecs
+     */
+    public String calleeAnswered(byte[] answer) {
+        SdpAnswer b = calleeSdp.acceptAnswer(new String(answer, StandardCharsets.UTF_8), services.codecs(),
+                Direction.SENDRECV);
+        calleeSide.connect(b.remote(), b.codec(), b.telephoneEventPt());
+        calleeSide.setSending(b.weSend());
+        if (answerToCaller == null) {
+            SdpAnswer a = callerSdp.answer(callerOffer, services.codecs(), services.address(), callerSide.rtpPort(),
+                    Direction.SENDRECV);
+            callerSide.connect(a.remote(), a.codec(), a.telephoneEventPt());
+            callerSide.setSending(a.weSend());
+            callerSide.bridge(calleeSide);
+            answerToCaller = a.sdp();
+        }
+        return answerToCaller;
+    }
+
+    /**
+     * A re-INVITE's offer from one side, answered by the server: that side's session follows the
+     * new address or codec; hold (sendonly/inactive) plays the music to the other side until resume.
+     *
+     * @throws SdpNotAcceptable when the new offer has no usable audio (the old session stays)
+     */
+    public String reoffer(boolean fromCaller, byte[] offer) {
+        MediaSession side = fromCaller ? callerSide : calleeSide;
+        SdpNegotiator sdp = fromCaller ? callerSdp : calleeSdp;
+        SdpAnswer answer = sdp.answer(new String(offer, StandardCharsets.UTF_8), services.codecs(),
+                services.address(), side.rtpPort(), Direction.SENDRECV);
+        side.connect(answer.remote(), answer.codec(), answer.telephoneEventPt());
+        side.setSending(answer.weSend());
+        boolean hold = answer.remoteDirection() == Direction.SENDONLY || answer.remoteDirection() == Direction.INACTIVE;
+        MediaSession other = fromCaller ? calleeSide : callerSide;
+        if (hold && !(fromCaller ? musicToCallee : musicToCaller)) {
+            setMusic(fromCaller, true);
+            services.background(() -> {
+                List<Prompt> playlist = HoldMusic.playlistOf(services, tenantId);
+                if (!playlist.isEmpty()) {
+                    other.play(playlist, true, () -> { });
+                }
+            });
+        } else if (!hold && (fromCaller ? musicToCallee : musicToCaller)) {
+            setMusic(fromCaller, false);
+            other.stopPlaying();
+        }
+        return answer.sdp();
+    }
+
+    private void setMusic(boolean toCallee, boolean on) {
+        if (toCallee) {
+            musicToCallee = on;
+        } else {
+            musicToCaller = on;
+        }
+    }
+
+    public void close() {
+        callerSide.close();
+        calleeSide.close();
+        log.debug("Call {}: anchored media closed", callId);
+    }
+}
