@@ -32,8 +32,6 @@ import org.reachpbx.server.sip.stack.SipProperties.Trunk;
 import org.reachpbx.server.sip.devices.UserDevices.Destination;
 import org.reachpbx.server.sip.media.CallerLeg;
 import org.reachpbx.server.sip.media.HoldMusic;
-import org.reachpbx.server.sip.media.MediaAnchor;
-import org.reachpbx.media.sdp.SdpNotAcceptable;
 import org.reachpbx.server.sip.media.ServedCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,11 +89,8 @@ final class B2bCall implements CallerLeg {
     private long ackCseq;
     /** The media service answering the call (state SERVED). */
     private ServedCall served;
-    /** Music the held party hears while the other holds the call (MOH-03). */
-    private HoldMusic music;
-    /** The server in the media path ({@code pbx.media.anchor-media: always}), or null: SDP end to end. */
-    private MediaAnchor anchor;
-    private boolean anchorDecided;
+    /** Anchoring and music on hold of the bridged call. */
+    private final BridgeMedia media;
 
     B2bCall(B2bua b2b, Setup setup, ServerTransaction aTx, Dialog aDialog, LiveCalls.Taken counts, Instant now) {
         this.b2b = b2b;
@@ -106,6 +101,7 @@ final class B2bCall implements CallerLeg {
         this.aTag = Long.toHexString(Double.doubleToLongBits(Math.random()));
         this.counts = counts;
         this.startedAt = now;
+        this.media = new BridgeMedia(b2b.media(), setup.tenantId(), callId(), aInvite.getRawContent());
     }
 
     @Override
@@ -273,9 +269,9 @@ final class B2bCall implements CallerLeg {
                 h.createMaxForwardsHeader(aMax == null ? 69 : Math.max(0, aMax.getMaxForwards() - 1)));
         r.addHeader(sip.contactHeader(transport));
         if (aInvite.getRawContent() != null) {
-            MediaAnchor anchored = anchor();
+            String anchored = media.offerToCallee();
             if (anchored != null) {
-                r.setContent(anchored.offerToCallee(), sip.headers().createContentTypeHeader("application", "sdp"));
+                r.setContent(anchored, sip.headers().createContentTypeHeader("application", "sdp"));
             } else {
                 r.setContent(aInvite.getRawContent(), (ContentTypeHeader) aInvite.getHeader(ContentTypeHeader.NAME));
             }
@@ -385,8 +381,8 @@ final class B2bCall implements CallerLeg {
         toTag(out);
         out.addHeader(b2b.sip().contactHeader(transportOfA()));
         if (withSdp) {
-            String early = anchor == null ? null : anchoredAnswer(r);
-            if (anchor == null) {
+            String early = media.anchored() ? media.answerForCaller(r.getRawContent()) : null;
+            if (!media.anchored()) {
                 out.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
             } else if (early != null) {
                 out.setContent(early, b2b.sip().headers().createContentTypeHeader("application", "sdp"));
@@ -397,8 +393,8 @@ final class B2bCall implements CallerLeg {
     }
 
     private void answer(Branch b, Response r) throws Exception {
-        String anchored = anchor == null || r.getRawContent() == null ? null : anchoredAnswer(r);
-        if (anchor != null && r.getRawContent() != null && anchored == null) {
+        String anchored = media.anchored() && r.getRawContent() != null ? media.answerForCaller(r.getRawContent()) : null;
+        if (media.anchored() && r.getRawContent() != null && anchored == null) {
             ackAndHangUp(b, r);
             cancelBranches(null);
             finalToCaller(Response.NOT_ACCEPTABLE_HERE, "No codec in common with the called party");
@@ -566,9 +562,8 @@ final class B2bCall implements CallerLeg {
             served.inDialog(st);
             return;
         }
-        if (anchor != null && state == State.ANSWERED && in.getRawContent() != null
-                && (Request.INVITE.equals(in.getMethod()) || Request.UPDATE.equals(in.getMethod()))) {
-            answerAnchored(fromCaller, st);
+        if (state == State.ANSWERED && media.answersHere(in)) {
+            media.answerHere(fromCaller, st);
             return;
         }
         try {
@@ -579,8 +574,7 @@ final class B2bCall implements CallerLeg {
             Dialog other = fromCaller ? winner.dialog : aDialog;
             Request out = other.createRequest(in.getMethod());
             // Hold: the held party gets the server's music instead of the holder's hold SDP.
-            HoldMusic startMusic = Request.INVITE.equals(in.getMethod()) && music == null && b2b.media() != null
-                    && HoldMusic.isHold(in.getRawContent()) ? b2b.media().holdMusic(setup.tenantId(), callId()) : null;
+            HoldMusic startMusic = media.holdMusicFor(in);
             if (startMusic != null) {
                 out.setContent(startMusic.offer(), b2b.sip().headers().createContentTypeHeader("application", "sdp"));
             } else if (in.getRawContent() != null) {
@@ -613,7 +607,7 @@ final class B2bCall implements CallerLeg {
         }
         try {
             Request in = relay.origin().getRequest();
-            holdMusicAfter(relay, in, r);
+            media.relayAnswered(relay.music(), in, r, state == State.ANSWERED);
             Response back = b2b.sip().messages().createResponse(status, in);
             if (r.getRawContent() != null) {
                 back.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
@@ -626,63 +620,6 @@ final class B2bCall implements CallerLeg {
             relay.origin().sendResponse(back);
         } catch (Exception e) {
             log.info("Call {}: could not relay a {}: {}", callId(), status, e.toString());
-        }
-    }
-
-    /** The anchor for this call, decided once, when the first leg is offered the call. */
-    private MediaAnchor anchor() {
-        if (!anchorDecided) {
-            anchorDecided = true;
-            anchor = b2b.media() == null ? null : b2b.media().anchor(setup.tenantId(), callId(), aInvite.getRawContent());
-        }
-        return anchor;
-    }
-
-    /** Our answer to the caller for the called party's SDP; null when it has none of our codecs. */
-    private String anchoredAnswer(Response r) {
-        try {
-            return anchor.calleeAnswered(r.getRawContent());
-        } catch (SdpNotAcceptable e) {
-            log.info("Call {}: the called party's SDP is not usable for the anchored media: {}", callId(), e.getMessage());
-            return null;
-        }
-    }
-
-    /** An anchored call's re-INVITE or UPDATE is answered here; the other leg is not disturbed. */
-    private void answerAnchored(boolean fromCaller, ServerTransaction st) {
-        Request in = st.getRequest();
-        try {
-            Response out;
-            try {
-                String answer = anchor.reoffer(fromCaller, in.getRawContent());
-                out = b2b.sip().messages().createResponse(Response.OK, in);
-                out.addHeader(b2b.sip().contactHeader(((ViaHeader) in.getHeader(ViaHeader.NAME)).getTransport()));
-                out.setContent(answer, b2b.sip().headers().createContentTypeHeader("application", "sdp"));
-            } catch (SdpNotAcceptable e) {
-                out = b2b.sip().messages().createResponse(Response.NOT_ACCEPTABLE_HERE, in);
-            }
-            st.sendResponse(out);
-        } catch (Exception e) {
-            log.info("Call {}: could not answer an anchored {}: {}", callId(), in.getMethod(), e.toString());
-        }
-    }
-
-    /** Starts the music when the held party accepted it; stops it when a resume went through. */
-    private void holdMusicAfter(Relay relay, Request in, Response r) {
-        if (r.getStatusCode() < 200) {
-            return;
-        }
-        boolean ok = r.getStatusCode() >= 200 && r.getStatusCode() < 300;
-        if (relay.music() != null) {
-            if (ok && state == State.ANSWERED) {
-                music = relay.music();
-                music.answered(r.getRawContent());
-            } else {
-                relay.music().stop();
-            }
-        } else if (ok && music != null && Request.INVITE.equals(in.getMethod()) && !HoldMusic.isHold(in.getRawContent())) {
-            music.stop();
-            music = null;
         }
     }
 
@@ -806,13 +743,7 @@ final class B2bCall implements CallerLeg {
         State was = state;
         state = State.ENDED;
         cancelTimers();
-        if (music != null) {
-            music.stop();
-            music = null;
-        }
-        if (anchor != null) {
-            anchor.close();
-        }
+        media.close();
         counts.release();
         b2b.ended(this);
         Instant now = b2b.now();

@@ -139,7 +139,7 @@ public class MediaServices {
         return address;
     }
 
-    SipServer sip() {
+    public SipServer sip() {
         return sip;
     }
 
