@@ -43,6 +43,18 @@ class EmergencyWireTest extends WireTestSupport {
     }
 
     @Test
+    void fromTheDesktopClientTheUsersAreaCodeIsSent() throws Exception {
+        TestPhone carrier = trunk().answering(Answering.RING);
+        TestPhone desktop = phone("ch212", "pw-212-secret", "DESKTOP");
+
+        TestPhone.Incoming in = emergencyCall(desktop, "112", carrier);
+
+        // CH-03: not a desk phone, so 212's own area code (020), not ch212's (010).
+        assertThat(in.header("X-Emergency-Area-Code")).endsWith(": 020");
+        assertThat(in.header("P-Asserted-Identity")).contains("sip:0301230012@");
+    }
+
+    @Test
     void aTrunkSetUpForPrefixesGetsTheAreaCodeInFrontOfTheNumber() throws Exception {
         Trunk outbound = trunks.outbound().orElseThrow();
         outbound.setEmergencyAreaCode(EmergencyAreaCode.PREFIX);

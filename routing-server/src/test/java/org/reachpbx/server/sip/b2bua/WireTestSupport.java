@@ -28,12 +28,17 @@ abstract class WireTestSupport extends B2buaTestSupport {
         return b2bua.timer().runDueWithin(Duration.ofMillis((long) (seconds * 1000)));
     }
 
-    /** The caller gives up while it rings: CANCEL, 487, and the call is gone. */
+    /** The caller gives up while it rings: CANCEL, 487, and the call is gone (no other call is up). */
     void giveUp(TestPhone.Call call) throws Exception {
+        giveUp(call, 0);
+    }
+
+    /** As {@link #giveUp(TestPhone.Call)}, with {@code stillUp} other calls of the test still in progress. */
+    void giveUp(TestPhone.Call call, int stillUp) throws Exception {
         call.await(Response.RINGING, 5);
         call.cancel();
         assertThat(call.awaitFinal(5).getStatusCode()).isEqualTo(Response.REQUEST_TERMINATED);
-        waitUntilNoCalls();
+        waitUntilCalls(stillUp);
     }
 
     /** The answered call is acknowledged and hung up by the caller; the callee gets the BYE. */
@@ -50,10 +55,14 @@ abstract class WireTestSupport extends B2buaTestSupport {
     }
 
     void waitUntilNoCalls() throws InterruptedException {
-        for (int i = 0; i < 100 && b2bua.callsInProgress() > 0; i++) {
+        waitUntilCalls(0);
+    }
+
+    void waitUntilCalls(int inProgress) throws InterruptedException {
+        for (int i = 0; i < 100 && b2bua.callsInProgress() > inProgress; i++) {
             Thread.sleep(50);
         }
-        assertThat(b2bua.callsInProgress()).isZero();
+        assertThat(b2bua.callsInProgress()).as("calls in progress").isEqualTo(inProgress);
     }
 
     /** The user part of the Request-URI of an INVITE. */
