@@ -97,6 +97,18 @@ class SimulatorApiTest {
     }
 
     @Test
+    void aTimeWithAnOffsetIsThatMoment() throws Exception {
+        String call = "{\"from\": \"trunk\", \"caller\": \"+49301234567\", \"dialled\": \"+31201110001\", \"time\": ";
+        // 10:00+01:00 is 10:00 in Amsterdam in winter: the same decision as the local time.
+        JsonNode withOffset = json.readTree(simulate(call + "\"2026-12-01T10:00+01:00\"}").getBody()).get("decision");
+        JsonNode local = json.readTree(simulate(call + "\"2026-12-01T10:00\"}").getBody()).get("decision");
+        assertThat(withOffset).isNotNull().isEqualTo(local);
+        // 20:00Z is 21:00 in Amsterdam: evening, another decision than the morning's.
+        JsonNode evening = json.readTree(simulate(call + "\"2026-12-01T20:00Z\"}").getBody()).get("decision");
+        assertThat(evening).isNotNull().isNotEqualTo(local);
+    }
+
+    @Test
     void badRequestsGetClearErrors() throws Exception {
         ResponseEntity<String> noDialled = simulate("{\"from\": \"trunk\", \"caller\": \"0101234567\"}");
         assertThat(noDialled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -117,6 +129,17 @@ class SimulatorApiTest {
         ResponseEntity<String> badTime = simulate("{\"dialled\": \"0201110000\", \"time\": \"tuesday\"}");
         assertThat(badTime.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(badTime.getBody()).get("error").asText()).contains("tuesday");
+
+        ResponseEntity<String> both = simulate("{\"dialled\": \"0201110000\", \"time\": \"2026-11-24T10:00\","
+                + " \"instant\": \"2026-11-24T09:00:00Z\"}");
+        assertThat(both.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(both.getBody()).get("error").asText()).contains("either time").contains("not both");
+
+        // Spring forward in Amsterdam: 29 March 2026, 02:00 -> 03:00; 02:30 does not exist.
+        ResponseEntity<String> gap = simulate("{\"dialled\": \"0201110000\", \"time\": \"2026-03-29T02:30\"}");
+        assertThat(gap.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(gap.getBody()).get("error").asText())
+                .contains("2026-03-29T02:30 does not exist in Europe/Amsterdam").contains("02:00 to 03:00");
 
         ResponseEntity<String> unknownTenant = simulate(http.withBasicAuth("admin", "demo-admin"), 999_999,
                 "{\"dialled\": \"0201110000\"}");

@@ -27,6 +27,8 @@ public class GoldenCaseFile {
         public List<String> fired = new ArrayList<>();
         /** Requirement IDs whose rules must not have fired. */
         public List<String> notFired = new ArrayList<>();
+        /** Instead of {@link #fired}: why no rule can be named that must fire (e.g. only a table decides). */
+        public String noFiredBecause;
         /** A per-case patch over the file's tenant. */
         public JsonNode tenantPatch;
     }

@@ -90,11 +90,58 @@ class GoldenCaseTest {
         assertThat(covered).as("requirements covered by golden cases").containsAll(RuleRequirements.all());
     }
 
+    /** The requirement IDs a DRL rule names: a case covering one must show that rule at work. */
+    static final Set<String> RULE_IDS = RuleRequirements.all();
+
     static void run(Path file, GoldenCaseFile golden, GoldenCaseFile.Case c) throws Exception {
         TenantView view = tenantView(file, golden, c);
         RoutingDecision decision = ENGINE.decide(attempt(c.attempt, view.zone()), view, Clock.systemUTC());
         JsonNode actual = JSON.valueToTree(decision);
+        report(file, c, decision.trace());
+        List<String> problems = coverage(c.covers, c.fired, c.notFired, c.noFiredBecause, decision.trace(), RULE_IDS);
+        if (!problems.isEmpty()) {
+            fail(String.join("\n", problems) + "\n--- decision:\n"
+                    + JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual));
+        }
         check(c.expect, c.fired, c.notFired, actual, decision.trace(), JSON);
+    }
+
+    /**
+     * A case proves what it {@code covers}: every covered ID that a rule names is asserted by the
+     * case, that is a rule naming it fired (or the case lists it under {@code notFired}, proving it
+     * does not apply); and the case states the rules it expects to fire ({@code fired}) or says
+     * why it cannot ({@code noFiredBecause}). IDs no rule names (scenarios, data) are proven by
+     * {@code expect} alone.
+     */
+    static List<String> coverage(List<String> covers, List<String> mustFire, List<String> mustNotFire,
+                                 String noFiredBecause, List<FiredRule> trace, Set<String> ruleIds) {
+        List<String> problems = new ArrayList<>();
+        Set<String> fired = new HashSet<>();
+        for (FiredRule r : trace) {
+            fired.add(r.requirement());
+        }
+        if (mustFire.isEmpty() && (noFiredBecause == null || noFiredBecause.isBlank())) {
+            problems.add("the case names no rule that must fire: give fired: [...] or noFiredBecause: why");
+        }
+        for (String id : covers) {
+            if (ruleIds.contains(id) && !fired.contains(id) && !mustNotFire.contains(id)) {
+                problems.add("covers " + id + " but no rule naming " + id + " fired (fired: " + new java.util.TreeSet<>(fired)
+                        + "); correct covers, or list it under notFired if the case proves it does not apply");
+            }
+        }
+        return problems;
+    }
+
+    /** -Dgolden.report=file: one line per case (file, name, rule IDs fired), to help keep the cases honest. */
+    private static synchronized void report(Path file, GoldenCaseFile.Case c, List<FiredRule> trace) throws IOException {
+        String out = System.getProperty("golden.report");
+        if (out == null) {
+            return;
+        }
+        Set<String> ids = new java.util.TreeSet<>();
+        trace.forEach(r -> ids.add(r.requirement()));
+        Files.writeString(Path.of(out), file.getFileName() + "\t" + c.name + "\t" + String.join(",", ids) + "\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     /**

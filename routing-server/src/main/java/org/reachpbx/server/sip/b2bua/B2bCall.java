@@ -214,13 +214,14 @@ final class B2bCall implements CallerLeg {
         try {
             URI target;
             String transport = "udp";
+            Trunk trunk = null;
             if (place.contact() != null) {
                 target = b2b.sip().addresses().createURI(place.contact());
                 if (target instanceof SipURI s && s.getTransportParam() != null) {
                     transport = s.getTransportParam();
                 }
             } else {
-                Trunk trunk = b2b.trunks().outbound().orElse(null);
+                trunk = b2b.trunks().outbound().orElse(null);
                 if (trunk == null) {
                     log.info("Call {}: no outbound trunk for {}", callId(), place.number());
                     return;
@@ -238,6 +239,7 @@ final class B2bCall implements CallerLeg {
                 }
             }
             b.invite = newInvite(b, target, transport, segment, headersFrom);
+            EmergencyRouting.apply(trunk, segment.emergencyAreaCode(), b.invite, b2b.sip().headers());
             ClientTransaction tx = b2b.sip().provider().getNewClientTransaction(b.invite);
             b.tx = tx;
             b.dialog = b2b.sip().provider().getNewDialog(tx);

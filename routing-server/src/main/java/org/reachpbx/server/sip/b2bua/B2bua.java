@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,11 +47,7 @@ public class B2bua {
     private final Clock clock;
     private final ObjectProvider<CallEventPublisher> publisher;
     private final Map<String, B2bCall> byCallerCallId = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "b2bua-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CallTimer timer = new CallTimer();
     private final ExecutorService events = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(10_000), r -> {
                 Thread t = new Thread(r, "call-events");
@@ -216,7 +210,8 @@ public class B2bua {
         return live;
     }
 
-    ScheduledExecutorService timer() {
+    /** The ring timers; tests move them forward ({@link CallTimer#runDueWithin}). */
+    CallTimer timer() {
         return timer;
     }
 

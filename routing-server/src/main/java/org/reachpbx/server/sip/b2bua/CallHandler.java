@@ -128,7 +128,11 @@ public class CallHandler {
             return;
         }
         String user = devices.userOn(view, channel.channel());
+        javax.sip.header.ContactHeader contact = (javax.sip.header.ContactHeader) event.getRequest()
+                .getHeader(javax.sip.header.ContactHeader.NAME);
         CallAttempt.Builder attempt = CallAttempt.fromDevice(user, channel.channel(), dialled).sourceIp(source)
+                .deviceType(devices.deviceTypeOf(view, channel.channel(), user,
+                        contact == null ? null : contact.getAddress().getURI().toString()))
                 .lastLoginIp(devices.loginAddress(view, channel.channel()))
                 .callerExternalCalls(live.externalCalls(view.tenantId(), user));
         route(event, view, attempt, new B2bCall.Setup(view.tenantId(), view, user, channel.channel(),

@@ -28,6 +28,7 @@ public class Trunks {
                 throw new IllegalStateException("pbx.sip.trunks: trunk '" + t.getName() + "' transport must be udp or tcp, not "
                         + t.getTransport());
             }
+            EmergencyRouting.check(t);
             if (t.isInbound()) {
                 bySource.put(address(t.getHost()), t);
                 t.getInboundAddresses().forEach(a -> bySource.put(address(a), t));

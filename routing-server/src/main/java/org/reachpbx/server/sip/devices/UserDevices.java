@@ -151,6 +151,44 @@ public class UserDevices implements RegistrationDirectory {
         return b.device().equalsIgnoreCase(device.name()) || b.device().equalsIgnoreCase(device.type().name());
     }
 
+    /**
+     * The kind of device a call placed from this channel comes from: a client registered with
+     * {@code device=<name or type>} whose contact is {@code contact} is that device of the user
+     * (DESKTOP, MOBILE: its area code for 112 and local numbers, CH-03; 13x codes, REACH-18);
+     * anything else is the channel's own phone, FIXED.
+     */
+    public DeviceType deviceTypeOf(TenantView view, String channel, String user, String contact) {
+        String from = bare(contact);
+        UserView u = user == null ? null : view.user(user);
+        if (from == null || u == null) {
+            return DeviceType.FIXED;
+        }
+        for (Binding b : registrations.bindingsOf(view.tenantId(), channel)) {
+            if (b.device() != null && from.equals(bare(b.contact()))) {
+                for (DeviceView d : u.devices()) {
+                    if (d.type() != DeviceType.FIXED && belongsTo(b, d)) {
+                        return d.type();
+                    }
+                }
+            }
+        }
+        return DeviceType.FIXED;
+    }
+
+    /** A contact URI without angle brackets and parameters, for comparing. */
+    private static String bare(String contact) {
+        if (contact == null) {
+            return null;
+        }
+        String c = contact.trim();
+        int lt = c.indexOf('<');
+        if (lt >= 0) {
+            c = c.substring(lt + 1, c.indexOf('>', lt) < 0 ? c.length() : c.indexOf('>', lt));
+        }
+        int semi = c.indexOf(';');
+        return (semi < 0 ? c : c.substring(0, semi)).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The user logged in on the channel: the one who placed a call from it (901 login or link). */
     public String userOn(TenantView view, String channel) {
         ChannelView c = view.channel(channel);

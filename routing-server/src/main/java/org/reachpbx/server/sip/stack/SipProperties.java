@@ -52,6 +52,17 @@ public class SipProperties {
         private java.util.List<String> inboundAddresses = new java.util.ArrayList<>();
         private boolean inbound = true;
         private boolean outbound = true;
+        /**
+         * How the emergency area code (EFB-07, CH-03) of a 112 call reaches this carrier, so it
+         * routes the call to the emergency centre of the caller's region: {@code prefix} puts it in
+         * the Request-URI user ({@link #emergencyPrefixFormat}), {@code header} sends it in the
+         * header {@link #emergencyHeader}, {@code none} sends nothing.
+         */
+        private EmergencyAreaCode emergencyAreaCode = EmergencyAreaCode.HEADER;
+        /** The Request-URI user of an emergency call in {@code prefix} mode: {areaCode} and {number}. */
+        private String emergencyPrefixFormat = "{areaCode}{number}";
+        /** The header carrying the area code in {@code header} mode. */
+        private String emergencyHeader = "X-Emergency-Area-Code";
 
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }
@@ -67,7 +78,16 @@ public class SipProperties {
         public void setInbound(boolean inbound) { this.inbound = inbound; }
         public boolean isOutbound() { return outbound; }
         public void setOutbound(boolean outbound) { this.outbound = outbound; }
+        public EmergencyAreaCode getEmergencyAreaCode() { return emergencyAreaCode; }
+        public void setEmergencyAreaCode(EmergencyAreaCode mode) { this.emergencyAreaCode = mode; }
+        public String getEmergencyPrefixFormat() { return emergencyPrefixFormat; }
+        public void setEmergencyPrefixFormat(String format) { this.emergencyPrefixFormat = format; }
+        public String getEmergencyHeader() { return emergencyHeader; }
+        public void setEmergencyHeader(String emergencyHeader) { this.emergencyHeader = emergencyHeader; }
     }
+
+    /** Where a trunk carries the emergency area code (EFB-07). */
+    public enum EmergencyAreaCode { PREFIX, HEADER, NONE }
 
     public java.util.List<Trunk> getTrunks() {
         return trunks;
