@@ -236,7 +236,7 @@ class B2buaCallTest extends B2buaTestSupport {
     }
 
     @Test
-    void holdIsRelayedWithItsSdp() throws Exception {
+    void holdGivesTheHeldPartyTheServersMusicAndTheHolderItsAnswer() throws Exception {
         TestPhone carla = phone("203").answering(Answering.ANSWER);
         TestPhone bram = phone("202");
         TestPhone.Call call = bram.call("203");
@@ -245,7 +245,9 @@ class B2buaCallTest extends B2buaTestSupport {
 
         String hold = TestPhone.sdp(40000) + "a=sendonly\r\n";
         call.reinvite(hold);
-        assertThat(new String(carla.reinvites.poll(5, TimeUnit.SECONDS).getRawContent())).isEqualTo(hold);
+        // MOH-03: the held party is offered the server's music (sendonly from the server), not the hold SDP.
+        String toCarla = new String(carla.reinvites.poll(5, TimeUnit.SECONDS).getRawContent());
+        assertThat(toCarla).contains("a=sendonly").doesNotContain("m=audio 40000 ");
         Response ok = call.await(200, 5);
         assertThat(ok).isNotNull();
         assertThat(new String(ok.getRawContent())).isEqualTo(TestPhone.sdp(60000 + carla.port() % 1000));
@@ -338,7 +340,9 @@ class B2buaCallTest extends B2buaTestSupport {
 
         String hold = TestPhone.sdp(50000 + carla.port() % 1000) + "a=sendonly\r\n";
         atCarla.reinvite(hold);
-        assertThat(new String(bram.reinvites.poll(5, TimeUnit.SECONDS).getRawContent())).isEqualTo(hold);
+        String toBram = new String(bram.reinvites.poll(5, TimeUnit.SECONDS).getRawContent());
+        assertThat(toBram).as("the held caller is offered the server's music").contains("a=sendonly")
+                .doesNotContain("m=audio " + (50000 + carla.port() % 1000) + " ");
         Response ok = atCarla.responses.poll(5, TimeUnit.SECONDS);
         assertThat(ok.getStatusCode()).isEqualTo(200);
         assertThat(new String(ok.getRawContent())).isEqualTo(TestPhone.sdp(60000 + bram.port() % 1000));

@@ -141,4 +141,27 @@ class VoicemailLeaveMessageTest extends MediaTestSupport {
         assertThat(rtp.received()).allSatisfy(p -> assertThat(p.payloadType()).isEqualTo(8));
         assertThat(phone.byes.poll(15, TimeUnit.SECONDS)).isNotNull();
     }
+
+    @Test
+    void anOfferWithoutAudioIsRefusedWith488() throws Exception {
+        RtpTestPeer rtp = peer();
+        TestPhone phone = mediaPhone("203", rtp, List.of("PCMA"));
+        phone.withMedia("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=video " + rtp.port() + " RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n");
+        assertThat(phone.call("600").awaitFinal(10).getStatusCode()).isEqualTo(488);
+    }
+
+    @Test
+    void aCallerWhoNeverSendsAudioLeavesNoMessageAndIsReleasedAfterTheSilence() throws Exception {
+        clear("600");
+        RtpTestPeer rtp = peer();
+        TestPhone phone = mediaPhone("203", rtp, List.of("PCMA"));
+        TestPhone.Call call = phone.call("600");
+        connected(call, rtp);
+        assertThat(awaitBeep(rtp, Duration.ofSeconds(15))).isTrue();
+        // Not one RTP packet from the caller: the recording ends after the silence, nothing half-stored.
+        assertThat(phone.byes.poll(20, TimeUnit.SECONDS)).as("released after the silence timeout").isNotNull();
+        Thread.sleep(500);
+        assertThat(messages("600")).isEmpty();
+    }
 }
