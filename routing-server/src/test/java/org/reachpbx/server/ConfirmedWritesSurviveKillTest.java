@@ -58,7 +58,8 @@ class ConfirmedWritesSurviveKillTest {
         String url = MariaDbTestDatabase.freshDatabase("_kill");
         try (ServerProcess server = ServerProcess.start(dir, "--spring.profiles.active=mariadb",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + MariaDbTestDatabase.USER,
-                "--spring.datasource.password=" + MariaDbTestDatabase.PASSWORD, "--pbx.admin.password=kill-test-secret")) {
+                "--spring.datasource.password=" + MariaDbTestDatabase.PASSWORD, "--pbx.admin.password=kill-test-secret",
+                "--pbx.security.secret-key=3q2+7wABAgMEBQYHCAkKCw==")) {
             importAndKill(server, "kill-test-secret");
         }
         try (Connection db = DriverManager.getConnection(url, MariaDbTestDatabase.USER, MariaDbTestDatabase.PASSWORD)) {
