@@ -1,8 +1,12 @@
 package org.reachpbx.server.config;
 
 import org.reachpbx.directory.access.UiUsers;
+import org.reachpbx.server.security.LoginThrottle;
+import org.reachpbx.server.security.LoginThrottleFilter;
+import org.reachpbx.server.security.LoginThrottleProperties;
 import org.reachpbx.ui.access.PbxUserDetailsService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +29,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * the admin UI's users in the database.
  */
 @Configuration
+@EnableConfigurationProperties(LoginThrottleProperties.class)
 public class SecurityConfiguration {
 
     public static final String PLATFORM_ADMIN = "PLATFORM_ADMIN";
@@ -48,7 +53,7 @@ public class SecurityConfiguration {
     /** Everything but the admin UI: checked before Vaadin's chain, which takes the rest. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.securityMatcher(request -> !UiSecurityConfiguration.isUiPath(request.getRequestURI()
                         .substring(request.getContextPath().length())))
                 .authorizeHttpRequests(auth -> auth
@@ -66,7 +71,9 @@ public class SecurityConfiguration {
                 // Without a session there is no cookie to forge a request with; a browser that cached
                 // Basic credentials is stopped by CrossSiteRequests (docs/security.md).
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .addFilterBefore(new CrossSiteRequests(), BasicAuthenticationFilter.class);
+                .addFilterBefore(new CrossSiteRequests(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, UiSecurityConfiguration.LOGIN),
+                        BasicAuthenticationFilter.class);
         return http.build();
     }
 }

@@ -1,6 +1,8 @@
 package org.reachpbx.server.config;
 
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import org.reachpbx.server.security.LoginThrottle;
+import org.reachpbx.server.security.LoginThrottleFilter;
 import org.reachpbx.ui.LoginView;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -33,6 +35,12 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
 
     static final String LOGIN = "/ui/login";
 
+    private final LoginThrottle throttle;
+
+    UiSecurityConfiguration(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
+
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.httpBasic(Customizer.withDefaults());
@@ -42,6 +50,8 @@ public class UiSecurityConfiguration extends VaadinWebSecurity {
         // log a browser in to an account of its choosing. Vaadin's login form sends the token (from the
         // page's _csrf meta tag), so it is checked here after all.
         http.addFilterBefore(new LoginCsrfFilter(), UsernamePasswordAuthenticationFilter.class);
+        // Locked-out logins (form and Basic) are refused before any password is checked.
+        http.addFilterBefore(new LoginThrottleFilter(throttle, LOGIN), UsernamePasswordAuthenticationFilter.class);
     }
 
     /**
