@@ -112,6 +112,11 @@ final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Everything the server logged so far. */
+    String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
     String tail() throws IOException {
         List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

@@ -13,7 +13,11 @@ import org.reachpbx.integrations.NoSuchResourceException;
 import org.reachpbx.integrations.StateConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hibernate.exception.JDBCConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +37,19 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * {@code {table, row, column, message}} instead; a request that does not fit a table version's
  * state (publishing a version that is not a draft) is 409. The integrations API answers 404 for
  * an unknown tenant, box, message or endpoint, 400 for unusable input (a WAV that is not 8 kHz) and
- * 409 for a request that does not fit the state (retrying a message that is not DEAD).
+ * 409 for a request that does not fit the state (retrying a message that is not DEAD). When the
+ * configuration database cannot be reached, 503.
  */
 @RestControllerAdvice
 public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private final DatabaseOutage outage;
+
+    public ApiErrors(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     public record ErrorBody(String error, List<Violation> violations) {
     }
@@ -122,6 +133,19 @@ public class ApiErrors {
     ResponseEntity<ErrorBody> incompleteRequest(Exception e) {
         return ResponseEntity.badRequest().body(new ErrorBody(e instanceof MaxUploadSizeExceededException
                 ? "the upload is too large" : e.getMessage(), List.of()));
+    }
+
+    /**
+     * The configuration database cannot be reached (down, network, pool exhausted): 503 with a body
+     * that says so, quickly (the pool waits at most its connection timeout), logged once per outage.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class, JDBCConnectionException.class})
+    ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
+        outage.failed(e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(new ErrorBody("the configuration database is not reachable; nothing was changed. Try again"
+                        + " in a moment", List.of()));
     }
 
     @ExceptionHandler(NotFoundException.class)
