@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reachpbx.directory.integrations.ContactPullSource;
@@ -41,12 +42,18 @@ class SecretsAtRestTest {
 
     private long tenant;
 
+    /** A tenant of this test only (the database is shared with other test classes): own name and numbers. */
     @BeforeEach
     void aTenant() throws Exception {
-        String yaml = new ClassPathResource("tenants/minimal.yaml").getContentAsString(StandardCharsets.UTF_8);
-        tenant = store.list().stream().filter(t -> t.name().equals("Minimal BV")).findFirst()
-                .map(TenantStore.TenantSummary::id).orElseGet(() -> store.importYaml(yaml).id());
-        pulls.findByTenantId(tenant).ifPresent(pulls::delete);
+        String yaml = new ClassPathResource("tenants/minimal.yaml").getContentAsString(StandardCharsets.UTF_8)
+                .replace("Minimal BV", "Geheimen BV").replace("minimal.reachpbx.test", "geheimen.reachpbx.test")
+                .replace("0301110000", "0309990000");
+        tenant = store.importYaml(yaml).id();
+    }
+
+    @AfterEach
+    void removeIt() {
+        store.delete(tenant);
     }
 
     @Test
