@@ -18,11 +18,11 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -38,6 +38,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("locked")) {
+            // Too many failed logins (pbx.security.login.*): say so instead of "wrong password".
+            i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.locked.message"));
+            form.setI18n(i18n);
+        }
+        form.setError(parameters.containsKey("error") || parameters.containsKey("locked"));
     }
 }

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -51,7 +50,7 @@ class TenantImport extends VerticalLayout {
         upload.addSucceededListener(e -> {
             upload.clearFileList();
             try (InputStream in = buffer.getInputStream()) {
-                start(new String(in.readAllBytes(), StandardCharsets.UTF_8), e.getFileName());
+                start(in.readAllBytes(), e.getFileName());
             } catch (IOException ex) {
                 show(getTranslation("tenants.import.unreadable", ex.getMessage()), List.of());
             }
@@ -65,7 +64,7 @@ class TenantImport extends VerticalLayout {
         add(upload, progress, status, problems);
     }
 
-    private void start(String document, String file) {
+    private void start(byte[] document, String file) {
         UI ui = UI.getCurrent();
         PbxUser user = current.user();
         progress.setVisible(true);
@@ -85,7 +84,7 @@ class TenantImport extends VerticalLayout {
     }
 
     /** Runs on a worker thread; returns what to show on the UI thread. */
-    private Consumer<TenantImport> importDocument(String document, PbxUser user) {
+    private Consumer<TenantImport> importDocument(byte[] document, PbxUser user) {
         try {
             Tenant tenant = yaml.read(document);
             if (user.role().tenantBound() && !ownTenant(tenant.getName(), user)) {

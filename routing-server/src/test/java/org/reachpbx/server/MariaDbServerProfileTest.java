@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link MariaDbTestDatabase}), on its own database {@code <test database>_server}.
  */
 @SpringBootTest(classes = ReachPbxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pbx.admin.password=profile-test-secret", "pbx.sip.host=127.0.0.1", "pbx.sip.port=0"})
+        properties = {"pbx.admin.password=profile-test-secret", "pbx.sip.host=127.0.0.1", "pbx.sip.port=0",
+                "pbx.security.secret-key=3q2+7wABAgMEBQYHCAkKCw=="})
 @ActiveProfiles("mariadb")
 @EnabledIf("mariaDbWanted")
 class MariaDbServerProfileTest {
@@ -49,7 +50,8 @@ class MariaDbServerProfileTest {
 
     @Test
     void startsOnMariaDbWithHealthUpAndWithoutTheDemoTenant() throws Exception {
-        JsonNode health = new ObjectMapper().readTree(http.getForObject("/actuator/health", String.class));
+        JsonNode health = new ObjectMapper().readTree(http.withBasicAuth("admin", "profile-test-secret")
+                .getForObject("/actuator/health", String.class));
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/details/database").asText()).isEqualTo("MariaDB");
 

@@ -64,7 +64,20 @@ class ServerApplicationTest {
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode body = json.readTree(health.getBody());
         assertThat(body.get("status").asText()).isEqualTo("UP");
-        assertThat(body.at("/components/db/status").asText()).isEqualTo("UP");
+        JsonNode details = json.readTree(admin().getForObject("/actuator/health", String.class));
+        assertThat(details.at("/components/db/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void healthDetailsAreOnlyForThePlatformAdmin() throws Exception {
+        // Issue 15, item 16: the database product, disk paths and the like are for the admin only.
+        JsonNode anonymous = json.readTree(http.getForObject("/actuator/health", String.class));
+        assertThat(anonymous.has("components")).as(anonymous.toString()).isFalse();
+        JsonNode tenantAdmin = json.readTree(http.withBasicAuth("tenantadmin", "demo-tenant")
+                .getForObject("/actuator/health", String.class));
+        assertThat(tenantAdmin.has("components")).as(tenantAdmin.toString()).isFalse();
+        JsonNode admin = json.readTree(admin().getForObject("/actuator/health", String.class));
+        assertThat(admin.at("/components/db/details/database").asText()).isEqualTo("H2");
     }
 
     @Test

@@ -25,6 +25,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
@@ -64,8 +65,15 @@ public class ItemForm<T> extends VerticalLayout {
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
             .build();
 
+    /** Stored hashes (PIN, SIP HA1): never shown, only carried over unchanged on save. */
+    static final java.util.Set<String> HASHES = java.util.Set.of("pinHash", "passwordHash");
+    /** New secrets an admin may type (write-only in the format): password fields, never echoed. */
+    static final java.util.Set<String> SECRETS = java.util.Set.of("pin", "password");
+
     private final Class<T> type;
     private final Map<String, Component> fields = new LinkedHashMap<>();
+    /** The hashes of the item as loaded, kept on the server only (not in any component). */
+    private final Map<String, JsonNode> hashes = new LinkedHashMap<>();
     private final Map<String, Class<?>> types = new LinkedHashMap<>();
     private final Div errors = new Div();
 
@@ -86,7 +94,14 @@ public class ItemForm<T> extends VerticalLayout {
             Class<?> raw = javaType.getRawClass();
             String label = Labels.field(name, translate);
             JsonNode value = values.get(name);
-            Component field = field("f-" + name, javaType, label, value, editable, translate);
+            if (HASHES.contains(name)) {
+                if (value != null && !value.isNull()) {
+                    hashes.put(name, value);
+                }
+                continue;
+            }
+            Component field = SECRETS.contains(name) && raw == String.class ? new PasswordField(label)
+                    : field("f-" + name, javaType, label, value, editable, translate);
             field.setId("f-" + name);
             if (field instanceof BeanRows rows) {
                 rows.setReadOnly(!editable);
@@ -208,6 +223,7 @@ public class ItemForm<T> extends VerticalLayout {
     public T value() {
         clearErrors();
         ObjectNode node = YAML.createObjectNode();
+        hashes.forEach(node::set);
         List<Violation> problems = new ArrayList<>();
         for (Map.Entry<String, Component> e : fields.entrySet()) {
             String name = e.getKey();
@@ -242,6 +258,10 @@ public class ItemForm<T> extends VerticalLayout {
                     } catch (JsonProcessingException ex) {
                         problems.add(new Violation(name, "not valid YAML: " + ex.getOriginalMessage()));
                     }
+                }
+            } else if (c instanceof PasswordField secret) {
+                if (!secret.getValue().isEmpty()) {
+                    node.put(name, secret.getValue());
                 }
             } else if (c instanceof TextField text) {
                 String v = text.getValue().trim();

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.DayOfWeek;
@@ -34,7 +35,7 @@ class ItemFormTest {
         user.setName("Test Gebruiker");
         user.setCallParking(true);
         ItemForm<UserExtension> form = new ItemForm<>(UserExtension.class, user, true, k -> "!" + k + "!");
-        assertThat(form.fields().keySet()).contains("number", "name", "pin", "pinHash", "licence", "areaCode",
+        assertThat(form.fields().keySet()).contains("number", "name", "pin", "licence", "areaCode",
                 "language", "rights", "secondCallOffering", "callParking", "twinning", "devices", "voicemail", "reach");
         assertThat(form.fields().get("name")).isInstanceOf(TextField.class);
         assertThat(form.fields().get("callParking")).isInstanceOf(Checkbox.class);
@@ -227,6 +228,41 @@ class ItemFormTest {
         assertThat(name.isInvalid()).isTrue();
         assertThat(name.getErrorMessage()).isEqualTo("must not be blank");
         assertThat(((TextField) form.fields().get("number")).getErrorMessage()).isEqualTo("201 is already used");
+    }
+
+    @Test
+    void aPinHashIsNeverShownButKeptOnSave() {
+        UserExtension user = new UserExtension();
+        user.setNumber("299");
+        user.setName("Test Gebruiker");
+        String hash = "{bcrypt}$2a$10$abcdefghijklmnopqrstuv0123456789ABCDEFGHIJKLMNOPQRSTU";
+        user.setPinHash(hash);
+        ItemForm<UserExtension> form = new ItemForm<>(UserExtension.class, user, true, k -> k);
+        assertThat(form.fields()).doesNotContainKey("pinHash");
+        assertThat(walk(form).filter(c -> c instanceof com.vaadin.flow.component.HasValue<?, ?>)
+                .map(c -> String.valueOf(((com.vaadin.flow.component.HasValue<?, ?>) c).getValue())))
+                .noneMatch(v -> v.contains("bcrypt"));
+        assertThat(form.fields().get("pin")).isInstanceOf(PasswordField.class);
+        assertThat(((PasswordField) form.fields().get("pin")).getValue()).isEmpty();
+
+        assertThat(form.value().getPinHash()).as("kept when no new PIN is typed").isEqualTo(hash);
+        ((PasswordField) form.fields().get("pin")).setValue("4826");
+        assertThat(form.value().getPin()).isEqualTo("4826");
+    }
+
+    @Test
+    void aChannelPasswordIsAPasswordFieldAndItsHa1HashesAreNeverShown() {
+        Channel channel = new Channel();
+        channel.setName("desk-1");
+        channel.setPasswordHash(org.reachpbx.directory.model.SipPasswordHash.of("desk-1", "x.reachpbx.test", "Geheim-123456"));
+        ItemForm<Channel> form = new ItemForm<>(Channel.class, channel, true, k -> k);
+        assertThat(form.fields().get("password")).isInstanceOf(PasswordField.class);
+        assertThat(form.fields()).doesNotContainKey("passwordHash");
+        String md5 = channel.getPasswordHash().getMd5();
+        assertThat(walk(form).filter(c -> c instanceof com.vaadin.flow.component.HasValue<?, ?>)
+                .map(c -> String.valueOf(((com.vaadin.flow.component.HasValue<?, ?>) c).getValue())))
+                .noneMatch(v -> v.contains(md5));
+        assertThat(form.value().getPasswordHash().getMd5()).as("kept on save").isEqualTo(md5);
     }
 
     @Test

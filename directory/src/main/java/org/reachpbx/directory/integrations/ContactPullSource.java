@@ -1,16 +1,18 @@
 package org.reachpbx.directory.integrations;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import lombok.Getter;
 import lombok.Setter;
 import org.reachpbx.directory.model.Persistent;
+import org.reachpbx.directory.secrets.EncryptedSecret;
 
 /**
  * Where a tenant's CRM offers its contacts for a periodic pull (off unless configured): the URL,
- * an optional Authorization header value (kept as given, never exported or logged) and how often.
+ * an optional Authorization header value (encrypted at rest, never exported or logged) and how often.
  */
 @Entity
 @Table(name = "contact_pull_source")
@@ -24,7 +26,9 @@ public class ContactPullSource extends Persistent {
     @Column(name = "url", nullable = false, length = 1000)
     private String url;
 
-    @Column(name = "authorization_header", length = 500)
+    /** Encrypted at rest (docs/security.md). */
+    @Column(name = "authorization_header", length = 2000)
+    @Convert(converter = EncryptedSecret.class)
     private String authorization;
 
     @Column(name = "interval_seconds", nullable = false)

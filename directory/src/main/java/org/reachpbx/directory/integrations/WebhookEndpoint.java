@@ -1,6 +1,7 @@
 package org.reachpbx.directory.integrations;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -10,10 +11,11 @@ import java.util.Set;
 import lombok.Getter;
 import lombok.Setter;
 import org.reachpbx.directory.model.Persistent;
+import org.reachpbx.directory.secrets.EncryptedSecret;
 
 /**
  * A tenant's CRM webhook (CRM-02): where call events go, the secret that signs them (HMAC-SHA256,
- * so it is kept as given, never exported or logged) and which event types it wants.
+ * so it is kept encrypted at rest, never exported or logged) and which event types it wants.
  */
 @Entity
 @Table(name = "webhook_endpoint")
@@ -27,7 +29,9 @@ public class WebhookEndpoint extends Persistent {
     @Column(name = "url", nullable = false, length = 1000)
     private String url;
 
-    @Column(name = "secret", nullable = false, length = 200)
+    /** Encrypted at rest (docs/security.md); up to 200 characters as given. */
+    @Column(name = "secret", nullable = false, length = 1000)
+    @Convert(converter = EncryptedSecret.class)
     private String secret;
 
     /** Event type names separated by commas; empty means every type. */

@@ -58,6 +58,12 @@ public class TenantStore {
         return save(yaml.read(document));
     }
 
+    /** {@link #importYaml(String)} for a document as received: bytes that must be UTF-8. */
+    @Transactional
+    public Saved importYaml(byte[] document) {
+        return save(yaml.read(document));
+    }
+
     /** Validates and stores a tenant tree built in memory (import, generators, UI). */
     @Transactional
     public Saved save(Tenant incoming) {

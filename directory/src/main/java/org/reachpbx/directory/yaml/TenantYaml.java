@@ -23,6 +23,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.Arrays;
 import org.yaml.snakeyaml.LoaderOptions;
 import java.util.List;
@@ -50,6 +53,9 @@ public class TenantYaml {
         LoaderOptions loader = new LoaderOptions();
         // SnakeYAML refuses documents over 3 MB by default; a tenant of 1,000 users is ~2.7 MB.
         loader.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
+        // Aliases are refused by StrictYaml.Parser; these keep SnakeYAML's own composer strict too.
+        loader.setMaxAliasesForCollections(0);
+        loader.setAllowDuplicateKeys(false);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(loader)
                 .stringQuotingChecker(new QuoteTimesAndDates())
@@ -65,6 +71,8 @@ public class TenantYaml {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // 29.9 where a whole number is expected is a mistake, not 29.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 // Internal fields (id, version, type) are not part of the format: naming them is an error.
                 .enable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
                 // "x: null" (or "x:" with no value) means "not set": the default stays. An empty
@@ -87,26 +95,54 @@ public class TenantYaml {
         });
     }
 
-    /** Reads one tenant document; a malformed document throws {@link MalformedDocumentException}. */
+    /**
+     * Reads one tenant document given as bytes, which must be UTF-8: a byte sequence that is not
+     * UTF-8 is refused with its line instead of being replaced by U+FFFD.
+     */
+    public Tenant read(byte[] yaml) {
+        return read(StrictYaml.decodeUtf8(yaml));
+    }
+
+    /**
+     * Reads one tenant document; a malformed document throws {@link MalformedDocumentException}.
+     * Strict beyond YAML itself ({@link StrictYaml}): no aliases, one document only, no fraction
+     * where a whole number is expected, no key twice.
+     */
     public Tenant read(String yaml) {
         if (yaml == null || yaml.isBlank()) {
             throw new MalformedDocumentException(List.of(new Violation("", "the document is empty")));
         }
-        try {
-            Tenant tenant = mapper.readValue(yaml, Tenant.class);
+        try (JsonParser parser = new StrictYaml.Parser(mapper.getFactory().createParser(new StringReader(yaml)))) {
+            Tenant tenant = mapper.readValue(parser, Tenant.class);
             if (tenant == null) {
                 throw new MalformedDocumentException(List.of(new Violation("", "the document is empty")));
             }
+            StrictYaml.requireEnd(parser);
             return tenant;
-        } catch (JsonMappingException e) {
-            if (e.getPath().isEmpty()) {
-                throw new MalformedDocumentException(List.of(new Violation("", rootReason(e))));
+        } catch (IOException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private static MalformedDocumentException readFailure(IOException failure) {
+        // A refused alias deep in the tree arrives wrapped in a JsonMappingException with its path.
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StrictYaml.RefusedConstructException refused) {
+                String path = failure instanceof JsonMappingException m ? path(m) : "";
+                return new MalformedDocumentException(List.of(new Violation(path, refused.getOriginalMessage()
+                        + at(refused.getLocation()))));
             }
-            throw new MalformedDocumentException(List.of(new Violation(path(e), reason(e))));
-        } catch (JacksonException e) {
-            throw new MalformedDocumentException(List.of(new Violation("", "not valid YAML" + at(e.getLocation())
+        }
+        if (failure instanceof JsonMappingException e) {
+            return new MalformedDocumentException(List.of(e.getPath().isEmpty() ? new Violation("", rootReason(e))
+                    : new Violation(path(e), reason(e))));
+        }
+        if (failure instanceof JacksonException e) {
+            return new MalformedDocumentException(List.of(new Violation("", "not valid YAML" + at(e.getLocation())
                     + ": " + e.getOriginalMessage())));
         }
+        return new MalformedDocumentException(List.of(new Violation("", "cannot read the document: "
+                + failure.getMessage())));
     }
 
     /** Writes one tenant document; collections must be loadable (call inside a transaction). */

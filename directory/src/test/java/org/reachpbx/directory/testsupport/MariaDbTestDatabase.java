@@ -38,6 +38,14 @@ public final class MariaDbTestDatabase {
      * classes do not share one, and points the Spring datasource at it.
      */
     public static void useFreshDatabase(DynamicPropertyRegistry registry, String suffix) throws SQLException {
+        String url = freshDatabase(suffix);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+    }
+
+    /** Drops and creates the test database with {@code suffix} appended to its name; its JDBC URL. */
+    public static String freshDatabase(String suffix) throws SQLException {
         String base = URL.substring(URL.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         String database = base + suffix;
         try (Connection c = DriverManager.getConnection(serverUrl(), USER, PASSWORD);
@@ -45,13 +53,11 @@ public final class MariaDbTestDatabase {
             s.execute("DROP DATABASE IF EXISTS `" + database + "`");
             s.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
-        String url = serverUrl() + database;
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> PASSWORD);
+        return serverUrl() + database;
     }
 
-    private static String serverUrl() {
+    /** The server's URL without a database, e.g. {@code jdbc:mariadb://127.0.0.1:3306/}. */
+    public static String serverUrl() {
         return URL.substring(0, URL.lastIndexOf('/') + 1);
     }
 

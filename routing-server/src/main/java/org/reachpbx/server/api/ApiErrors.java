@@ -16,7 +16,11 @@ import org.reachpbx.integrations.NoSuchResourceException;
 import org.reachpbx.integrations.StateConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hibernate.exception.JDBCConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,12 +43,19 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * 409 for a request that does not fit the state (retrying a message that is not DEAD). Sound-file
  * uploads (docs/sounds.md) are refused with 400 (bad name, empty), 413 (too large; also any upload
  * beyond the server's multipart limit), 415 (not WAV/MP3, an encoding that cannot be decoded) or 422
- * (damaged, too long, silent); deleting a sound file still in use is 409 with its places.
+ * (damaged, too long, silent); deleting a sound file still in use is 409 with its places. When the
+ * configuration database cannot be reached, 503.
  */
 @RestControllerAdvice
 public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private final DatabaseOutage outage;
+
+    public ApiErrors(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     public record ErrorBody(String error, List<Violation> violations) {
     }
@@ -156,6 +167,19 @@ public class ApiErrors {
     ResponseEntity<ErrorBody> soundInUse(SoundInUseException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.getMessage(), e.getReferences().stream()
                 .map(path -> new Violation(path, "uses this sound file")).toList()));
+    }
+
+    /**
+     * The configuration database cannot be reached (down, network, pool exhausted): 503 with a body
+     * that says so, quickly (the pool waits at most its connection timeout), logged once per outage.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class, JDBCConnectionException.class})
+    ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
+        outage.failed(e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(new ErrorBody("the configuration database is not reachable; nothing was changed. Try again"
+                        + " in a moment", List.of()));
     }
 
     @ExceptionHandler(NotFoundException.class)
