@@ -53,6 +53,7 @@ public class Registrar {
     private volatile SipServer server;
     /** Digest responses that did not match (wrong password or unknown channel), since start. */
     private final java.util.concurrent.atomic.AtomicLong authenticationFailures = new java.util.concurrent.atomic.AtomicLong();
+    private volatile java.util.function.Consumer<String> failureListener = source -> { };
 
     public Registrar(SipProperties properties, SipCredentials credentials, TenantViewCache views,
                      RegistrationStore store, DigestAuth digest, Clock clock) {
@@ -67,6 +68,11 @@ public class Registrar {
     /** Digest responses that did not match since start: a rising count is someone guessing passwords. */
     public long authenticationFailures() {
         return authenticationFailures.get();
+    }
+
+    /** Told the source address of every digest response that did not match (the SIP edge bans on it). */
+    public void onAuthenticationFailure(java.util.function.Consumer<String> listener) {
+        this.failureListener = listener;
     }
 
     public void attach(SipServer sipServer) {
@@ -148,6 +154,7 @@ public class Registrar {
             long failures = authenticationFailures.incrementAndGet();
             log.info("{} of {}@{} from {} refused: unknown channel or wrong password ({} failures since start)",
                     request.getMethod(), username, realm, sourceOf(request), failures);
+            failureListener.accept(sourceOf(request));
             server.reply(event, Response.FORBIDDEN, "Forbidden");
             return null;
         }
@@ -252,12 +259,18 @@ public class Registrar {
         server.send(event, response);
     }
 
-    /** The Authorization header for this realm, if any. */
+    /**
+     * The Digest Authorization header for this realm, if any. Other schemes are not ours: the
+     * request is challenged as if they were not there (RFC 4475 §3.3.7).
+     */
     private static AuthorizationHeader authorizationFor(Request request, String realm, boolean proxy) {
         ListIterator<?> it = request.getHeaders(proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME);
         AuthorizationHeader any = null;
         while (it.hasNext()) {
             AuthorizationHeader h = (AuthorizationHeader) it.next();
+            if (h.getScheme() == null || !h.getScheme().equalsIgnoreCase("Digest")) {
+                continue;
+            }
             if (realm.equalsIgnoreCase(h.getRealm())) {
                 return h;
             }
