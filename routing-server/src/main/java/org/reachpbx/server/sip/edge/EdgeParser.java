@@ -73,13 +73,17 @@ final class EdgeParser implements MessageParser {
             }
             return message;
         }
+        if (!"SIP/2.0".equalsIgnoreCase(RawHeaders.requestLineVersion(bytes))) {
+            // the stack's parser reads any version as 2.0
+            request.setApplicationData(new Rejection(505, "SIP Version Not Supported"));
+        }
         List<String> problems = new ArrayList<>();
         standIns(request, problems);
         String raw = RawHeaders.problem(bytes);
         if (raw != null) {
             problems.add(raw);
         }
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() && request.getApplicationData() == null) {
             request.setApplicationData(new Rejection(400, String.join(", ", problems)));
         }
         return request;

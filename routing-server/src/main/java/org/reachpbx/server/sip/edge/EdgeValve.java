@@ -167,9 +167,15 @@ public class EdgeValve implements SIPMessageValve {
             return false;
         }
         var via = request.getTopmostVia();
-        boolean sameSentBy = via.getHost() != null && via.getHost().equalsIgnoreCase(tx.getViaHost())
-                && port(via.getPort()) == port(tx.getViaPort());
+        SIPRequest original = tx.getOriginalRequest();
+        boolean sameSentBy = original != null && original.getTopmostVia() != null
+                ? sentBy(original.getTopmostVia()).equals(sentBy(via))
+                : tx.isMessagePartOfTransaction(request);
         return !sameSentBy || !request.getMethod().equals(tx.getMethod());
+    }
+
+    private static String sentBy(gov.nist.javax.sip.header.Via via) {
+        return String.valueOf(via.getHost()).toLowerCase(Locale.ROOT) + ":" + port(via.getPort());
     }
 
     private static int port(int port) {

@@ -56,6 +56,20 @@ final class RawHeaders {
         return null;
     }
 
+    /** The SIP version at the end of a request line ("SIP/2.0"), as sent. */
+    static String requestLineVersion(byte[] m) {
+        int start = 0;
+        while (start < m.length && (m[start] == '\r' || m[start] == '\n')) {
+            start++;
+        }
+        int end = start;
+        while (end < m.length && m[end] != '\r' && m[end] != '\n') {
+            end++;
+        }
+        String line = new String(m, start, end - start, StandardCharsets.ISO_8859_1).trim();
+        return line.substring(line.lastIndexOf(' ') + 1);
+    }
+
     private static int headerEnd(byte[] m) {
         for (int i = 0; i + 1 < m.length; i++) {
             if (m[i] == '\n' && (m[i + 1] == '\n' || (m[i + 1] == '\r' && i + 2 < m.length && m[i + 2] == '\n'))) {
