@@ -122,6 +122,13 @@ public class SipEdge {
         stackProperties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", EdgeParserFactory.class.getName());
         stackProperties.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", EdgeValve.class.getName());
         stackProperties.setProperty("gov.nist.javax.sip.LOG_STACK_TRACE_ON_MESSAGE_SEND", "false");
+        // NIO transports: one selector thread for every TCP connection, with the edge's caps and timeouts
+        stackProperties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+                EdgeMessageProcessorFactory.class.getName());
+        // the stack's own idle audit is only a backstop (it also covers connections we opened): the
+        // edge's sweep closes idle inbound connections first, and counts them
+        stackProperties.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME",
+                Long.toString(2 * properties.tcp().idleTimeout().toMillis()));
     }
 
     public void detachFrom(String stackName) {

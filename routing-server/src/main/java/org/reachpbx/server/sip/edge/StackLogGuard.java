@@ -48,7 +48,13 @@ final class StackLogGuard extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (level == null || format == null || !level.isGreaterOrEqual(Level.WARN) || !fromStack(format, t)) {
+        if (level == null || format == null || !level.isGreaterOrEqual(Level.WARN)) {
+            return FilterReply.NEUTRAL;
+        }
+        if (t instanceof EdgeTcpProcessor.Refused) {
+            return FilterReply.DENY; // counted and logged by the edge already
+        }
+        if (!fromStack(format, t)) {
             return FilterReply.NEUTRAL;
         }
         SipEdge e = edge;
