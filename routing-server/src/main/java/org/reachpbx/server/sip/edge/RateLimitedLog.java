@@ -74,10 +74,10 @@ final class RateLimitedLog {
             return "";
         }
         // Java object ids ("[C@6148cb29", "gov.nist.Foo@1a2b3c") say nothing to a reader of a log or a phone.
-        String s = text.replaceAll("(\\[+[A-Z]|\\[L[\\w.$]+;|[a-zA-Z_][\\w$]*(\\.[\\w$]+)+)@[0-9a-f]{4,8}\\b", "…")
+        String s = text.replaceAll("(\\[+[A-Z]|\\[L[\\w.$]+;|[a-zA-Z_][\\w$]*(\\.[\\w$]+)+)@[0-9a-f]{4,8}\\b", "...")
                 .replaceAll("[^\\x20-\\x7e]", " ")
                 .replaceAll("\\s+", " ")
                 .trim();
-        return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) + "…" : s;
+        return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) + "..." : s;
     }
 }

@@ -283,6 +283,9 @@ public class SipEdge {
     /** Something about TCP connections: refused (cap, ban), closed (idle, slow message). */
     public void tcp(String event, String source) {
         count("tcp." + event);
+        if (event.equals("closed-idle")) {
+            return; // ordinary housekeeping: counted, not logged
+        }
         edgeLog.warn("tcp:" + event + ":" + source, "SIP edge: TCP connection from " + source + " " + event.replace('-', ' '));
     }
 

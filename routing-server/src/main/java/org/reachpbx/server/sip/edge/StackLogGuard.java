@@ -93,7 +93,7 @@ final class StackLogGuard extends TurboFilter {
         s = s.replaceAll("\\[-?\\d+(, -?\\d+)+.*", "[bytes]");
         int newline = s.indexOf('\n');
         if (newline >= 0) {
-            s = s.substring(0, newline) + " …";
+            s = s.substring(0, newline) + " ...";
         }
         return RateLimitedLog.clean(s.length() > 300 ? s.substring(0, 300) : s);
     }
