@@ -57,7 +57,8 @@ final class EdgeParser implements MessageParser {
             message = DELEGATE.parseSIPMessage(bytes, readBody, strict, handler);
         } catch (ParseException e) {
             throw refuse(source, udp, bytes, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // an Error escaping here would end one of the stack's few UDP threads for good
             throw refuse(source, udp, bytes, e.getClass().getSimpleName() + " " + e.getMessage());
         }
         if (message == null) {

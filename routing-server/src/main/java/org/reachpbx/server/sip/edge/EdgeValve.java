@@ -1,5 +1,6 @@
 package org.reachpbx.server.sip.edge;
 
+import gov.nist.javax.sip.header.MaxForwards;
 import gov.nist.javax.sip.header.Unsupported;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
@@ -28,9 +29,10 @@ import org.reachpbx.server.sip.edge.EdgeParser.Rejection;
  * silence:
  * <ul>
  *   <li>400 for what {@link EdgeParser} marked (missing From/To/Call-ID/CSeq, duplicate single-value
- *       headers, conflicting Content-Length), and, for RFC 3261 requests (magic-cookie branch), a
- *       missing Max-Forwards, or a missing Contact on INVITE (RFC 2543 requests are let through,
- *       §3.4 of RFC 4475);</li>
+ *       headers, conflicting Content-Length), for a missing Max-Forwards on an RFC 3261 request
+ *       (magic-cookie branch; an RFC 2543 request gets 70, RFC 4475 §3.4.1), a missing Contact on
+ *       INVITE and whatever else the stack requires before it makes a transaction (it would
+ *       otherwise refuse the transaction and the request would go unanswered);</li>
  *   <li>505 for a SIP version other than 2.0; 416 for a Request-URI that is not sip, sips or tel;
  *       420 with {@code Unsupported} for a {@code Require} naming extensions we do not have;</li>
  *   <li>482 for a request whose branch belongs to a live server transaction with another sent-by or
@@ -78,6 +80,13 @@ public class EdgeValve implements SIPMessageValve {
             return false;
         }
         if (Request.ACK.equals(request.getMethod())) {
+            // An ACK without To tag that belongs to no transaction acknowledges nothing (an ACK for
+            // a 2xx carries the tag); the stack would fail on it looking for its dialog.
+            if (request.getToTag() == null && stack != null
+                    && stack.findTransaction(request.getTransactionId(), true) == null) {
+                e.count("dropped.stray-ack");
+                return false;
+            }
             return true;
         }
         Answer answer = check(request);
@@ -122,11 +131,28 @@ public class EdgeValve implements SIPMessageValve {
         }
         boolean rfc3261 = request.getTopmostVia().getBranch() != null
                 && request.getTopmostVia().getBranch().toLowerCase(Locale.ROOT).startsWith("z9hg4bk");
-        if (rfc3261 && request.getMaxForwards() == null) {
-            return new Answer(Response.BAD_REQUEST, "Missing Max-Forwards");
+        if (request.getMaxForwards() == null) {
+            if (rfc3261) {
+                return new Answer(Response.BAD_REQUEST, "Missing Max-Forwards");
+            }
+            // an RFC 2543 element need not send one (RFC 4475 §3.4.1); the stack insists on it
+            MaxForwards seventy = new MaxForwards();
+            try {
+                seventy.setMaxForwards(70);
+            } catch (javax.sip.InvalidArgumentException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+            request.setHeader(seventy);
         }
-        if (rfc3261 && Request.INVITE.equals(request.getMethod()) && request.getContactHeader() == null) {
+        if (Request.INVITE.equals(request.getMethod()) && request.getContactHeader() == null) {
             return new Answer(Response.BAD_REQUEST, "Missing Contact");
+        }
+        try {
+            // what else the stack requires before it makes a transaction (Event on SUBSCRIBE, ...):
+            // answered here, or the request would go unanswered
+            request.checkHeaders();
+        } catch (java.text.ParseException missing) {
+            return new Answer(Response.BAD_REQUEST, RateLimitedLog.clean(missing.getMessage()));
         }
         if (!Request.CANCEL.equals(request.getMethod())) {
             List<String> unsupported = unsupported(request);

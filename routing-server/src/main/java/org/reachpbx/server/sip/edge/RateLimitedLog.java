@@ -73,6 +73,9 @@ final class RateLimitedLog {
         if (text == null) {
             return "";
         }
+        if (text.length() > 1000) {
+            text = text.substring(0, 1000); // bounded input for the regexes below
+        }
         // Java object ids ("[C@6148cb29", "gov.nist.Foo@1a2b3c") say nothing to a reader of a log or a phone.
         String s = text.replaceAll("(\\[+[A-Z]|\\[L[\\w.$]+;|[a-zA-Z_][\\w$]*(\\.[\\w$]+)+)@[0-9a-f]{4,8}\\b", "...")
                 .replaceAll("[^\\x20-\\x7e]", " ")

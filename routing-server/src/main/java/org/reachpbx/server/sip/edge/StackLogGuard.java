@@ -48,13 +48,21 @@ final class StackLogGuard extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        try {
+            return guard(logger, level, format, t);
+        } catch (RuntimeException | StackOverflowError e) {
+            return FilterReply.DENY; // the guard must never take the logging thread down
+        }
+    }
+
+    private FilterReply guard(Logger logger, Level level, String format, Throwable t) {
         if (level == null || format == null || !level.isGreaterOrEqual(Level.WARN)) {
             return FilterReply.NEUTRAL;
         }
         if (t instanceof EdgeTcpProcessor.Refused) {
             return FilterReply.DENY; // counted and logged by the edge already
         }
-        if (!fromStack(format, t)) {
+        if (!fromStack(logger.getName(), format, t)) {
             return FilterReply.NEUTRAL;
         }
         SipEdge e = edge;
@@ -68,9 +76,11 @@ final class StackLogGuard extends TurboFilter {
         return FilterReply.DENY;
     }
 
-    private static boolean fromStack(String format, Throwable t) {
-        if (format.startsWith("gov.nist.") || format.startsWith("javax.sip.")) {
-            return true;
+    private static boolean fromStack(String logger, String format, Throwable t) {
+        if (format.startsWith("gov.nist.") || format.startsWith("javax.sip.") || logger.startsWith("gov.nist")
+                || SipEdge.forStack(logger) != null || format.startsWith("Error while processing incoming UDP packet")
+                || format.length() > 4000) {
+            return true; // (a hot NullPointerException may come without stack trace: not only by frames)
         }
         if (t != null) {
             StackTraceElement[] frames = t.getStackTrace();
@@ -83,14 +93,21 @@ final class StackLogGuard extends TurboFilter {
         return false;
     }
 
-    /** The message without byte dumps, message copies or the stack's class prefix. */
+    /** The message without byte dumps, message copies or the stack's class prefix (no regex: inputs can be huge). */
     static String shorten(String format) {
-        String s = format;
+        String s = format.length() > 2000 ? format.substring(0, 2000) : format;
         int bracket = s.indexOf(") [");
         if (s.startsWith("gov.nist.") && bracket > 0 && bracket < 200) {
             s = s.substring(bracket + 3); // "gov.nist.X.m(X.java:1) [message]"
         }
-        s = s.replaceAll("\\[-?\\d+(, -?\\d+)+.*", "[bytes]");
+        for (int i = 0; i + 1 < s.length(); i++) { // "...packet[73, 78, 86, ..." → "...packet[bytes]"
+            char next = s.charAt(i + 1);
+            if (s.charAt(i) == '[' && (Character.isDigit(next) || next == '-') && s.indexOf(", ", i) == s.indexOf(',', i)
+                    && s.indexOf(',', i) > 0 && s.indexOf(',', i) < i + 6) {
+                s = s.substring(0, i) + "[bytes]";
+                break;
+            }
+        }
         int newline = s.indexOf('\n');
         if (newline >= 0) {
             s = s.substring(0, newline) + " ...";

@@ -233,6 +233,11 @@ public class SipServer implements SmartLifecycle, SipListener {
                 case Request.BYE, Request.UPDATE, Request.INFO -> b2bua.inDialog(event);
                 default -> reply(event, Response.NOT_IMPLEMENTED, null);
             }
+        } catch (javax.sip.TransactionAlreadyExistsException | javax.sip.TransactionUnavailableException e) {
+            // the stack refused a transaction for it (a request it takes for a duplicate, or one it
+            // finds incomplete): a protocol matter, not a bug of ours: one line (the edge answers most)
+            log.warn("Could not handle a {}: {}", request.getMethod(), e.toString());
+            answerFailure(event);
         } catch (Exception | LinkageError e) {
             log.warn("Could not handle a {}: {}", request.getMethod(), e.toString(), e);
             answerFailure(event);

@@ -94,6 +94,20 @@ public final class RawSip implements AutoCloseable {
         return response == null ? 0 : Integer.parseInt(response.substring(8, 11));
     }
 
+    /** Stack traces of the SIP stack's threads: what to look at when the server stops answering. */
+    public static String stackThreads() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, frames) -> {
+            if (t.getName().contains("Channel") || t.getName().contains("JAIN") || t.getName().contains("UDP")) {
+                out.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (int i = 0; i < Math.min(12, frames.length); i++) {
+                    out.append("    ").append(frames[i]).append('\n');
+                }
+            }
+        });
+        return out.toString();
+    }
+
     @Override
     public void close() {
         socket.close();

@@ -142,6 +142,10 @@ class SipEdgeBansTest {
         assertThat(RateLimitedLog.clean("Bad header [C@6148cb29 in gov.nist.javax.sip.header.To@1a2b3c4d"))
                 .isEqualTo("Bad header ... in ...");
         assertThat(RateLimitedLog.clean("sip:bob@cafe.example")).isEqualTo("sip:bob@cafe.example");
+        // what the stack logs for one bad datagram: its whole 64 KB buffer in decimal
+        assertThat(StackLogGuard.shorten("Error while processing incoming UDP packet" + java.util.Arrays.toString(new byte[65536])))
+                .isEqualTo("Error while processing incoming UDP packet[bytes]");
+        assertThat(RateLimitedLog.clean("a.".repeat(40_000) + "b@1234abcd")).hasSizeLessThan(200);
         assertThatThrownBy(() -> new EdgeProperties(true, 1, 1, 1, Duration.ZERO, 1, Duration.ofMinutes(1),
                 Duration.ofMinutes(1), List.of(), 1, Duration.ofSeconds(1), null))
                 .hasMessageContaining("pbx.sip.edge.flood-window");
