@@ -138,7 +138,8 @@ public class Registrar {
             challenge(event, realm, false, proxy);
             return null;
         }
-        if (!DigestUri.matches(uri, request.getRequestURI(), realm)) {
+        if (!DigestUri.matches(uri, request.getRequestURI(), realm)
+                && !DigestUri.namesServer(uri, java.util.List.of(server.host(), server.advertisedHost()), server.port())) {
             server.reply(event, Response.BAD_REQUEST, "Digest uri does not match the Request-URI");
             return null;
         }
@@ -240,7 +241,7 @@ public class Registrar {
         Response response = server.messages().createResponse(
                 proxy ? Response.PROXY_AUTHENTICATION_REQUIRED : Response.UNAUTHORIZED, event.getRequest());
         String nonce = digest.newNonce(sourceOf(event.getRequest()));
-        for (String token : properties.getDigestAlgorithms()) {
+        for (String token : algorithmsFor(event.getRequest())) {
             Algorithm a = Algorithm.of(token.trim());
             if (a == null) {
                 continue;
@@ -257,6 +258,20 @@ public class Registrar {
             response.addHeader(h);
         }
         server.send(event, response);
+    }
+
+    /** The challenges for this client: the configured ones, MD5 alone for clients that fail on others. */
+    private List<String> algorithmsFor(Request request) {
+        String agent = userAgentOf(request);
+        if (agent != null) {
+            String lower = agent.toLowerCase(Locale.ROOT);
+            for (String quirk : properties.getMd5OnlyUserAgents()) {
+                if (!quirk.isBlank() && lower.contains(quirk.toLowerCase(Locale.ROOT))) {
+                    return List.of("MD5");
+                }
+            }
+        }
+        return properties.getDigestAlgorithms();
     }
 
     /**
