@@ -13,7 +13,8 @@
 # Needs sipp (Debian sip-tester), java 17, curl. Only loopback; ports 5080, 5090, 5085-5089.
 # A step passes when every call of it succeeded or at most 0.1 % failed, and SIPp kept the rate
 # (the step took at most 5 % + 0.5 s longer than calls/rate). The search stops at the first step
-# that fails; the result is the last rate that passed.
+# that fails; the result is the last rate that passed. SIPp's address 127.0.0.1 is on the SIP edge's
+# allowlist (docs/sip-edge.md), else the per-source rate limit (100/s) would be what is measured.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -124,6 +125,7 @@ reachpbx_start() {
   java -Xmx1g -jar "$JAR" --server.port=$PBX_HTTP --spring.datasource.url=jdbc:h2:mem:load \
     --pbx.sip.host=127.0.0.1 --pbx.sip.port=$PBX_PORT --pbx.sip.digest-algorithms=MD5,SHA-256 \
     "--pbx.sip.trunks[0].host=$TRUNK_IP" "--pbx.sip.trunks[0].port=$TRUNK_PORT" \
+    --pbx.sip.edge.allowlist=127.0.0.1/32 \
     --logging.level.org.reachpbx.server.sip=WARN >"$OUT/reachpbx.log" 2>&1 &
   pids+=("$!")
   local i

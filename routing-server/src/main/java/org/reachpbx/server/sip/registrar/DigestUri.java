@@ -13,6 +13,9 @@ import javax.sip.address.URI;
  * SIP URI must equal the Request-URI's text exactly. The host may also be the realm (the tenant's SIP
  * domain): phones behind an outbound proxy send to the server's address but sign {@code sip:domain}.
  * The digest uri is defence in depth: replays are stopped by the nonce itself ({@link DigestAuth}).
+ * <p>
+ * Also accepted: a uri without user that names this server by the address and port it listens on
+ * ({@link #namesServer}): SIPp 3.6 signs {@code sip:<server ip>:<port>} whatever the Request-URI.
  */
 final class DigestUri {
 
@@ -57,6 +60,32 @@ final class DigestUri {
         return equalsOrBothNull(user, r.getUser())
                 && (host.equalsIgnoreCase(r.getHost()) && portOrDefault(port) == portOrDefault(r.getPort())
                     || host.equalsIgnoreCase(realm));
+    }
+
+    /** Whether the digest uri is {@code sip:host:port} (no user) of one of this server's addresses. */
+    static boolean namesServer(String digestUri, java.util.Collection<String> serverHosts, int serverPort) {
+        String text = digestUri.trim().toLowerCase();
+        if (!text.startsWith("sip:") || text.indexOf('@') >= 0) {
+            return false;
+        }
+        String rest = text.substring(4);
+        int end = indexOfAny(rest, ";?");
+        if (end >= 0) {
+            rest = rest.substring(0, end);
+        }
+        int colon = rest.lastIndexOf(':');
+        if (colon <= rest.lastIndexOf(']')) {
+            return false; // no port: a bare address is too easily the realm's; the realm rule covers it
+        }
+        String host = rest.substring(0, colon);
+        try {
+            if (Integer.parseInt(rest.substring(colon + 1)) != serverPort) {
+                return false;
+            }
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return serverHosts.stream().anyMatch(h -> h != null && h.equalsIgnoreCase(host));
     }
 
     private static int portOrDefault(int port) {

@@ -53,6 +53,7 @@ public class Registrar {
     private volatile SipServer server;
     /** Digest responses that did not match (wrong password or unknown channel), since start. */
     private final java.util.concurrent.atomic.AtomicLong authenticationFailures = new java.util.concurrent.atomic.AtomicLong();
+    private volatile java.util.function.Consumer<String> failureListener = source -> { };
 
     public Registrar(SipProperties properties, SipCredentials credentials, TenantViewCache views,
                      RegistrationStore store, DigestAuth digest, Clock clock) {
@@ -67,6 +68,11 @@ public class Registrar {
     /** Digest responses that did not match since start: a rising count is someone guessing passwords. */
     public long authenticationFailures() {
         return authenticationFailures.get();
+    }
+
+    /** Told the source address of every digest response that did not match (the SIP edge bans on it). */
+    public void onAuthenticationFailure(java.util.function.Consumer<String> listener) {
+        this.failureListener = listener;
     }
 
     public void attach(SipServer sipServer) {
@@ -132,7 +138,8 @@ public class Registrar {
             challenge(event, realm, false, proxy);
             return null;
         }
-        if (!DigestUri.matches(uri, request.getRequestURI(), realm)) {
+        if (!DigestUri.matches(uri, request.getRequestURI(), realm)
+                && !DigestUri.namesServer(uri, java.util.List.of(server.host(), server.advertisedHost()), server.port())) {
             server.reply(event, Response.BAD_REQUEST, "Digest uri does not match the Request-URI");
             return null;
         }
@@ -148,6 +155,7 @@ public class Registrar {
             long failures = authenticationFailures.incrementAndGet();
             log.info("{} of {}@{} from {} refused: unknown channel or wrong password ({} failures since start)",
                     request.getMethod(), username, realm, sourceOf(request), failures);
+            failureListener.accept(sourceOf(request));
             server.reply(event, Response.FORBIDDEN, "Forbidden");
             return null;
         }
@@ -233,7 +241,7 @@ public class Registrar {
         Response response = server.messages().createResponse(
                 proxy ? Response.PROXY_AUTHENTICATION_REQUIRED : Response.UNAUTHORIZED, event.getRequest());
         String nonce = digest.newNonce(sourceOf(event.getRequest()));
-        for (String token : properties.getDigestAlgorithms()) {
+        for (String token : algorithmsFor(event.getRequest())) {
             Algorithm a = Algorithm.of(token.trim());
             if (a == null) {
                 continue;
@@ -252,12 +260,32 @@ public class Registrar {
         server.send(event, response);
     }
 
-    /** The Authorization header for this realm, if any. */
+    /** The challenges for this client: the configured ones, MD5 alone for clients that fail on others. */
+    private List<String> algorithmsFor(Request request) {
+        String agent = userAgentOf(request);
+        if (agent != null) {
+            String lower = agent.toLowerCase(Locale.ROOT);
+            for (String quirk : properties.getMd5OnlyUserAgents()) {
+                if (!quirk.isBlank() && lower.contains(quirk.toLowerCase(Locale.ROOT))) {
+                    return List.of("MD5");
+                }
+            }
+        }
+        return properties.getDigestAlgorithms();
+    }
+
+    /**
+     * The Digest Authorization header for this realm, if any. Other schemes are not ours: the
+     * request is challenged as if they were not there (RFC 4475 §3.3.7).
+     */
     private static AuthorizationHeader authorizationFor(Request request, String realm, boolean proxy) {
         ListIterator<?> it = request.getHeaders(proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME);
         AuthorizationHeader any = null;
         while (it.hasNext()) {
             AuthorizationHeader h = (AuthorizationHeader) it.next();
+            if (h.getScheme() == null || !h.getScheme().equalsIgnoreCase("Digest")) {
+                continue;
+            }
             if (realm.equalsIgnoreCase(h.getRealm())) {
                 return h;
             }

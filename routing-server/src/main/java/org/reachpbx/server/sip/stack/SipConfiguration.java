@@ -7,6 +7,8 @@ import org.reachpbx.server.sip.b2bua.Trunks;
 import org.reachpbx.server.sip.devices.DeviceLoginService;
 import org.reachpbx.server.sip.devices.DeviceLogins;
 import org.reachpbx.server.sip.devices.UserDevices;
+import org.reachpbx.server.sip.edge.EdgeProperties;
+import org.reachpbx.server.sip.edge.SipEdge;
 import org.reachpbx.server.sip.registrar.DigestAuth;
 import org.reachpbx.server.sip.registrar.Registrar;
 import org.reachpbx.server.sip.registrar.RegistrationStore;
@@ -28,7 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** The SIP server (docs/sip.md): off with {@code pbx.sip.enabled=false}. */
 @Configuration
-@EnableConfigurationProperties(SipProperties.class)
+@EnableConfigurationProperties({SipProperties.class, EdgeProperties.class})
 @ConditionalOnProperty(name = "pbx.sip.enabled", havingValue = "true", matchIfMissing = true)
 public class SipConfiguration {
 
@@ -108,8 +110,26 @@ public class SipConfiguration {
         return new CallHandler(registrar, views, engine, clock, trunks, devices, live, b2bua);
     }
 
+    /** Rate limits, bans and the accounting of bad messages (docs/sip-edge.md); trunks are never limited. */
     @Bean
-    public SipServer sipServer(SipProperties properties, Registrar registrar, CallHandler calls, B2bua b2bua) {
-        return new SipServer(properties, registrar, calls, b2bua);
+    public SipEdge sipEdge(EdgeProperties edgeProperties, SipProperties properties, Clock clock,
+                           ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters, Registrar registrar) {
+        java.util.List<String> trunkAddresses = new java.util.ArrayList<>();
+        for (SipProperties.Trunk trunk : properties.getTrunks()) {
+            if (trunk.getHost() != null) {
+                trunkAddresses.add(trunk.getHost());
+            }
+            trunkAddresses.addAll(trunk.getInboundAddresses());
+        }
+        SipEdge edge = new SipEdge(edgeProperties, clock,
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new), trunkAddresses);
+        registrar.onAuthenticationFailure(edge::authenticationFailed);
+        return edge;
+    }
+
+    @Bean
+    public SipServer sipServer(SipProperties properties, Registrar registrar, CallHandler calls, B2bua b2bua,
+                               SipEdge edge) {
+        return new SipServer(properties, registrar, calls, b2bua, edge);
     }
 }

@@ -17,10 +17,16 @@ public class SipProperties {
     /** How long a digest nonce may be used before the client is challenged again with stale=true. */
     private Duration nonceLifetime = Duration.ofMinutes(5);
     /**
-     * The digest challenges offered, in this order (one WWW-Authenticate each). Clients that read
-     * only the first challenge (SIPp 3.6, some older phones) need MD5 first.
+     * The digest challenges offered, in this order (one WWW-Authenticate each, RFC 8760); either is
+     * accepted. MD5 first by default: clients that read only the first challenge (SIPp 3.6, some
+     * older phones) know only MD5; clients that know SHA-256 find it in the second.
      */
-    private java.util.List<String> digestAlgorithms = new java.util.ArrayList<>(java.util.List.of("SHA-256", "MD5"));
+    private java.util.List<String> digestAlgorithms = new java.util.ArrayList<>(java.util.List.of("MD5", "SHA-256"));
+    /**
+     * Clients (a word of their User-Agent, case-insensitive) that fail on any challenge list with a
+     * non-MD5 entry, and so are challenged with MD5 alone: baresip 1.0 (libre answers ENOSYS).
+     */
+    private java.util.List<String> md5OnlyUserAgents = new java.util.ArrayList<>(java.util.List.of("baresip"));
     /** Registration expiry bounds (seconds). */
     private int minExpires = 60;
     private int maxExpires = 3600;
@@ -191,6 +197,14 @@ public class SipProperties {
 
     public void setReceiveUdpBufferSize(int receiveUdpBufferSize) {
         this.receiveUdpBufferSize = receiveUdpBufferSize;
+    }
+
+    public java.util.List<String> getMd5OnlyUserAgents() {
+        return md5OnlyUserAgents;
+    }
+
+    public void setMd5OnlyUserAgents(java.util.List<String> md5OnlyUserAgents) {
+        this.md5OnlyUserAgents = md5OnlyUserAgents;
     }
 
     public java.util.List<String> getDigestAlgorithms() {

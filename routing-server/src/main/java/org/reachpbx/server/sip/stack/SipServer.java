@@ -2,6 +2,7 @@ package org.reachpbx.server.sip.stack;
 
 import org.reachpbx.server.sip.b2bua.B2bua;
 import org.reachpbx.server.sip.b2bua.CallHandler;
+import org.reachpbx.server.sip.edge.SipEdge;
 import org.reachpbx.server.sip.registrar.Registrar;
 
 import java.net.DatagramSocket;
@@ -46,6 +47,8 @@ public class SipServer implements SmartLifecycle, SipListener {
     private final Registrar registrar;
     private final CallHandler calls;
     private final B2bua b2bua;
+    private final SipEdge edge;
+    private volatile String stackName;
     private volatile SipStack stack;
     private volatile SipProvider provider;
     private volatile int port;
@@ -54,10 +57,16 @@ public class SipServer implements SmartLifecycle, SipListener {
     private MessageFactory messages;
 
     public SipServer(SipProperties properties, Registrar registrar, CallHandler calls, B2bua b2bua) {
+        this(properties, registrar, calls, b2bua, null);
+    }
+
+    /** With the SIP edge (docs/sip-edge.md) in front of the stack; without one ({@code null}) the stack is bare. */
+    public SipServer(SipProperties properties, Registrar registrar, CallHandler calls, B2bua b2bua, SipEdge edge) {
         this.properties = properties;
         this.registrar = registrar;
         this.calls = calls;
         this.b2bua = b2bua;
+        this.edge = edge;
     }
 
     @Override
@@ -71,7 +80,11 @@ public class SipServer implements SmartLifecycle, SipListener {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "reachpbx-sip-" + STACKS.incrementAndGet());
+        String name = "reachpbx-sip-" + STACKS.incrementAndGet();
+        p.setProperty("javax.sip.STACK_NAME", name);
+        if (edge != null) {
+            edge.attachTo(name, p);
+        }
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
@@ -90,9 +103,13 @@ public class SipServer implements SmartLifecycle, SipListener {
             prov.addSipListener(this);
             s.start();
             stack = s;
+            stackName = name;
             provider = prov;
             port = wanted;
         } catch (Exception e) {
+            if (edge != null) {
+                edge.detachFrom(name);
+            }
             throw new IllegalStateException("The SIP server cannot listen on " + host + ":" + wanted
                     + " (udp/tcp): " + e.getMessage() + ". Set pbx.sip.port (PBX_SIP_PORT) to a free port.", e);
         }
@@ -138,6 +155,9 @@ public class SipServer implements SmartLifecycle, SipListener {
         if (s != null) {
             b2bua.shutdown();
             s.stop();
+            if (edge != null) {
+                edge.detachFrom(stackName);
+            }
             log.info("SIP server stopped");
         }
     }
@@ -213,6 +233,11 @@ public class SipServer implements SmartLifecycle, SipListener {
                 case Request.BYE, Request.UPDATE, Request.INFO -> b2bua.inDialog(event);
                 default -> reply(event, Response.NOT_IMPLEMENTED, null);
             }
+        } catch (javax.sip.TransactionAlreadyExistsException | javax.sip.TransactionUnavailableException e) {
+            // the stack refused a transaction for it (a request it takes for a duplicate, or one it
+            // finds incomplete): a protocol matter, not a bug of ours: one line (the edge answers most)
+            log.warn("Could not handle a {}: {}", request.getMethod(), e.toString());
+            answerFailure(event);
         } catch (Exception | LinkageError e) {
             log.warn("Could not handle a {}: {}", request.getMethod(), e.toString(), e);
             answerFailure(event);

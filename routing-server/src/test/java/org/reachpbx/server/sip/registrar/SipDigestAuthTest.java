@@ -162,5 +162,12 @@ class SipDigestAuthTest {
         assertThat(DigestUri.matches("sip:127.0.0.1:5071", register, "example.org")).isFalse();
         assertThat(DigestUri.matches("sip:other.example.net", register, "example.org")).isFalse();
         assertThat(DigestUri.matches("tel:+31201234567", register, "example.org")).isFalse();
+        // SIPp 3.6 signs sip:<server address>:<port> whatever the Request-URI (issue 15, item 4)
+        java.util.List<String> us = java.util.List.of("127.0.0.1", "192.0.2.5");
+        assertThat(DigestUri.namesServer("sip:127.0.0.1:5090", us, 5090)).isTrue();
+        assertThat(DigestUri.namesServer("sip:192.0.2.5:5090;transport=udp", us, 5090)).isTrue();
+        assertThat(DigestUri.namesServer("sip:127.0.0.1:5091", us, 5090)).as("another port").isFalse();
+        assertThat(DigestUri.namesServer("sip:198.51.100.1:5090", us, 5090)).as("another server").isFalse();
+        assertThat(DigestUri.namesServer("sip:203@127.0.0.1:5090", us, 5090)).as("a user's URI").isFalse();
     }
 }

@@ -92,6 +92,29 @@ class SipRegistrarTest {
     }
 
     @Test
+    void theDefaultChallengeOffersMd5ThenSha256AndBaresipGetsMd5Alone() throws Exception {
+        // Issue 15 (4): out of the box for SIPp 3.6 (reads the first challenge, MD5 only) and baresip 1.0
+        // (fails on any non-MD5 challenge); SHA-256 for the clients that read on.
+        try (TestPhone phone = phone("jansen-bureau", "kT9v-Wq4mZ2x")) {
+            Response challenge = phone.send(phone.registerRequest(300, null));
+            java.util.List<String> offered = new java.util.ArrayList<>();
+            challenge.getHeaders(WWWAuthenticateHeader.NAME)
+                    .forEachRemaining(h -> offered.add(((WWWAuthenticateHeader) h).getAlgorithm()));
+            assertThat(offered).containsExactly("MD5", "SHA-256");
+            assertThat(phone.send(phone.registerRequest(300, phone.answer(challenge, "SHA-256"))).getStatusCode())
+                    .isEqualTo(200);
+
+            javax.sip.message.Request fromBaresip = phone.registerRequest(300, null);
+            fromBaresip.setHeader(phone.headers().createUserAgentHeader(java.util.List.of("baresip/1.0.0")));
+            Response md5Only = phone.send(fromBaresip);
+            offered.clear();
+            md5Only.getHeaders(WWWAuthenticateHeader.NAME)
+                    .forEachRemaining(h -> offered.add(((WWWAuthenticateHeader) h).getAlgorithm()));
+            assertThat(offered).containsExactly("MD5");
+        }
+    }
+
+    @Test
     void aReplayedAuthorizationIsChallengedAgainAsStale() throws Exception {
         try (TestPhone phone = phone("jansen-bureau", "kT9v-Wq4mZ2x")) {
             Response challenge = phone.send(phone.registerRequest(300, null));
