@@ -20,9 +20,11 @@ import java.util.Map;
  * {@code org.reachpbx.media.testing.PacketTiming} does for one stream), in a histogram of 10 µs bins.
  * Gaps over 200 ms (a stream that paused between prompts) are not intervals. Sequence numbers
  * skipped count as lost, going back as reordered. On SIGTERM it writes its summary (one line, and
- * {@code key=value} lines to the file given) and exits.
+ * {@code key=value} lines to the file given) and exits. With {@code --pcap} it computes the same
+ * from a tcpdump capture of the sink's port instead, on the kernel's timestamps.
  *
- * <pre>java -cp … org.reachpbx.bench.media.RtpSink 127.0.0.1 47000 result.properties</pre>
+ * <pre>java -cp … org.reachpbx.bench.media.RtpSink 127.0.0.1 47000 result.properties
+ * java -cp … org.reachpbx.bench.media.RtpSink --pcap sink.pcap result.properties</pre>
  */
 public final class RtpSink {
 
@@ -45,13 +47,16 @@ public final class RtpSink {
         if (b.remaining() < 12 || (b.get(0) & 0xC0) != 0x80) {
             return;
         }
+        onPacket(b.getShort(2) & 0xFFFF, b.getInt(8) & 0xFFFFFFFFL, now);
+    }
+
+    /** One packet of stream {@code ssrc} with sequence number {@code seq}, arrived at {@code now} (ns). */
+    synchronized void onPacket(int seq, long ssrc, long now) {
         packets++;
         if (firstNanos == 0) {
             firstNanos = now;
         }
         lastNanos = now;
-        int seq = b.getShort(2) & 0xFFFF;
-        long ssrc = b.getInt(8) & 0xFFFFFFFFL;
         long[] s = streams.get(ssrc);
         if (s == null) {
             streams.put(ssrc, new long[] {seq, now});
@@ -115,8 +120,12 @@ public final class RtpSink {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 3 && args[0].equals("--pcap")) {
+            replay(Path.of(args[1]), Path.of(args[2]));
+            return;
+        }
         if (args.length != 3) {
-            System.err.println("usage: RtpSink <address> <port> <result file>");
+            System.err.println("usage: RtpSink <address> <port> <result file> | RtpSink --pcap <capture> <result file>");
             System.exit(2);
         }
         RtpSink sink = new RtpSink();
@@ -137,6 +146,28 @@ public final class RtpSink {
             System.out.println(line);
         }));
         System.out.println("listening on " + channel.getLocalAddress());
+        receive(sink, channel);
+    }
+
+    /**
+     * The same statistics from a capture ({@code tcpdump -i lo -w … udp dst port <sink>}): the
+     * kernel's timestamps, so the sink's own scheduling delays on a busy machine do not count.
+     */
+    static void replay(Path capture, Path result) throws IOException {
+        RtpSink sink = new RtpSink();
+        for (org.reachpbx.media.testing.RtpPcap.Packet p : org.reachpbx.media.testing.RtpPcap.read(capture)) {
+            // a stream is an SSRC towards one port: SIPp sends every call's capture with the same SSRC
+            sink.onPacket(p.seq(), p.ssrc() | ((long) p.destinationPort() << 32), p.nanos());
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        String line = sink.summary(out);
+        StringBuilder text = new StringBuilder();
+        out.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Files.writeString(result, text);
+        System.out.println(line);
+    }
+
+    private static void receive(RtpSink sink, DatagramChannel channel) throws IOException {
         ByteBuffer buf = ByteBuffer.allocateDirect(2048);
         while (true) {
             buf.clear();

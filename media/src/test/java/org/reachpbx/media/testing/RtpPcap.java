@@ -27,8 +27,9 @@ public final class RtpPcap {
     private static final int LINKTYPE_ETHERNET = 1;
     private static final int LINKTYPE_LINUX_SLL = 113;
 
-    /** One RTP packet of a capture; {@code nanos} is its capture time. */
-    public record Packet(long nanos, int payloadType, boolean marker, int seq, long timestamp, long ssrc, byte[] payload) {
+    /** One RTP packet of a capture; {@code nanos} is its capture time, the ports its UDP ports. */
+    public record Packet(long nanos, int sourcePort, int destinationPort, int payloadType, boolean marker, int seq,
+                         long timestamp, long ssrc, byte[] payload) {
     }
 
     private RtpPcap() {
@@ -86,6 +87,7 @@ public final class RtpPcap {
             byte[] payload = new byte[rtpLength - header];
             System.arraycopy(file, rtp + header, payload, 0, payload.length);
             packets.add(new Packet(seconds * 1_000_000_000L + (nanoResolution ? fraction : fraction * 1000),
+                    ((file[udp] & 0xFF) << 8) | (file[udp + 1] & 0xFF), ((file[udp + 2] & 0xFF) << 8) | (file[udp + 3] & 0xFF),
                     file[rtp + 1] & 0x7F, (file[rtp + 1] & 0x80) != 0, r.getShort(rtp + 2) & 0xFFFF,
                     r.getInt(rtp + 4) & 0xFFFFFFFFL, r.getInt(rtp + 8) & 0xFFFFFFFFL, payload));
         }
