@@ -129,7 +129,7 @@ step() {
     caps+=("$!")
     if [[ $kind == voicemail ]]; then
       tcpdump -i lo -n -s 64 -B 65536 --time-stamp-precision=nano -w "$OUT/$label-caller.pcap" \
-        "udp and src host $TRUNK_IP and src port $SIPP_MEDIA_PORT" >>"$OUT/$label-tcpdump.log" 2>&1 &
+        "udp and dst host 127.0.0.1 and dst portrange $RTP_PORTS" >>"$OUT/$label-tcpdump.log" 2>&1 &
       caps+=("$!")
     fi
     pids+=("${caps[@]}")
