@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.reachpbx.directory.integrations.VoicemailMessage;
+import org.reachpbx.integrations.voicemail.VoicemailMessages;
+import org.reachpbx.media.MediaEngine;
+import org.reachpbx.media.testing.AudioCheck;
+import org.reachpbx.media.testing.ToneGenerator;
 import org.reachpbx.server.sip.registrar.RegistrationStore;
 import org.reachpbx.server.sip.TestPhone;
 import org.reachpbx.server.sip.TestPhone.Answering;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A real softphone against the server: baresip (Debian 12: 1.0.0) runs headless with a generated
@@ -33,6 +41,11 @@ class BaresipInteropTest extends InteropTestSupport {
     static boolean baresipInstalled() {
         return onPath("baresip");
     }
+
+    @Autowired
+    VoicemailMessages voicemail;
+    @Autowired
+    MediaEngine engine;
 
     private final List<Process> started = new ArrayList<>();
     private final List<TestPhone> phones = new ArrayList<>();
@@ -92,6 +105,44 @@ class BaresipInteropTest extends InteropTestSupport {
                 .containsIgnoringCase("established");
     }
 
+
+    /**
+     * baresip leaves a voicemail message through the server (issue 11): its {@code aufile} audio
+     * source plays a generated WAV (6 s of silence while the greeting and the beep play, 3 s of
+     * speech-like sound, then silence); the server ends the message after its 5 s of silence, says
+     * "message saved" and hangs up. Box 600 of the media tenant holds one message whose sound lasts
+     * as long as the WAV's (±100 ms) and is the WAV's audio.
+     */
+    @Test
+    void baresipLeavesAVoicemailMessageFromAWavFile() throws Exception {
+        long media = importTenant(store, views, "Media Test BV", "sip/media-tenant.yaml");
+        voicemail.list(media, "600", null).forEach(m -> voicemail.delete(media, "600", m.getId()));
+        short[] said = ToneGenerator.speechLike(23, Duration.ofMillis(3000));
+        Path wav = Path.of("target", "baresip", "message.wav").toAbsolutePath();
+        Files.createDirectories(wav.getParent());
+        AudioCheck.writeWav(wav, ToneGenerator.concat(ToneGenerator.silence(Duration.ofSeconds(6)), said,
+                ToneGenerator.silence(Duration.ofSeconds(12))));
+
+        baresipWith("voicemail-caller", "aufile," + wav, "<sip:mch203@media.reachpbx.test>;auth_pass=pw-m203-secret"
+                + ";outbound=\"sip:127.0.0.1:" + server.port() + "\";regint=0", "/dial sip:600@media.reachpbx.test");
+
+        for (int i = 0; i < 400 && voicemail.list(media, "600", null).isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        List<VoicemailMessage> messages = voicemail.list(media, "600", null);
+        assertThat(messages).as("a message in box 600\n" + tail(log, 4000)).hasSize(1);
+        short[] stored = AudioCheck.readWav(voicemail.audio(media, "600", messages.get(0).getId()));
+        long sent = AudioCheck.durationOfSound(said).toMillis();
+        assertThat(AudioCheck.durationOfSound(stored).toMillis()).as("the message's sound (the WAV's: %d ms)", sent)
+                .isBetween(sent - 100, sent + 100);
+        assertThat(AudioCheck.similarity(said, stored)).as("the stored audio is the WAV's").isGreaterThan(0.8);
+        for (int i = 0; i < 100 && (b2bua.callsInProgress() > 0 || engine.activeSessions() > 0); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(b2bua.callsInProgress()).as("the server hung up after \"message saved\"\n" + tail(log, 3000)).isZero();
+        assertThat(engine.activeSessions()).as("media sessions left open").isZero();
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private TestPhone phone(String channel, String password) throws Exception {
@@ -104,6 +155,16 @@ class BaresipInteropTest extends InteropTestSupport {
 
     /** Starts baresip as ch201 with a config directory of its own; {@code commands} run at start. */
     private void baresip(String name, String... commands) throws Exception {
+        baresipWith(name, "aubridge,nil", "<sip:ch201@" + DOMAIN + ">;auth_pass=pw-201-secret"
+                + ";outbound=\"sip:127.0.0.1:" + server.port() + "\";regint=300;answermode=auto", commands);
+    }
+
+    /**
+     * Starts baresip with a config directory of its own: {@code source} is its audio source
+     * ({@code aubridge,nil} for none, {@code aufile,<wav>} to send a WAV file), {@code account} its
+     * one account line; {@code commands} run at start.
+     */
+    private void baresipWith(String name, String source, String account, String... commands) throws Exception {
         Path dir = Path.of("target", "baresip", name).toAbsolutePath();
         Files.createDirectories(dir);
         int sipPort = freePort("127.0.0.1");
@@ -112,17 +173,17 @@ class BaresipInteropTest extends InteropTestSupport {
                 "poll_method\t\tepoll",
                 "sip_listen\t\t127.0.0.1:" + sipPort,
                 "audio_player\t\taubridge,nil",
-                "audio_source\t\taubridge,nil",
+                "audio_source\t\t" + source,
                 "audio_alert\t\taubridge,nil",
                 "rtp_ports\t\t" + rtp + "-" + (rtp + 19),
                 "module_path\t\t/usr/lib/baresip/modules",
                 "module\t\t\tg711.so",
                 "module\t\t\taubridge.so",
+                "module\t\t\taufile.so",
                 "module_app\t\taccount.so",
                 "module_app\t\tmenu.so",
                 ""));
-        Files.writeString(dir.resolve("accounts"), "<sip:ch201@" + DOMAIN + ">;auth_pass=pw-201-secret"
-                + ";outbound=\"sip:127.0.0.1:" + server.port() + "\";regint=300;answermode=auto\n");
+        Files.writeString(dir.resolve("accounts"), account + "\n");
         Files.writeString(dir.resolve("contacts"), "");
         List<String> command = new ArrayList<>(List.of("baresip", "-4", "-n", "127.0.0.1", "-f", dir.toString()));
         for (String c : commands) {

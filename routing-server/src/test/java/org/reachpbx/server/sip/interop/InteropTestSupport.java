@@ -61,13 +61,19 @@ abstract class InteropTestSupport {
 
     @BeforeEach
     void tenant() throws Exception {
-        String yaml = new ClassPathResource("sip/b2bua-tenant.yaml").getContentAsString(StandardCharsets.UTF_8);
-        tenantId = store.list().stream().filter(t -> t.name().equals("Sip Test BV")).findFirst()
+        tenantId = importTenant(store, views, "Sip Test BV", "sip/b2bua-tenant.yaml");
+    }
+
+    /** The id of tenant {@code name}, imported from the class path resource first when missing; waits for its view. */
+    static long importTenant(TenantStore store, TenantViewCache views, String name, String resource) throws Exception {
+        String yaml = new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+        long id = store.list().stream().filter(t -> t.name().equals(name)).findFirst()
                 .map(TenantStore.TenantSummary::id)
                 .orElseGet(() -> store.importYaml(yaml).id());
-        for (int i = 0; i < 100 && views.byId(tenantId).isEmpty(); i++) {
+        for (int i = 0; i < 100 && views.byId(id).isEmpty(); i++) {
             Thread.sleep(50);
         }
+        return id;
     }
 
     @AfterEach
