@@ -121,28 +121,39 @@ public final class RawSip implements AutoCloseable {
             s.setSoTimeout(millis);
             s.getOutputStream().write(message.replace("${sentBy}", localAddress + ":" + s.getLocalPort())
                     .getBytes(StandardCharsets.UTF_8));
-            InputStream in = s.getInputStream();
-            StringBuilder text = new StringBuilder();
-            byte[] buffer = new byte[8192];
-            long end = System.currentTimeMillis() + millis;
-            while (System.currentTimeMillis() < end) {
-                int n;
-                try {
-                    n = in.read(buffer);
-                } catch (SocketTimeoutException e) {
-                    break;
+            return finalStatusLine(s.getInputStream(), millis, false);
+        }
+    }
+
+    /**
+     * Reads a TCP stream until a final (non-1xx) status line arrives, the stream ends or
+     * {@code millis} pass; that line, or null. A read timeout ends the wait, unless
+     * {@code untilDeadline} (then the socket's short timeout only paces the loop).
+     */
+    public static String finalStatusLine(InputStream in, int millis, boolean untilDeadline) throws IOException {
+        StringBuilder text = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (SocketTimeoutException e) {
+                if (untilDeadline) {
+                    continue;
                 }
-                if (n < 0) {
-                    break;
-                }
-                text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                for (String line : text.toString().split("\r\n")) {
-                    if (line.startsWith("SIP/2.0 ") && !line.startsWith("SIP/2.0 1")) {
-                        return line;
-                    }
+                break;
+            }
+            if (n < 0) {
+                break;
+            }
+            text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            for (String line : text.toString().split("\r\n")) {
+                if (line.startsWith("SIP/2.0 ") && !line.startsWith("SIP/2.0 1")) {
+                    return line;
                 }
             }
-            return null;
         }
+        return null;
     }
 }

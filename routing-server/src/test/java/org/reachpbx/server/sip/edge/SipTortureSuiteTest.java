@@ -161,28 +161,7 @@ class SipTortureSuiteTest {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 2000);
             s.getOutputStream().write(toUs(message, "tcp", "127.0.0.50:" + s.getLocalPort(), "-tcp"));
             s.setSoTimeout(300);
-            InputStream in = s.getInputStream();
-            StringBuilder text = new StringBuilder();
-            byte[] buffer = new byte[8192];
-            long end = System.currentTimeMillis() + 4000;
-            while (System.currentTimeMillis() < end) {
-                int n;
-                try {
-                    n = in.read(buffer);
-                } catch (SocketTimeoutException e) {
-                    continue;
-                }
-                if (n < 0) {
-                    break;
-                }
-                text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                for (String line : text.toString().split("\r\n")) {
-                    if (line.startsWith("SIP/2.0 ") && !line.startsWith("SIP/2.0 1")) {
-                        return line;
-                    }
-                }
-            }
-            return null;
+            return RawSip.finalStatusLine(s.getInputStream(), 4000, true);
         }
     }
 
