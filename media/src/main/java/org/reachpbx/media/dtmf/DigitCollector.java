@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Collects digits as a {@link DigitSpec} says, whatever their source (RFC 4733 or SIP INFO): done on
- * the terminator (not included), on {@code maxDigits}, or when the first-digit or inter-digit time
+ * the terminator (not included), on {@code maxDigits}, on a menu choice no other choice extends, or when the first-digit or inter-digit time
  * passes. Digits keyed while no collection runs are kept as type-ahead (up to {@link #TYPE_AHEAD})
  * and count for the next collection when its spec keeps type-ahead. Time is the caller's
  * milliseconds (the media clock's ticks), so timeouts are tested without waiting. A finished
@@ -59,7 +59,7 @@ public final class DigitCollector {
             return;
         }
         collected.append(digit);
-        if (spec.maxDigits() > 0 && collected.length() >= spec.maxDigits()) {
+        if (spec.maxDigits() > 0 && collected.length() >= spec.maxDigits() || spec.completes(collected.toString())) {
             finish();
             return;
         }

@@ -86,4 +86,37 @@ class DigitCollectorTest {
         collector.onTick(60_000);
         assertThat(results).isEmpty();
     }
+
+    private static DigitSpec menu(String... choices) {
+        return new DigitSpec(2, '#', Duration.ofSeconds(5), Duration.ofSeconds(3), true, List.of(choices));
+    }
+
+    @Test
+    void aMenuChoiceNoOtherChoiceExtendsEndsTheCollectionAtOnce() {
+        collector.start(menu("1", "2", "12"), results::add, 0);
+        key("2", 100);
+        assertThat(results).as("2 is complete: no option begins with 2 and is longer").containsExactly("2");
+    }
+
+    @Test
+    void aChoiceThatAnotherExtendsWaitsForTheNextDigitOrTheTimeout() {
+        collector.start(menu("1", "2", "12"), results::add, 0);
+        key("1", 100);
+        assertThat(results).as("12 may follow").isEmpty();
+        key("2", 200);
+        assertThat(results).containsExactly("12");
+        collector.start(menu("1", "2", "12"), results::add, 1000);
+        key("1", 1100);
+        collector.onTick(1100 + 2999);
+        assertThat(results).hasSize(1);
+        collector.onTick(1100 + 3000);
+        assertThat(results).as("the inter-digit timeout takes 1 as it stands").containsExactly("12", "1");
+    }
+
+    @Test
+    void typedAheadMenuDigitsCountTowardsTheChoice() {
+        key("2", 0);
+        collector.start(menu("1", "2", "12"), results::add, 100);
+        assertThat(results).containsExactly("2");
+    }
 }

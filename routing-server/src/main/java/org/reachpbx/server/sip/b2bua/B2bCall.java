@@ -23,6 +23,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.reachpbx.integrations.events.CallEventType;
+import org.reachpbx.rules.decision.Collect;
 import org.reachpbx.rules.decision.Presentation;
 import org.reachpbx.rules.decision.RingStep;
 import org.reachpbx.rules.decision.RingTarget;
@@ -32,6 +33,9 @@ import org.reachpbx.server.sip.stack.SipProperties.Trunk;
 import org.reachpbx.server.sip.devices.UserDevices.Destination;
 import org.reachpbx.server.sip.media.CallerLeg;
 import org.reachpbx.server.sip.media.HoldMusic;
+import org.reachpbx.server.sip.media.MediaAnchor;
+import org.reachpbx.server.sip.media.MediaScript;
+import org.reachpbx.server.sip.media.menus.Menu;
 import org.reachpbx.server.sip.media.ServedCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +65,7 @@ final class B2bCall implements CallerLeg {
 
     /** The caller and what the call is about, for headers, counters and events. */
     record Setup(long tenantId, TenantView view, String callerUser, String callerChannel, String callerNumber,
-                 String callerName, String called, String domain) {
+                 String callerName, String called, String domain, Redecide redecide) {
     }
 
     private final B2bua b2b;
@@ -87,8 +91,17 @@ final class B2bCall implements CallerLeg {
     /** A relayed re-INVITE's 2xx waiting for the originator's ACK: the dialog to ACK on and its CSeq. */
     private Dialog ackDialog;
     private long ackCseq;
-    /** The media service answering the call (state SERVED). */
+    /**
+     * The server's answer to the caller (a menu or service ran): set from the caller's 200 until a
+     * called party is bridged to it or the call ends. While set, the caller's media ends at the
+     * server; legs rung after it get the server's offer and the caller hears ringback meanwhile.
+     */
     private ServedCall served;
+    /** The caller got the server's 200: later refusals become a BYE, later answers a bridge. */
+    private boolean callerAnswered;
+    /** The menu the caller is in (IVR-05: its failover timer runs until the caller leaves it). */
+    private String menuAt;
+    private ScheduledFuture<?> menuTimer;
     /** Anchoring and music on hold of the bridged call. */
     private final BridgeMedia media;
 
@@ -126,27 +139,134 @@ final class B2bCall implements CallerLeg {
         }
         current = d;
         cancelTimers();
+        if (d.outcome() != RoutingDecision.Outcome.COLLECT) {
+            leaveMenu();
+        }
         switch (d.outcome()) {
             case REJECT -> finalToCaller(d.reject().sipStatus(),
                     d.reject().reason() == null ? d.reject().cause().name() : d.reject().reason());
             case RING -> ring(d);
             case MEDIA -> serve(d);
-            case COLLECT -> finalToCaller(Response.TEMPORARILY_UNAVAILABLE,
-                    "Digit collection at " + d.collect().resumeAt() + " is not available");
+            case COLLECT -> collect(d);
         }
     }
 
     /** A media service answers the call (voicemail, auto-answer, menus): its own classes run it. */
     private void serve(RoutingDecision d) {
         cancelBranches(null);
-        served = b2b.media() == null ? null : b2b.media().serve(this, d.media());
-        if (served == null) {
+        MediaScript script = b2b.media() == null ? null : b2b.media().scriptFor(this, d.media());
+        if (script == null) {
             finalToCaller(Response.TEMPORARILY_UNAVAILABLE, "Media service " + d.media().kind()
                     + (d.media().extension() == null ? "" : " " + d.media().extension()) + " is not available");
             return;
         }
+        serve(script);
+    }
+
+    private void serve(MediaScript script) {
+        if (served != null) {
+            // The caller is answered already (a menu ran before): the same session goes on.
+            state = State.SERVED;
+            served.run(script);
+            return;
+        }
+        served = b2b.media().serve(this, script);
+        if (served == null) {
+            finalToCaller(Response.SERVICE_UNAVAILABLE, "No media resources");
+            return;
+        }
         state = State.SERVED;
         served.answer();
+    }
+
+    /**
+     * A menu (IVR, extension chooser, postal code): after its ringback cycles (IVR-02) the server
+     * answers and the menu runs; the keyed digits come back through {@link #decideAgain}. Its
+     * failover timer starts when the caller enters the menu and keeps running while the menu
+     * replays (IVR-05/06); a nested menu has its own.
+     */
+    private void collect(RoutingDecision d) {
+        Collect c = d.collect();
+        if (b2b.media() == null) {
+            finalToCaller(Response.TEMPORARILY_UNAVAILABLE, "Digit collection at " + c.resumeAt() + " is not available");
+            return;
+        }
+        cancelBranches(null);
+        boolean replay = c.resumeAt().equals(menuAt);
+        if (!replay) {
+            leaveMenu();
+            menuAt = c.resumeAt();
+            if (c.timeout() != null && c.timeout() > 0) {
+                menuTimer = b2b.timer().schedule(() -> menuTimedOut(c), c.timeout(), TimeUnit.SECONDS);
+            }
+        }
+        Menu menu = new Menu(c, replay);
+        if (served == null && c.ringbackCycles() > 0) {
+            sendRinging();
+            Duration wait = b2b.media().properties().getRingbackCycle().multipliedBy(c.ringbackCycles());
+            RoutingDecision expected = d;
+            schedule(wait, () -> afterRingback(expected, menu));
+            return;
+        }
+        serve(menu);
+    }
+
+    private synchronized void afterRingback(RoutingDecision d, Menu menu) {
+        if (state == State.ROUTING && current == d) {
+            serve(menu);
+        }
+    }
+
+    /** IVR-05: the caller is still in the menu when its timer ends: on to the failover destination. */
+    private synchronized void menuTimedOut(Collect c) {
+        if (state == State.ENDED || !c.resumeAt().equals(menuAt)) {
+            return;
+        }
+        log.debug("Call {}: failover timer of {} ended", callId(), c.resumeAt());
+        menuAt = null;
+        state = State.ROUTING;
+        if (c.fallback() != null) {
+            execute(c.fallback());
+        } else {
+            finalToCaller(Response.TEMPORARILY_UNAVAILABLE, "No choice made at " + c.resumeAt());
+        }
+    }
+
+    private void leaveMenu() {
+        menuAt = null;
+        if (menuTimer != null) {
+            menuTimer.cancel(false);
+            menuTimer = null;
+        }
+    }
+
+    @Override
+    public synchronized void decideAgain(String resumeAt, String digits, String displayPrefix) {
+        if (state != State.SERVED) {
+            return;
+        }
+        RoutingDecision next = setup.redecide().again(resumeAt, digits, displayPrefix);
+        state = State.ROUTING;
+        if (next == null) {
+            finalToCaller(Response.SERVER_INTERNAL_ERROR, "No decision for the keyed digits");
+            return;
+        }
+        execute(next);
+    }
+
+    private void sendRinging() {
+        if (ringingSent) {
+            return;
+        }
+        try {
+            Response out = b2b.sip().messages().createResponse(Response.RINGING, aInvite);
+            toTag(out);
+            out.addHeader(b2b.sip().contactHeader(transportOfA()));
+            aTx.sendResponse(out);
+            ringingSent = true;
+        } catch (Exception e) {
+            log.debug("Call {}: 180 to the caller failed: {}", callId(), e.toString());
+        }
     }
 
     private void ring(RoutingDecision d) {
@@ -270,7 +390,14 @@ final class B2bCall implements CallerLeg {
                 h.createToHeader(sip.addresses().createAddress(toUri), null), List.of(via),
                 h.createMaxForwardsHeader(aMax == null ? 69 : Math.max(0, aMax.getMaxForwards() - 1)));
         r.addHeader(sip.contactHeader(transport));
-        if (aInvite.getRawContent() != null) {
+        if (served != null) {
+            // The server answered the caller: the callee talks to the server's session.
+            String offer = served.offerToCallee();
+            if (offer == null) {
+                throw new IllegalStateException("no RTP ports for the called party");
+            }
+            r.setContent(offer, sip.headers().createContentTypeHeader("application", "sdp"));
+        } else if (aInvite.getRawContent() != null) {
             String anchored = media.offerToCallee();
             if (anchored != null) {
                 r.setContent(anchored, sip.headers().createContentTypeHeader("application", "sdp"));
@@ -375,6 +502,9 @@ final class B2bCall implements CallerLeg {
     }
 
     private void relayProvisional(Response r) throws Exception {
+        if (callerAnswered) {
+            return; // the caller hears the server's ringback
+        }
         boolean withSdp = r.getRawContent() != null;
         if (ringingSent && !withSdp) {
             return;
@@ -395,6 +525,10 @@ final class B2bCall implements CallerLeg {
     }
 
     private void answer(Branch b, Response r) throws Exception {
+        if (served != null) {
+            bridgeAnsweredCaller(b, r);
+            return;
+        }
         String anchored = media.anchored() && r.getRawContent() != null ? media.answerForCaller(r.getRawContent()) : null;
         if (media.anchored() && r.getRawContent() != null && anchored == null) {
             ackAndHangUp(b, r);
@@ -425,6 +559,29 @@ final class B2bCall implements CallerLeg {
         log.debug("Call {} answered by {}", callId(), b);
         if (b.user != null) {
             b2b.event(CallEventType.ANSWERED, setup, b.user, callId(), startedAt, answeredAt, null);
+        }
+    }
+
+    /** A called party answers a caller the server had answered (after a menu): bridged through the server. */
+    private void bridgeAnsweredCaller(Branch b, Response r) throws Exception {
+        MediaAnchor anchor = served.bridgeTo(r.getRawContent());
+        if (anchor == null) {
+            ackAndHangUp(b, r);
+            checkSegment(current);
+            return;
+        }
+        ackBranch(b, r, null);
+        media.adopt(anchor);
+        served = null;
+        winner = b;
+        state = State.ANSWERED;
+        cancelTimers();
+        cancelBranches(b);
+        counts.user(b.user);
+        counts.channel(b.channel);
+        log.debug("Call {} answered by {} after the server's menu", callId(), b);
+        if (b.user != null) {
+            b2b.event(CallEventType.ANSWERED, setup, b.user, callId(), startedAt, b2b.now(), null);
         }
     }
 
@@ -476,7 +633,7 @@ final class B2bCall implements CallerLeg {
      * it; the caller's ACK for the call's 2xx acknowledges the winner now if its answer waited for it.
      */
     synchronized void ack(Request ack) {
-        if (state == State.SERVED) {
+        if (served != null) {
             served.ack(ack);
             return;
         }
@@ -500,7 +657,7 @@ final class B2bCall implements CallerLeg {
 
     /** CANCEL from the caller: 487 to the caller, CANCEL to every branch. */
     synchronized void callerCancel() {
-        if (state != State.ROUTING) {
+        if (state != State.ROUTING || callerAnswered) {
             return;
         }
         cancelBranches(null);
@@ -514,15 +671,16 @@ final class B2bCall implements CallerLeg {
         } catch (Exception e) {
             log.debug("Call {}: 200 to BYE failed: {}", callId(), e.toString());
         }
+        if (fromCaller && (state == State.SERVED || state == State.ROUTING && callerAnswered)) {
+            // The caller left a menu or service, or while the server rang someone after one.
+            cancelBranches(null);
+            end();
+            return;
+        }
         if (state == State.ROUTING && fromCaller) {
             // A caller may end an early dialog with BYE (RFC 3261 §15): as a CANCEL.
             cancelBranches(null);
             finalToCaller(Response.REQUEST_TERMINATED, null);
-            return;
-        }
-        if (state == State.SERVED) {
-            end();
-            served.callerHungUp();
             return;
         }
         if (state != State.ANSWERED) {
@@ -537,10 +695,10 @@ final class B2bCall implements CallerLeg {
      * call must not stay up on one side or count forever.
      */
     synchronized void dialogTerminated(Dialog dialog) {
-        if (state == State.SERVED && dialog == aDialog) {
+        if (served != null && dialog == aDialog) {
             log.info("Call {}: the caller's dialog ended without BYE; the service is stopped", callId());
+            cancelBranches(null);
             end();
-            served.callerHungUp();
             return;
         }
         if (state != State.ANSWERED) {
@@ -560,7 +718,7 @@ final class B2bCall implements CallerLeg {
     /** re-INVITE, UPDATE, INFO…: sent on the other dialog with the same body; its answer comes back. */
     synchronized void relay(boolean fromCaller, ServerTransaction st) {
         Request in = st.getRequest();
-        if (state == State.SERVED && fromCaller) {
+        if (served != null && fromCaller) {
             served.inDialog(st);
             return;
         }
@@ -682,10 +840,10 @@ final class B2bCall implements CallerLeg {
             ok.setContent(sdp, b2b.sip().headers().createContentTypeHeader("application", "sdp"));
             aTx.sendResponse(ok);
             answeredAt = b2b.now();
+            callerAnswered = true;
         } catch (Exception e) {
             log.warn("Call {}: could not answer with the media service: {}", callId(), e.toString());
             end();
-            served.callerHungUp();
         }
     }
 
@@ -698,7 +856,8 @@ final class B2bCall implements CallerLeg {
 
     @Override
     public synchronized void hangUp() {
-        if (state == State.SERVED) {
+        if (callerAnswered && state != State.ENDED) {
+            cancelBranches(null);
             sendBye(aDialog);
             end();
         }
@@ -712,6 +871,14 @@ final class B2bCall implements CallerLeg {
     // ---- ending ----
 
     private void finalToCaller(int status, String reason) {
+        if (callerAnswered) {
+            // Answered by the server already (a menu ran): no final response left to give.
+            log.debug("Call {} after the server's answer ended with {} {}", callId(), status, reason);
+            cancelBranches(null);
+            sendBye(aDialog);
+            end();
+            return;
+        }
         try {
             Response out = b2b.sip().messages().createResponse(status, aInvite);
             toTag(out);
@@ -745,6 +912,10 @@ final class B2bCall implements CallerLeg {
         State was = state;
         state = State.ENDED;
         cancelTimers();
+        leaveMenu();
+        if (served != null) {
+            served.callerHungUp();
+        }
         media.close();
         counts.release();
         b2b.ended(this);

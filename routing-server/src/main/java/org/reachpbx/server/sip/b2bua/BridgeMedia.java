@@ -44,6 +44,12 @@ final class BridgeMedia {
         return anchor == null ? null : anchor.offerToCallee();
     }
 
+    /** The caller's and the callee's sessions bridged after the server answered the caller (a menu ran). */
+    void adopt(MediaAnchor bridged) {
+        anchorDecided = true;
+        anchor = bridged;
+    }
+
     boolean anchored() {
         return anchor != null;
     }

@@ -112,7 +112,7 @@ public class CallHandler {
                 .sourceIp(Registrar.sourceOf(request));
         String domain = views.sipDomain(view.tenantId()).orElse(server.advertisedHost());
         route(event, view, attempt, new B2bCall.Setup(view.tenantId(), view, null, null, withheld ? null : caller,
-                displayName, called, domain));
+                displayName, called, domain, redecide(view, attempt)));
     }
 
     private void fromPhone(RequestEvent event, SipURI fromUri, String dialled, String source) throws Exception {
@@ -136,7 +136,7 @@ public class CallHandler {
                 .lastLoginIp(devices.loginAddress(view, channel.channel()))
                 .callerExternalCalls(live.externalCalls(view.tenantId(), user));
         route(event, view, attempt, new B2bCall.Setup(view.tenantId(), view, user, channel.channel(),
-                user != null ? user : channel.channel(), null, dialled, realm));
+                user != null ? user : channel.channel(), null, dialled, realm, redecide(view, attempt)));
     }
 
     private void route(RequestEvent event, TenantView view, CallAttempt.Builder attempt, B2bCall.Setup setup)
@@ -164,6 +164,20 @@ public class CallHandler {
             counts.release();
             throw e;
         }
+    }
+
+    /**
+     * Deciding again for this call after a menu: the same attempt with the keyed digits, on the
+     * tenant's configuration and live state as they are at that moment.
+     */
+    private Redecide redecide(TenantView first, CallAttempt.Builder attempt) {
+        return (resumeAt, digits, prefix) -> {
+            TenantView view = views.byId(first.tenantId()).orElse(first);
+            attempt.resume(resumeAt, digits, prefix).time(null)
+                    .busyUsers(live.busyUsers(view)).unreachableDevices(devices.unreachable(view))
+                    .callLimitCalls(live.callLimitCalls(view.tenantId()));
+            return engine.decide(attempt.build(), view, clock);
+        };
     }
 
     private static String assertedUser(Request request) {

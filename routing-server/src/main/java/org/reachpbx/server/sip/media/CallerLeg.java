@@ -38,6 +38,12 @@ public interface CallerLeg {
     /** The server ends the answered call: BYE to the caller; the call ends. */
     void hangUp();
 
+    /**
+     * The caller keyed {@code digits} at the menu of {@code resumeAt}: the rules decide again (with
+     * the display prefix the call had there) and the call carries the new decision out.
+     */
+    void decideAgain(String resumeAt, String digits, String displayPrefix);
+
     /** Runs {@code task} under the call's lock (media callbacks come from the media engine's thread). */
     void locked(Runnable task);
 }

@@ -31,14 +31,22 @@ public final class MediaAnchor {
     private final String callerOffer;
     private final MediaSession callerSide;
     private final MediaSession calleeSide;
-    private final SdpNegotiator callerSdp = new SdpNegotiator();
-    private final SdpNegotiator calleeSdp = new SdpNegotiator();
+    private final SdpNegotiator callerSdp;
+    private final SdpNegotiator calleeSdp;
     private String answerToCaller;
     private boolean musicToCallee;
     private boolean musicToCaller;
 
     private MediaAnchor(MediaServices services, long tenantId, String callId, String callerOffer,
                         MediaSession callerSide, MediaSession calleeSide) {
+        this(services, tenantId, callId, callerOffer, callerSide, new SdpNegotiator(), calleeSide, new SdpNegotiator());
+    }
+
+    private MediaAnchor(MediaServices services, long tenantId, String callId, String callerOffer,
+                        MediaSession callerSide, SdpNegotiator callerSdp, MediaSession calleeSide,
+                        SdpNegotiator calleeSdp) {
+        this.callerSdp = callerSdp;
+        this.calleeSdp = calleeSdp;
         this.services = services;
         this.tenantId = tenantId;
         this.callId = callId;
@@ -78,6 +86,20 @@ public final class MediaAnchor {
             log.warn("Call {}: no free RTP ports to anchor the media; passed end to end", callId);
             return null;
         }
+    }
+
+    /**
+     * A caller the server answered itself (a menu ran) and a called party that answered the
+     * server's offer: both sessions are connected already and are bridged now. Re-INVITEs, hold
+     * and closing then work as for any anchored call.
+     */
+    static MediaAnchor bridged(MediaServices services, long tenantId, String callId, MediaSession callerSide,
+                               SdpNegotiator callerSdp, MediaSession calleeSide, SdpNegotiator calleeSdp) {
+        MediaAnchor anchor = new MediaAnchor(services, tenantId, callId, null, callerSide, callerSdp, calleeSide,
+                calleeSdp);
+        anchor.answerToCaller = "";
+        callerSide.bridge(calleeSide);
+        return anchor;
     }
 
     /** The offer the called legs get: our address on their side, every codec we speak. */

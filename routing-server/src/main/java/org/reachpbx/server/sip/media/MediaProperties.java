@@ -65,6 +65,8 @@ public class MediaProperties {
     /** Menus: how long to wait for the first key, and between keys. */
     private Duration firstDigit = Duration.ofSeconds(6);
     private Duration interDigit = Duration.ofSeconds(4);
+    /** One ringback cycle (IVR-02 plays two before a menu with the ringback option): 1 s tone, 4 s pause. */
+    private Duration ringbackCycle = Duration.ofSeconds(5);
     /** A session whose caller never answers the menu is ended after this many unanswered prompts. */
     @Min(1)
     private int menuRetries = 3;
@@ -171,5 +173,13 @@ public class MediaProperties {
 
     public void setMenuRetries(int menuRetries) {
         this.menuRetries = menuRetries;
+    }
+
+    public Duration getRingbackCycle() {
+        return ringbackCycle;
+    }
+
+    public void setRingbackCycle(Duration ringbackCycle) {
+        this.ringbackCycle = ringbackCycle;
     }
 }

@@ -10,6 +10,7 @@ import org.reachpbx.media.MediaEngine;
 import org.reachpbx.media.MediaSession;
 import org.reachpbx.media.NoFreePortException;
 import org.reachpbx.media.codec.Codec;
+import org.reachpbx.media.play.Prompt;
 import org.reachpbx.media.play.PromptLibrary;
 import org.reachpbx.rules.decision.MediaService;
 import org.reachpbx.rules.vocabulary.Language;
@@ -86,20 +87,23 @@ public class MediaServices {
     /** The call answered by the right script, or null when no script serves this decision (yet). */
     public ServedCall serve(CallerLeg leg, MediaService service) {
         MediaScript script = scriptFor(leg, service);
-        if (script == null) {
-            return null;
-        }
+        return script == null ? null : serve(leg, script);
+    }
+
+    /** The call to be answered by {@code script}; null when no RTP ports are free. */
+    public ServedCall serve(CallerLeg leg, MediaScript script) {
         MediaSession session;
         try {
             session = engine.open();
         } catch (NoFreePortException e) {
-            log.warn("Call {}: no free RTP port for {}: {}", leg.callId(), service.kind(), e.getMessage());
+            log.warn("Call {}: no free RTP port for the media service: {}", leg.callId(), e.getMessage());
             return null;
         }
         return new ServedCall(leg, this, script, session);
     }
 
-    private MediaScript scriptFor(CallerLeg leg, MediaService service) {
+    /** The script that carries out {@code service}, or null when none is built for it. */
+    public MediaScript scriptFor(CallerLeg leg, MediaService service) {
         String code = service.code();
         return switch (service.kind()) {
             case VOICEMAIL -> new LeaveMessage(service.extension(), service.settings());
@@ -110,6 +114,13 @@ public class MediaServices {
             default -> null;
         };
     }
+
+    /** What a caller hears while the server rings someone for them: the Dutch ringback, 1 s of 425 Hz in 5 s. */
+    List<Prompt> ringback() {
+        return RINGBACK;
+    }
+
+    private static final List<Prompt> RINGBACK = List.of(PromptLibrary.tone(425, 1000), PromptLibrary.silence(4000));
 
     public Prompts prompts(Language language) {
         return new Prompts(prompts, language);

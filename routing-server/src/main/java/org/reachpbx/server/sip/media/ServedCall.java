@@ -33,13 +33,17 @@ public final class ServedCall {
 
     private final CallerLeg leg;
     private final MediaServices services;
-    private final MediaScript script;
+    private MediaScript script;
     private final MediaSession session;
     private final SdpNegotiator sdp = new SdpNegotiator();
+    /** Counts the scripts run on this call: a callback of a script that was replaced is dropped. */
+    private int generation;
     private boolean awaitingAnswer;
     private boolean started;
     private boolean over;
     private boolean closed;
+    /** Where a called party is connected after a menu (the caller stays answered by the server). */
+    private CalleeSide callee;
 
     ServedCall(CallerLeg leg, MediaServices services, MediaScript script, MediaSession session) {
         this.leg = leg;
@@ -148,6 +152,71 @@ public final class ServedCall {
         session.setSending(answer.weSend());
     }
 
+    /**
+     * The next service on the same answered call (a menu's choice, a continuation after nobody
+     * answered): what the previous script was doing stops, its late callbacks are dropped.
+     */
+    public void run(MediaScript next) {
+        if (over) {
+            return;
+        }
+        quiet();
+        closeCallee();
+        script = next;
+        if (!awaitingAnswer) {
+            started = true;
+            next.start(this);
+        }
+    }
+
+    /**
+     * The offer for legs rung after a menu: the server's own address on their side (one session
+     * for all of them; the first to answer is bridged to the caller). The caller hears ringback
+     * meanwhile, as a phone would before the callee answers.
+     */
+    public String offerToCallee() {
+        if (callee == null) {
+            callee = CalleeSide.open(services);
+            quiet();
+            session.play(services.ringback(), true, () -> { });
+        }
+        return callee == null ? null : callee.offer();
+    }
+
+    /**
+     * The called party answered with {@code answerSdp}: the caller's session and the callee's are
+     * bridged through a {@link MediaAnchor} that now owns both (hold, re-INVITEs, closing); this
+     * call is done. Null when the answer is not usable (the leg is then hung up, the call goes on).
+     */
+    public MediaAnchor bridgeTo(byte[] answerSdp) {
+        if (callee == null || answerSdp == null) {
+            return null;
+        }
+        MediaAnchor anchor = callee.bridge(answerSdp, leg, session, sdp);
+        if (anchor != null) {
+            quiet();
+            callee = null;
+            closed = true; // the anchor closes the sessions now
+            over = true;
+        }
+        return anchor;
+    }
+
+    /** Nobody of the rung legs answered: their session goes back, the caller's stays. */
+    public void closeCallee() {
+        if (callee != null) {
+            callee.close();
+            callee = null;
+        }
+    }
+
+    private void quiet() {
+        generation++;
+        session.stopPlaying();
+        session.stopRecording();
+        session.onDigit(d -> { });
+    }
+
     /** The caller hung up (the call has ended on the SIP side). */
     public void callerHungUp() {
         if (over) {
@@ -161,10 +230,29 @@ public final class ServedCall {
     }
 
     private void start() {
-        if (!started && !over) {
+        if (!started && !over && script != null) {
             started = true;
             script.start(this);
         }
+    }
+
+    /** {@code task} under the call's lock, unless the call is over or another script runs by then. */
+    private Runnable current(Runnable task) {
+        int mine = generation;
+        return () -> leg.locked(() -> {
+            if (!over && mine == generation) {
+                task.run();
+            }
+        });
+    }
+
+    private <T> Consumer<T> current(Consumer<T> task) {
+        int mine = generation;
+        return value -> leg.locked(() -> {
+            if (!over && mine == generation) {
+                task.accept(value);
+            }
+        });
     }
 
     // ---- for the scripts ----
@@ -191,11 +279,7 @@ public final class ServedCall {
         if (over) {
             return;
         }
-        session.play(prompts, false, () -> leg.locked(() -> {
-            if (!over) {
-                next.run();
-            }
-        }));
+        session.play(prompts, false, current(next));
     }
 
     /** Plays the prompts in a loop until something else is played or the call ends. */
@@ -210,11 +294,7 @@ public final class ServedCall {
         if (over) {
             return;
         }
-        session.collect(spec, digits -> leg.locked(() -> {
-            if (!over) {
-                next.accept(digits);
-            }
-        }));
+        session.collect(spec, current(next));
     }
 
     /**
@@ -229,29 +309,35 @@ public final class ServedCall {
         Runnable collectNow = () -> {
             if (!collecting[0] && !over) {
                 collecting[0] = true;
-                collect(new DigitSpec(spec.maxDigits(), spec.terminator(), spec.firstDigit(), spec.interDigit(), true),
+                collect(spec.keepingTypeAhead(true),
                         digits -> {
                             session.onDigit(d -> { });
                             next.accept(digits);
                         });
             }
         };
-        session.onDigit(d -> leg.locked(() -> {
+        session.onDigit(current((Character d) -> {
             if (!collecting[0]) {
                 session.stopPlaying();
                 collectNow.run();
             }
         }));
-        session.play(prompts, false, () -> leg.locked(collectNow));
+        session.play(prompts, false, current(collectNow));
     }
 
     /** Records; {@code done} also runs when the caller hung up meanwhile (the script decides what to keep). */
     public void record(RecordSpec spec, Consumer<Recording> done) {
-        session.record(spec, recording -> leg.locked(() -> done.accept(recording)));
+        int mine = generation;
+        session.record(spec, recording -> leg.locked(() -> {
+            if (mine == generation) {
+                done.accept(recording);
+            }
+        }));
     }
 
     /** Runs database work off the call's threads, then {@code next} with its result under the call's lock. */
     public <T> void background(Supplier<T> work, Consumer<T> next) {
+        int mine = generation;
         services.background(() -> {
             T result;
             try {
@@ -261,7 +347,11 @@ public final class ServedCall {
                 leg.locked(this::hangUp);
                 return;
             }
-            leg.locked(() -> next.accept(result));
+            leg.locked(() -> {
+                if (mine == generation) {
+                    next.accept(result);
+                }
+            });
         });
     }
 
@@ -280,6 +370,7 @@ public final class ServedCall {
     }
 
     private void close() {
+        closeCallee();
         if (!closed) {
             closed = true;
             session.close();
