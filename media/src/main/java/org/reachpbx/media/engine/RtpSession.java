@@ -374,11 +374,14 @@ public final class RtpSession implements MediaSession {
     }
 
     private void digitDetected(char digit) {
+        // Only the listeners there before the digit hear it: a collection this digit completes may
+        // start the next prompt and listener at once, which must not take the same key again.
+        List<Consumer<Character>> before = List.copyOf(digitListeners);
         collector.onDigit(digit, engine.clock().nowMs());
         if (recorder != null && recorder.onDigit(digit) != null) {
             endRecording(Recording.End.TERMINATOR);
         }
-        for (Consumer<Character> listener : digitListeners) {
+        for (Consumer<Character> listener : before) {
             engine.post(() -> listener.accept(digit));
         }
     }

@@ -821,6 +821,11 @@ final class B2bCall implements CallerLeg {
     }
 
     @Override
+    public String callerChannel() {
+        return setup.callerChannel();
+    }
+
+    @Override
     public String called() {
         return setup.called();
     }

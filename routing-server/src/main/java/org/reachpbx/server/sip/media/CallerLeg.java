@@ -23,6 +23,9 @@ public interface CallerLeg {
     /** The calling user's extension when a user of this tenant calls, else null. */
     String callerUser();
 
+    /** The channel (phone account) the call comes from, or null for a trunk call. */
+    String callerChannel();
+
     /** What the caller dialled. */
     String called();
 

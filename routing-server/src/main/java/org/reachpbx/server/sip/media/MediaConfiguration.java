@@ -10,6 +10,9 @@ import org.reachpbx.media.MediaEngine;
 import org.reachpbx.media.engine.RtpMediaEngine;
 import org.reachpbx.media.play.PromptLibrary;
 import org.reachpbx.server.sip.b2bua.B2bua;
+import org.reachpbx.server.sip.devices.DeviceLoginService;
+import org.reachpbx.server.sip.media.login.PhoneLogin;
+import org.reachpbx.server.sip.media.login.PhoneLogout;
 import org.reachpbx.server.sip.media.voicemail.Voicemail;
 import org.reachpbx.server.sip.stack.SipServer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,12 +49,14 @@ public class MediaConfiguration {
                                        PromptLibrary prompts, VoicemailBoxes boxes, VoicemailMessages messages,
                                        VoicemailDeposit deposit, VoicemailMailbox mailbox,
                                        ObjectProvider<TenantSounds> sounds, TenantRepository tenants,
-                                       PlatformTransactionManager transactions) {
+                                       PlatformTransactionManager transactions, DeviceLoginService logins) {
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         MediaServices services = new MediaServices(engine, properties, address(properties, sip), sip, prompts,
                 new Voicemail(boxes, messages, deposit, mailbox), sounds.getIfAvailable(() -> TenantSounds.NONE),
                 new MusicOnHold(tenants, readOnly));
+        services.systemCode("901", service -> new PhoneLogin(logins));
+        services.systemCode("902", service -> new PhoneLogout(logins));
         b2bua.attach(services);
         return services;
     }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a MEDIA decision into the script that carries it out and answers the call with a media
  * session of the server. The rules decide which service; this class only maps the service to its
- * script. Services not built yet (queues, AI, system codes other than 920) return null: the B2BUA
+ * script. Services not built yet (queues, AI, system codes without a registered script) return null: the B2BUA
  * then refuses the call with 480 saying which service was missing.
  */
 public class MediaServices {
@@ -41,6 +41,9 @@ public class MediaServices {
     private final TenantSounds sounds;
     private final MusicOnHold musicOnHold;
     private final AtomicLong anchoredDigits = new AtomicLong();
+    /** Scripts of the system codes other than voicemail (901, 902, …), by code. */
+    private final java.util.Map<String, java.util.function.Function<MediaService, MediaScript>> systemCodes =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService background = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(5_000), r -> {
                 Thread t = new Thread(r, "media-services");
@@ -58,6 +61,11 @@ public class MediaServices {
         this.voicemail = voicemail;
         this.sounds = sounds;
         this.musicOnHold = musicOnHold;
+    }
+
+    /** The script that serves system code {@code code} (SYSNUM-01), e.g. 901 log in. */
+    public void systemCode(String code, java.util.function.Function<MediaService, MediaScript> script) {
+        systemCodes.put(code, script);
     }
 
     /** Music for a call one party puts on hold; null when none can be played (see {@link HoldMusic}). */
@@ -110,7 +118,8 @@ public class MediaServices {
             case PERSONAL_VOICEMAIL -> "1233".equals(code) ? MailboxMenu.ownBox(service.extension())
                     : new LeaveMessage(service.extension(), service.settings());
             case AUTO_ANSWER -> new AutoAnswer(service.settings() == null ? null : service.settings().get("sound"));
-            case SYSTEM_SERVICE, SYSTEM_CODE -> "920".equals(code) ? MailboxMenu.anyVoicemailExtension() : null;
+            case SYSTEM_SERVICE, SYSTEM_CODE -> "920".equals(code) ? MailboxMenu.anyVoicemailExtension()
+                    : code == null || !systemCodes.containsKey(code) ? null : systemCodes.get(code).apply(service);
             default -> null;
         };
     }

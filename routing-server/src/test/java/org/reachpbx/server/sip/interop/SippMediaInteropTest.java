@@ -148,6 +148,20 @@ class SippMediaInteropTest extends InteropTestSupport {
                 Duration.ofSeconds(5))).as("box 600 opened with its password and 6 made the message old").isTrue();
     }
 
+    /**
+     * (c) IVR 700 with SIPp: 180 during the ringback cycles, the server's 200, then 3 keyed with
+     * SIPp's RFC 4733 capture: option 3 (auto-answer 651, no sound) releases the call at once. The
+     * scenario succeeds only with the server's BYE within 4 s of the key.
+     */
+    @Test
+    void anIvrOptionKeyedWithSippsCaptureIsCarriedOut() throws Exception {
+        Path dir = workDir("ivr-option");
+        copy("dtmf_2833_3.pcap", dir);
+        expectSuccess(run(dir, "ivr-option", 60, "-inf", scenarios.resolve("media-channels-ivr.csv"),
+                "-auth_uri", "700@media.reachpbx.test",
+                "-p", freePort("127.0.0.1"), "-mp", freeMediaPort("127.0.0.1"), "-m", "1", "-recv_timeout", "15000"));
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** The stored recording has the sent audio's sound: its amount and its span, ±100 ms. */

@@ -74,6 +74,17 @@ public abstract class MediaTestSupport extends B2buaTestSupport {
         return phone.withMedia(rtp.sdpOffer(codecs, true));
     }
 
+    /** A registered phone on channel {@code channel} (no user linked to it, say) with RTP. */
+    protected TestPhone channelPhone(String channel, String password, RtpTestPeer rtp) throws Exception {
+        TestPhone phone = new TestPhone(channel, MEDIA_DOMAIN, password, server.port());
+        mediaPhones.add(phone);
+        Response r = phone.register(300, "SHA-256");
+        if (r == null || r.getStatusCode() != 200) {
+            throw new AssertionError(channel + " could not register: " + r);
+        }
+        return phone.withMedia(rtp.sdpOffer(List.of("PCMA", "PCMU"), true));
+    }
+
     protected RtpTestPeer peer() throws Exception {
         RtpTestPeer p = new RtpTestPeer();
         peers.add(p);

@@ -1,0 +1,88 @@
+package org.reachpbx.server.sip.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.reachpbx.media.testing.RtpTestPeer;
+import org.reachpbx.server.sip.TestPhone;
+import org.reachpbx.server.sip.devices.DeviceLogins;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * 901 and 902 by phone (USR-04–07, USR-10): extension and PIN keyed on the hot desk, the service
+ * rules decide as for the REST login, and the phone then rings for that user; 902 logs out again.
+ */
+class PhoneLoginTest extends MediaTestSupport {
+
+    @Autowired
+    DeviceLogins logins;
+    @Autowired
+    org.reachpbx.integrations.voicemail.VoicemailMailbox mailbox;
+
+    /** Keys {@code digits} once the prompt before them has been heard; the index to wait from next. */
+    private static int answer(RtpTestPeer rtp, int from, String digits) throws Exception {
+        int heard = awaitPrompt(rtp, from, Duration.ofSeconds(15));
+        assertThat(heard).as("a prompt before " + digits).isPositive();
+        rtp.sendDigits(digits).get(5, TimeUnit.SECONDS);
+        return heard;
+    }
+
+    @Test
+    void loggedInWith901TheHotDeskRingsForTheUserAndAfter902ItNoLongerDoes() throws Exception {
+        logins.logOutEverywhere(mediaTenant, "204");
+        assertThat(mailbox.pinOpens(mediaTenant, "204", "6284")).as("Dora's PIN").isTrue();
+        RtpTestPeer deskRtp = peer();
+        TestPhone desk = channelPhone("mhotdesk", "pw-mhotdesk-secret", deskRtp);
+        TestPhone.Call login = desk.call("901");
+        connected(login, deskRtp);
+        int at = answer(deskRtp, 0, "204#");
+        at = answer(deskRtp, at, "6284#");
+        assertThat(desk.byes.poll(15, TimeUnit.SECONDS)).as("login-ok, then the server hangs up").isNotNull();
+        assertThat(logins.userOn(mediaTenant, "mhotdesk")).isEqualTo("204");
+
+        TestPhone cor = mediaPhone("203", peer(), List.of("PCMA"));
+        desk.answering(TestPhone.Answering.RING);
+        TestPhone.Call toDora = cor.call("204");
+        assertThat(desk.awaitCall(10)).as("the hot desk rings for 204").isNotNull();
+        toDora.cancel();
+
+        RtpTestPeer again = peer();
+        desk.withMedia(again.sdpOffer(List.of("PCMA"), true));
+        TestPhone.Call logout = desk.call("902");
+        connected(logout, again);
+        answer(again, 0, "1");
+        assertThat(desk.byes.poll(15, TimeUnit.SECONDS)).as("logout-ok, then the server hangs up").isNotNull();
+        assertThat(logins.userOn(mediaTenant, "mhotdesk")).isNull();
+        assertThat(cor.call("204").awaitFinal(10).getStatusCode()).as("nothing of 204 can ring now").isEqualTo(480);
+    }
+
+    @Test
+    void aWrongPinIsAskedAgainAndThreeEndTheCall() throws Exception {
+        RtpTestPeer deskRtp = peer();
+        TestPhone desk = channelPhone("mhotdesk", "pw-mhotdesk-secret", deskRtp);
+        TestPhone.Call login = desk.call("901");
+        connected(login, deskRtp);
+        int at = 0;
+        for (int i = 0; i < 3; i++) {
+            at = answer(deskRtp, at, "204#");
+            at = answer(deskRtp, at, "0000#");
+        }
+        assertThat(desk.byes.poll(20, TimeUnit.SECONDS)).as("three wrong PINs end the call").isNotNull();
+        assertThat(logins.userOn(mediaTenant, "mhotdesk")).isNull();
+    }
+
+    @Test
+    void aUserLinkedToHerOwnPhoneWithoutTwinningIsRefused() throws Exception {
+        RtpTestPeer deskRtp = peer();
+        TestPhone desk = channelPhone("mhotdesk", "pw-mhotdesk-secret", deskRtp);
+        TestPhone.Call login = desk.call("901");
+        connected(login, deskRtp);
+        int at = answer(deskRtp, 0, "203#");
+        answer(deskRtp, at, "5160#");
+        assertThat(desk.byes.poll(15, TimeUnit.SECONDS)).as("refused, then the server hangs up").isNotNull();
+        assertThat(logins.userOn(mediaTenant, "mhotdesk")).as("USR-10").isNull();
+    }
+}
