@@ -10,7 +10,12 @@ import org.reachpbx.media.MediaEngine;
 import org.reachpbx.media.engine.RtpMediaEngine;
 import org.reachpbx.media.play.PromptLibrary;
 import org.reachpbx.server.sip.b2bua.B2bua;
+import org.reachpbx.directory.store.NumberPlanChanges;
+import org.reachpbx.directory.view.ServiceViewBuilder;
+import org.reachpbx.rules.services.ServiceEngine;
+import org.reachpbx.rules.services.ServiceView;
 import org.reachpbx.server.sip.devices.DeviceLoginService;
+import org.reachpbx.server.sip.media.planmenu.PlanMenu;
 import org.reachpbx.server.sip.media.login.PhoneLogin;
 import org.reachpbx.server.sip.media.login.PhoneLogout;
 import org.reachpbx.server.sip.media.voicemail.Voicemail;
@@ -49,7 +54,8 @@ public class MediaConfiguration {
                                        PromptLibrary prompts, VoicemailBoxes boxes, VoicemailMessages messages,
                                        VoicemailDeposit deposit, VoicemailMailbox mailbox,
                                        ObjectProvider<TenantSounds> sounds, TenantRepository tenants,
-                                       PlatformTransactionManager transactions, DeviceLoginService logins) {
+                                       PlatformTransactionManager transactions, DeviceLoginService logins,
+                                       NumberPlanChanges planChanges, java.time.Clock clock) {
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         MediaServices services = new MediaServices(engine, properties, address(properties, sip), sip, prompts,
@@ -57,6 +63,11 @@ public class MediaConfiguration {
                 new MusicOnHold(tenants, readOnly));
         services.systemCode("901", service -> new PhoneLogin(logins));
         services.systemCode("902", service -> new PhoneLogout(logins));
+        ServiceEngine serviceEngine = new ServiceEngine();
+        java.util.function.LongFunction<ServiceView> serviceViews = tenant -> readOnly.execute(
+                s -> tenants.findById(tenant).map(ServiceViewBuilder::build)
+                        .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenant)));
+        services.systemCode("915", service -> new PlanMenu(serviceEngine, serviceViews, planChanges, clock));
         b2bua.attach(services);
         return services;
     }
