@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The SIP server's one JAIN-SIP stack, listening on UDP and TCP on {@code pbx.sip.host:port}. It
+ * The SIP server's one JAIN-SIP stack, listening on UDP and TCP on {@code pbx.sip.host:port} (and
+ * on TLS on {@code pbx.sip.tls.port} with {@code pbx.sip.tls.enabled}). It
  * starts with the application and stops with it. REGISTER goes to the registrar, a new INVITE to
  * the call handler, everything about a call in progress to the B2BUA; OPTIONS is answered 200
  * (keep-alive) and other methods 501.
@@ -52,6 +53,8 @@ public class SipServer implements SmartLifecycle, SipListener {
     private volatile SipStack stack;
     private volatile SipProvider provider;
     private volatile int port;
+    /** The TLS port, or -1 without TLS. */
+    private volatile int tlsPort = -1;
     private AddressFactory addresses;
     private HeaderFactory headers;
     private MessageFactory messages;
@@ -91,6 +94,7 @@ public class SipServer implements SmartLifecycle, SipListener {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(properties.getThreadPoolSize()));
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(properties.getReceiveUdpBufferSize()));
+        int tlsWanted = tlsSettings(p, host);
         try {
             SipStack s = factory.createSipStack(p);
             addresses = factory.createAddressFactory();
@@ -100,12 +104,16 @@ public class SipServer implements SmartLifecycle, SipListener {
             ListeningPoint tcp = s.createListeningPoint(host, wanted, ListeningPoint.TCP);
             SipProvider prov = s.createSipProvider(udp);
             prov.addListeningPoint(tcp);
+            if (tlsWanted > 0) {
+                prov.addListeningPoint(s.createListeningPoint(host, tlsWanted, ListeningPoint.TLS));
+            }
             prov.addSipListener(this);
             s.start();
             stack = s;
             stackName = name;
             provider = prov;
             port = wanted;
+            tlsPort = tlsWanted;
         } catch (Exception e) {
             if (edge != null) {
                 edge.detachFrom(name);
@@ -116,7 +124,69 @@ public class SipServer implements SmartLifecycle, SipListener {
         registrar.attach(this);
         calls.attach(this);
         b2bua.attach(this);
-        log.info("SIP server listening on {}:{} (udp, tcp)", host, wanted);
+        if (tlsWanted > 0) {
+            log.info("SIP server listening on {}:{} (udp, tcp) and {}:{} (tls)", host, wanted, host, tlsWanted);
+        } else {
+            log.info("SIP server listening on {}:{} (udp, tcp)", host, wanted);
+        }
+    }
+
+    /**
+     * With {@code pbx.sip.tls.enabled}: the stack's keystore settings (per stack, not the JVM-wide
+     * {@code javax.net.ssl.*} system properties) and the TLS port to listen on; else -1.
+     */
+    private int tlsSettings(Properties p, String host) {
+        SipProperties.Tls tls = properties.getTls();
+        if (!tls.isEnabled()) {
+            return -1;
+        }
+        org.reachpbx.server.sip.tls.TlsKeystore.Location keystore = org.reachpbx.server.sip.tls.TlsKeystore.resolve(
+                tls, org.reachpbx.server.sip.tls.TlsKeystore.namesFor(properties.getAdvertisedHost(), host),
+                java.time.Clock.systemUTC());
+        p.setProperty("javax.net.ssl.keyStore", keystore.path().toAbsolutePath().toString());
+        p.setProperty("javax.net.ssl.keyStorePassword", keystore.password());
+        p.setProperty("javax.net.ssl.keyStoreType", keystore.type());
+        if (tls.getTruststore() != null && !tls.getTruststore().isBlank()) {
+            org.reachpbx.server.sip.tls.TlsKeystore.Location trust = new org.reachpbx.server.sip.tls.TlsKeystore.Location(
+                    java.nio.file.Path.of(tls.getTruststore()), tls.getTruststorePassword(), tls.getTruststoreType());
+            org.reachpbx.server.sip.tls.TlsKeystore.checkTrust(trust);
+            p.setProperty("javax.net.ssl.trustStore", trust.path().toAbsolutePath().toString());
+            p.setProperty("javax.net.ssl.trustStorePassword", trust.password());
+            p.setProperty("javax.net.ssl.trustStoreType", trust.type());
+        } else {
+            p.setProperty("javax.net.ssl.trustStore", defaultTrustStore());
+            p.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+            p.setProperty("javax.net.ssl.trustStoreType", java.security.KeyStore.getDefaultType());
+        }
+        // Phones have no client certificates; the trust store is for the TLS connections we open.
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", tls.getProtocols()));
+        int wanted = properties.getPort() == 0 || tls.getPort() == 0 ? freeTcpPort(host) : tls.getPort();
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), wanted));
+        } catch (Exception e) {
+            throw new IllegalStateException("The SIP TLS port " + host + ":" + wanted + " is in use (" + e.getMessage()
+                    + "). Set pbx.sip.tls.port (PBX_SIP_TLS_PORT) to a free port.", e);
+        }
+        return wanted;
+    }
+
+    /** The JDK's CA certificates (the stack wants a file; without one it would warn at every start). */
+    private static String defaultTrustStore() {
+        String configured = System.getProperty("javax.net.ssl.trustStore");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return java.nio.file.Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toString();
+    }
+
+    private static int freeTcpPort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("no free SIP TLS port on " + host, e);
+        }
     }
 
     /** Fails early, with a clear message, when another program holds the port. */
@@ -172,6 +242,16 @@ public class SipServer implements SmartLifecycle, SipListener {
         return port;
     }
 
+    /** The TLS port, or -1 when TLS is off. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** Our port for this transport: the TLS port for TLS, else the UDP/TCP port. */
+    public int portFor(String transport) {
+        return transport != null && transport.equalsIgnoreCase("tls") && tlsPort > 0 ? tlsPort : port;
+    }
+
     /** The address the server listens on. */
     public String host() {
         return properties.getHost();
@@ -197,9 +277,9 @@ public class SipServer implements SmartLifecycle, SipListener {
     /** Our Contact for a dialog on this transport. */
     public javax.sip.header.ContactHeader contactHeader(String transport) throws Exception {
         javax.sip.address.SipURI uri = addresses.createSipURI(null, advertisedHost());
-        uri.setPort(port);
-        if (transport != null && transport.equalsIgnoreCase("tcp")) {
-            uri.setTransportParam("tcp");
+        uri.setPort(portFor(transport));
+        if (transport != null && (transport.equalsIgnoreCase("tcp") || transport.equalsIgnoreCase("tls"))) {
+            uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
         }
         return headers.createContactHeader(addresses.createAddress(uri));
     }
