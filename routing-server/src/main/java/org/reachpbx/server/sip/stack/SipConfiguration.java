@@ -128,6 +128,12 @@ public class SipConfiguration {
         return edge;
     }
 
+    /** The SIP edge's bans and counters for the admin UI (SipEdgeView). */
+    @Bean
+    public org.reachpbx.ui.edge.SipEdgeStatus sipEdgeStatus(SipEdge edge) {
+        return new org.reachpbx.server.sip.edge.SipEdgeUiStatus(edge);
+    }
+
     @Bean
     public SipServer sipServer(SipProperties properties, Registrar registrar, CallHandler calls, B2bua b2bua,
                                SipEdge edge) {
