@@ -177,6 +177,11 @@ public class Registrar {
         return credential.get();
     }
 
+    /** Where a phone registered over TLS with this Contact address connected from (see RegistrationStore#tlsFlow). */
+    public java.util.Optional<java.net.InetSocketAddress> tlsFlow(String host, int port) {
+        return store.tlsFlow(host, port);
+    }
+
     /** Whether the request arrived over TLS: the transport it really came over, not what its Via claims. */
     public static boolean overTls(Request request) {
         return "TLS".equalsIgnoreCase(transportOf(request));

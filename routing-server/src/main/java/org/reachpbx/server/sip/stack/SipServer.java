@@ -94,7 +94,7 @@ public class SipServer implements SmartLifecycle, SipListener {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(properties.getThreadPoolSize()));
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(properties.getReceiveUdpBufferSize()));
-        int tlsWanted = tlsSettings(p, host);
+        int tlsWanted = tlsSettings(p, host, name);
         try {
             SipStack s = factory.createSipStack(p);
             addresses = factory.createAddressFactory();
@@ -118,6 +118,7 @@ public class SipServer implements SmartLifecycle, SipListener {
             if (edge != null) {
                 edge.detachFrom(name);
             }
+            org.reachpbx.server.sip.tls.TlsFlowRouter.unregister(name);
             throw new IllegalStateException("The SIP server cannot listen on " + host + ":" + wanted
                     + " (udp/tcp): " + e.getMessage() + ". Set pbx.sip.port (PBX_SIP_PORT) to a free port.", e);
         }
@@ -135,7 +136,7 @@ public class SipServer implements SmartLifecycle, SipListener {
      * With {@code pbx.sip.tls.enabled}: the stack's keystore settings (per stack, not the JVM-wide
      * {@code javax.net.ssl.*} system properties) and the TLS port to listen on; else -1.
      */
-    private int tlsSettings(Properties p, String host) {
+    private int tlsSettings(Properties p, String host, String stackName) {
         SipProperties.Tls tls = properties.getTls();
         if (!tls.isEnabled()) {
             return -1;
@@ -153,7 +154,7 @@ public class SipServer implements SmartLifecycle, SipListener {
             p.setProperty("javax.net.ssl.trustStore", trust.path().toAbsolutePath().toString());
             p.setProperty("javax.net.ssl.trustStorePassword", trust.password());
             p.setProperty("javax.net.ssl.trustStoreType", trust.type());
-        } else {
+        } else if (defaultTrustStore() != null) {
             p.setProperty("javax.net.ssl.trustStore", defaultTrustStore());
             p.setProperty("javax.net.ssl.trustStorePassword", "changeit");
             p.setProperty("javax.net.ssl.trustStoreType", java.security.KeyStore.getDefaultType());
@@ -161,6 +162,10 @@ public class SipServer implements SmartLifecycle, SipListener {
         // Phones have no client certificates; the trust store is for the TLS connections we open.
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
         p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", tls.getProtocols()));
+        // Requests to a phone registered over TLS go back through its own connection.
+        p.setProperty("javax.sip.ROUTER_PATH", org.reachpbx.server.sip.tls.TlsFlowRouter.class.getName());
+        p.setProperty("gov.nist.javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
+        org.reachpbx.server.sip.tls.TlsFlowRouter.register(stackName, (h, port) -> registrar.tlsFlow(h, port));
         int wanted = properties.getPort() == 0 || tls.getPort() == 0 ? freeTcpPort(host) : tls.getPort();
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
@@ -172,13 +177,16 @@ public class SipServer implements SmartLifecycle, SipListener {
         return wanted;
     }
 
-    /** The JDK's CA certificates (the stack wants a file; without one it would warn at every start). */
+    /**
+     * The JDK's CA certificates (the stack wants a file; without one it warns at every start), or
+     * null when the JVM has its own trust store setting or the file is not there.
+     */
     private static String defaultTrustStore() {
-        String configured = System.getProperty("javax.net.ssl.trustStore");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
+        if (System.getProperty("javax.net.ssl.trustStore") != null) {
+            return null;
         }
-        return java.nio.file.Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toString();
+        java.nio.file.Path cacerts = java.nio.file.Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
+        return java.nio.file.Files.isReadable(cacerts) ? cacerts.toString() : null;
     }
 
     private static int freeTcpPort(String host) {
@@ -228,6 +236,7 @@ public class SipServer implements SmartLifecycle, SipListener {
             if (edge != null) {
                 edge.detachFrom(stackName);
             }
+            org.reachpbx.server.sip.tls.TlsFlowRouter.unregister(stackName);
             log.info("SIP server stopped");
         }
     }

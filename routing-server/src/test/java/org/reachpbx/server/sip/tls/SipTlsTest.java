@@ -28,9 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
  * and a channel that requires encryption is refused over UDP (403) but accepted over TLS.
  */
 @SpringBootTest(classes = ReachPbxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pbx.sip.tls.enabled=true", "pbx.sip.tls.generated-keystore=" + SipTlsTest.KEYSTORE,
-                // the test phones present the server's own certificate when the server connects to them
-                "pbx.sip.tls.truststore=" + SipTlsTest.KEYSTORE, "pbx.sip.tls.truststore-password=reachpbx-demo"})
+        properties = {"pbx.sip.tls.enabled=true", "pbx.sip.tls.generated-keystore=" + SipTlsTest.KEYSTORE})
 @ActiveProfiles("test")
 class SipTlsTest {
 
@@ -45,6 +43,8 @@ class SipTlsTest {
     TenantViewCache views;
     @Autowired
     RegistrationStore registrations;
+    @Autowired
+    org.reachpbx.server.sip.edge.SipEdge edge;
 
     long tenantId;
     final java.util.List<TestPhone> phones = new java.util.ArrayList<>();
@@ -112,6 +112,8 @@ class SipTlsTest {
         assertThat(overTls.getStatusCode()).isEqualTo(Response.OK);
         assertThat(registrations.bindingsOf(tenantId, "ch401")).extracting(RegistrationStore.Binding::contact)
                 .containsExactly(secure.contact());
+        // The phone's TLS connection counts against the SIP edge's connection caps, like TCP ones.
+        assertThat(edge.snapshot().openTcpConnections()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -138,5 +140,24 @@ class SipTlsTest {
         assertThat(callee.incoming.poll(5, TimeUnit.SECONDS)).isNotNull();
         call.hangUp();
         assertThat(callee.byes.poll(5, TimeUnit.SECONDS)).as("the callee gets the BYE").isNotNull();
+    }
+
+    @Test
+    void aCallToAPhoneRegisteredOverTlsGoesBackThroughItsOwnConnection() throws Exception {
+        // The server does not trust the phone's certificate (no trust store configured): the call can
+        // only reach it through the TLS connection the phone opened when it registered.
+        TestPhone callee = tlsPhone("ch401", "pw-401-secret").answering(TestPhone.Answering.ANSWER);
+        assertThat(callee.register(300, "SHA-256").getStatusCode()).isEqualTo(200);
+        TestPhone caller = udpPhone("ch402", "pw-402-secret");
+        assertThat(caller.register(300, "SHA-256").getStatusCode()).isEqualTo(200);
+
+        TestPhone.Call call = caller.call("401");
+        TestPhone.Incoming in = callee.incoming.poll(10, TimeUnit.SECONDS);
+        assertThat(in).as("the INVITE at the TLS phone").isNotNull();
+        assertThat(in.header("Via")).containsIgnoringCase("TLS");
+        assertThat(call.awaitFinal(10).getStatusCode()).isEqualTo(Response.OK);
+        call.ack();
+        call.hangUp();
+        assertThat(callee.byes.poll(5, TimeUnit.SECONDS)).as("the BYE at the TLS phone").isNotNull();
     }
 }
