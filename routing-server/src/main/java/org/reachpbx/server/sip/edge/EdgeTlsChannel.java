@@ -5,12 +5,17 @@ import gov.nist.javax.sip.stack.NioTlsMessageChannel;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 
-/** One inbound TLS connection, watched like {@link EdgeTcpChannel} (idle, slowloris on the decrypted stream). */
+/**
+ * One inbound TLS connection, watched like {@link EdgeTcpChannel}: idle, slowloris on the decrypted
+ * stream, and a TLS handshake that does not complete within {@code tcp.message-timeout}.
+ */
 final class EdgeTlsChannel extends NioTlsMessageChannel implements EdgeConnection {
 
     private final EdgeTlsProcessor processor;
     private final String source;
     private volatile long partialSince;
+    /** When the connection was accepted while its TLS handshake is not done (no plaintext yet); else 0. */
+    private volatile long handshakeSince = System.currentTimeMillis();
     private volatile long lastActivity = System.currentTimeMillis();
     private volatile boolean closed;
 
@@ -25,9 +30,10 @@ final class EdgeTlsChannel extends NioTlsMessageChannel implements EdgeConnectio
         return source;
     }
 
+    /** A handshake that does not finish counts as a message that does not: slowloris before TLS is up. */
     @Override
     public long partialSince() {
-        return partialSince;
+        return partialSince != 0 ? partialSince : handshakeSince;
     }
 
     @Override
@@ -43,6 +49,7 @@ final class EdgeTlsChannel extends NioTlsMessageChannel implements EdgeConnectio
 
     @Override
     public void addPlaintextBytes(byte[] bytes) throws Exception {
+        handshakeSince = 0;
         if (partialSince == 0 && !EdgeTcpChannel.keepAlive(bytes)) {
             partialSince = System.currentTimeMillis();
         }

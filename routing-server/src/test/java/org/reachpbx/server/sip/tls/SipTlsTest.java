@@ -3,6 +3,7 @@ package org.reachpbx.server.sip.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
@@ -28,7 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
  * and a channel that requires encryption is refused over UDP (403) but accepted over TLS.
  */
 @SpringBootTest(classes = ReachPbxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"pbx.sip.tls.enabled=true", "pbx.sip.tls.generated-keystore=" + SipTlsTest.KEYSTORE})
+        properties = {"pbx.sip.tls.enabled=true", "pbx.sip.tls.generated-keystore=" + SipTlsTest.KEYSTORE,
+                "pbx.sip.edge.tcp.message-timeout=3s"})
 @ActiveProfiles("test")
 class SipTlsTest {
 
@@ -159,5 +161,25 @@ class SipTlsTest {
         call.ack();
         call.hangUp();
         assertThat(callee.byes.poll(5, TimeUnit.SECONDS)).as("the BYE at the TLS phone").isNotNull();
+    }
+
+    @Test
+    void aConnectionThatNeverFinishesItsTlsHandshakeIsClosed() throws Exception {
+        // Slowloris before TLS is up: a ClientHello record header, then nothing. The message timeout
+        // (3 s here) applies to the handshake as to a message.
+        long before = edge.counter("tcp.closed-slow-message");
+        try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), server.tlsPort())) {
+            s.getOutputStream().write(new byte[] {0x16, 0x03, 0x01});
+            s.getOutputStream().flush();
+            s.setSoTimeout(15_000);
+            int read;
+            try {
+                read = s.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                read = -1;
+            }
+            assertThat(read).as("closed by the server").isEqualTo(-1);
+        }
+        assertThat(edge.counter("tcp.closed-slow-message")).isGreaterThan(before);
     }
 }
