@@ -48,7 +48,7 @@ public class TestPhone implements SipListener, AutoCloseable {
     private final String password;
     private final int serverPort;
     private final int port;
-    /** "udp", or "tls" for a phone made by {@link #overTls}. */
+    /** UDP, or TLS for a phone made by {@link #overTls} (as in a Via header). */
     private final String transport;
     private final SipStack stack;
     private final SipProvider provider;
@@ -86,7 +86,7 @@ public class TestPhone implements SipListener, AutoCloseable {
 
     private TestPhone(String user, String domain, String password, int serverPort, String address, int fixedPort,
                       java.nio.file.Path keystore, String keystorePassword) throws Exception {
-        this.transport = keystore == null ? "udp" : "tls";
+        this.transport = keystore == null ? ListeningPoint.UDP : ListeningPoint.TLS;
         this.address = address;
         this.user = user;
         this.domain = domain;
@@ -130,7 +130,7 @@ public class TestPhone implements SipListener, AutoCloseable {
     }
 
     public String contact() {
-        return "sip:" + user + "@" + address + ":" + port + ("tls".equals(transport) ? ";transport=tls" : "");
+        return "sip:" + user + "@" + address + ":" + port + (ListeningPoint.TLS.equals(transport) ? ";transport=tls" : "");
     }
 
     public int port() {
@@ -200,7 +200,7 @@ public class TestPhone implements SipListener, AutoCloseable {
         SipURI aor = addresses.createSipURI(user, domain);
         SipURI target = addresses.createSipURI(null, "127.0.0.1");
         target.setPort(serverPort);
-        if ("tls".equals(transport)) {
+        if (ListeningPoint.TLS.equals(transport)) {
             aor.setSecure(true);
             target.setSecure(true);
         }
@@ -249,7 +249,7 @@ public class TestPhone implements SipListener, AutoCloseable {
         SipURI route = addresses.createSipURI(null, "127.0.0.1");
         route.setPort(serverPort);
         route.setLrParam();
-        if ("tls".equals(transport)) {
+        if (ListeningPoint.TLS.equals(transport)) {
             route.setTransportParam("tls");
         }
         r.addHeader(headers.createRouteHeader(addresses.createAddress(route)));
