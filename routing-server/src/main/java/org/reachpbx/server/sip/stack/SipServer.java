@@ -94,7 +94,7 @@ public class SipServer implements SmartLifecycle, SipListener {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(properties.getThreadPoolSize()));
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(properties.getReceiveUdpBufferSize()));
-        int tlsWanted = tlsSettings(p, host, name);
+        int tlsWanted = org.reachpbx.server.sip.tls.TlsStackSettings.apply(properties, p, host, name, registrar::tlsFlow);
         try {
             SipStack s = factory.createSipStack(p);
             addresses = factory.createAddressFactory();
@@ -129,71 +129,6 @@ public class SipServer implements SmartLifecycle, SipListener {
             log.info("SIP server listening on {}:{} (udp, tcp) and {}:{} (tls)", host, wanted, host, tlsWanted);
         } else {
             log.info("SIP server listening on {}:{} (udp, tcp)", host, wanted);
-        }
-    }
-
-    /**
-     * With {@code pbx.sip.tls.enabled}: the stack's keystore settings (per stack, not the JVM-wide
-     * {@code javax.net.ssl.*} system properties) and the TLS port to listen on; else -1.
-     */
-    private int tlsSettings(Properties p, String host, String stackName) {
-        SipProperties.Tls tls = properties.getTls();
-        if (!tls.isEnabled()) {
-            return -1;
-        }
-        org.reachpbx.server.sip.tls.TlsKeystore.Location keystore = org.reachpbx.server.sip.tls.TlsKeystore.resolve(
-                tls, org.reachpbx.server.sip.tls.TlsKeystore.namesFor(properties.getAdvertisedHost(), host),
-                java.time.Clock.systemUTC());
-        p.setProperty("javax.net.ssl.keyStore", keystore.path().toAbsolutePath().toString());
-        p.setProperty("javax.net.ssl.keyStorePassword", keystore.password());
-        p.setProperty("javax.net.ssl.keyStoreType", keystore.type());
-        if (tls.getTruststore() != null && !tls.getTruststore().isBlank()) {
-            org.reachpbx.server.sip.tls.TlsKeystore.Location trust = new org.reachpbx.server.sip.tls.TlsKeystore.Location(
-                    java.nio.file.Path.of(tls.getTruststore()), tls.getTruststorePassword(), tls.getTruststoreType());
-            org.reachpbx.server.sip.tls.TlsKeystore.checkTrust(trust);
-            p.setProperty("javax.net.ssl.trustStore", trust.path().toAbsolutePath().toString());
-            p.setProperty("javax.net.ssl.trustStorePassword", trust.password());
-            p.setProperty("javax.net.ssl.trustStoreType", trust.type());
-        } else if (defaultTrustStore() != null) {
-            p.setProperty("javax.net.ssl.trustStore", defaultTrustStore());
-            p.setProperty("javax.net.ssl.trustStorePassword", "changeit");
-            p.setProperty("javax.net.ssl.trustStoreType", java.security.KeyStore.getDefaultType());
-        }
-        // Phones have no client certificates; the trust store is for the TLS connections we open.
-        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
-        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", tls.getProtocols()));
-        // Requests to a phone registered over TLS go back through its own connection.
-        p.setProperty("javax.sip.ROUTER_PATH", org.reachpbx.server.sip.tls.TlsFlowRouter.class.getName());
-        p.setProperty("gov.nist.javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
-        org.reachpbx.server.sip.tls.TlsFlowRouter.register(stackName, (h, port) -> registrar.tlsFlow(h, port));
-        int wanted = properties.getPort() == 0 || tls.getPort() == 0 ? freeTcpPort(host) : tls.getPort();
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getByName(host), wanted));
-        } catch (Exception e) {
-            throw new IllegalStateException("The SIP TLS port " + host + ":" + wanted + " is in use (" + e.getMessage()
-                    + "). Set pbx.sip.tls.port (PBX_SIP_TLS_PORT) to a free port.", e);
-        }
-        return wanted;
-    }
-
-    /**
-     * The JDK's CA certificates (the stack wants a file; without one it warns at every start), or
-     * null when the JVM has its own trust store setting or the file is not there.
-     */
-    private static String defaultTrustStore() {
-        if (System.getProperty("javax.net.ssl.trustStore") != null) {
-            return null;
-        }
-        java.nio.file.Path cacerts = java.nio.file.Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
-        return java.nio.file.Files.isReadable(cacerts) ? cacerts.toString() : null;
-    }
-
-    private static int freeTcpPort(String host) {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return socket.getLocalPort();
-        } catch (Exception e) {
-            throw new IllegalStateException("no free SIP TLS port on " + host, e);
         }
     }
 
