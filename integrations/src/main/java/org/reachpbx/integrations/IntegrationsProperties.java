@@ -77,6 +77,11 @@ public class IntegrationsProperties {
         private Duration maxBackoff = Duration.ofHours(1);
         /** Messages taken per poll. */
         private int batchSize = 50;
+        /**
+         * Messages in delivery at once, each to another peer (one SMTP server, one SMSC, one webhook
+         * endpoint, one phone): a peer that does not answer holds one sender, not the whole outbox.
+         */
+        private int concurrency = 8;
         /** How long a message taken for an attempt is held; after a crash it is due again then. */
         private Duration lease = Duration.ofMinutes(2);
         /** When a channel is not configured, look again after this long (no attempt is counted). */
@@ -89,8 +94,11 @@ public class IntegrationsProperties {
         /** Loopback by default: the NOTIFY sender is not a public SIP service. */
         private String host = "127.0.0.1";
         private int port = 5070;
-        /** Wait this long for the phone's final response to a NOTIFY. */
-        private Duration timeout = Duration.ofSeconds(5);
+        /**
+         * Wait this long for the phone's final response to a NOTIFY. Short: a phone answers a NOTIFY
+         * at once or is gone, and the outbox retries later anyway.
+         */
+        private Duration timeout = Duration.ofSeconds(2);
     }
 
     @Getter

@@ -66,6 +66,13 @@ public class OutboxMessage extends Persistent {
     @Column(name = "box", length = 5)
     private String box;
 
+    /**
+     * For MWI: the one phone contact to notify (a phone that just registered), so that it does not
+     * wait for the user's other phones; null = all the user's registered phones.
+     */
+    @Column(name = "target", length = 1000)
+    private String target;
+
     /** Sent with every attempt, so that a receiver can drop a repeated delivery. */
     @Column(name = "idempotency_key", nullable = false, unique = true, length = 36)
     private String idempotencyKey;

@@ -18,6 +18,16 @@ public interface OutboxMessageRepository extends JpaRepository<OutboxMessage, Lo
     List<Long> findDueIds(@Param("now") Instant now, Pageable page);
 
     /**
+     * The pending messages whose next attempt is due, oldest first, with what the sender needs to
+     * tell their peers apart (not their bodies).
+     */
+    @Query("select new org.reachpbx.directory.integrations.DueMessage(m.id, m.tenantId, m.channel, m.destination,"
+            + " m.target, m.webhookEndpointId) from OutboxMessage m"
+            + " where m.state = org.reachpbx.directory.integrations.OutboxState.PENDING"
+            + " and m.nextAttemptAt <= :now order by m.nextAttemptAt, m.id")
+    List<DueMessage> findDue(@Param("now") Instant now, Pageable page);
+
+    /**
      * Takes a due message for one attempt by moving its next attempt to the end of a lease. Only
      * one sender can win (the update counts 1); if the sender dies, the message is due again when
      * the lease ends.

@@ -52,6 +52,38 @@ public class MessageWaiting {
         outbox.enqueue(m);
     }
 
+    /**
+     * A phone of the box's user registered (a new contact, not a refresh): queue the current state
+     * for that phone alone, so it neither waits for the user's other phones nor makes them get a
+     * NOTIFY they do not need. Nothing is queued when the contact is not registered (any more).
+     */
+    @Transactional
+    public void registered(long tenantId, String boxNumber, String contact) {
+        Box box = boxes.find(tenantId, boxNumber).orElse(null);
+        if (box == null || !box.personal() || contact == null || !devices(tenantId, boxNumber).contains(contact)) {
+            return;
+        }
+        OutboxMessage m = new OutboxMessage();
+        m.setTenantId(tenantId);
+        m.setChannel(OutboxChannel.MWI);
+        m.setDestination(box.account());
+        m.setBox(boxNumber);
+        m.setTarget(contact);
+        outbox.enqueue(m);
+    }
+
+    /**
+     * Where the NOTIFY of this MWI message goes now: its one phone if it still is registered (an
+     * expired registration gets nothing), else all the user's registered phones.
+     */
+    public List<String> targets(OutboxMessage m) {
+        List<String> registered = devices(m.getTenantId(), m.getBox());
+        if (m.getTarget() == null) {
+            return registered;
+        }
+        return registered.contains(m.getTarget()) ? List.of(m.getTarget()) : List.of();
+    }
+
     /** The box's current summary. */
     @Transactional(readOnly = true)
     public MessageSummary summary(long tenantId, String boxNumber, String account) {

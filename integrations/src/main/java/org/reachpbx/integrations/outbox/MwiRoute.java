@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Message waiting to phones: the box's current counts as a message-summary NOTIFY (RFC 3842) to
  * every device the registrar knows for the box's user, through the project's {@code sipnotify}
  * component. With no device registered there is nothing to send; the registrar sends the state
- * when a device subscribes or registers later.
+ * when a device subscribes or registers later. A message queued for one phone that registered goes
+ * to that phone only, and not at all once its registration is gone.
  */
 @Component
 public class MwiRoute extends RouteBuilder {
@@ -38,7 +39,7 @@ public class MwiRoute extends RouteBuilder {
         OutboxMessage m = OutboxRoute.message(e);
         MessageSummary summary = messageWaiting.summary(m.getTenantId(), m.getBox(), m.getDestination());
         e.getMessage().getHeaders().clear();
-        e.getMessage().setHeader(SipNotifyComponent.TARGETS, messageWaiting.devices(m.getTenantId(), m.getBox()));
+        e.getMessage().setHeader(SipNotifyComponent.TARGETS, messageWaiting.targets(m));
         e.getMessage().setHeader(SipNotifyComponent.ACCOUNT, summary.account());
         e.getMessage().setHeader(SipNotifyComponent.CONTENT_TYPE, MessageSummary.CONTENT_TYPE);
         e.getMessage().setBody(summary.body());

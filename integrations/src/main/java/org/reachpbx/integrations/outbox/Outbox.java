@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.reachpbx.directory.integrations.DueMessage;
 import org.reachpbx.directory.integrations.OutboxChannel;
 import org.reachpbx.directory.integrations.OutboxMessage;
 import org.reachpbx.directory.integrations.OutboxMessageRepository;
@@ -52,10 +53,13 @@ public class Outbox {
         return messages.save(message);
     }
 
-    /** Ids of the messages due now, oldest first, at most one batch. */
+    /**
+     * The messages due now, oldest first, with their peers: several batches' worth, so that messages
+     * waiting for a busy peer do not hide the ones for idle peers behind them.
+     */
     @Transactional(readOnly = true)
-    public List<Long> dueIds() {
-        return messages.findDueIds(clock.instant(), PageRequest.of(0, properties.getOutbox().getBatchSize()));
+    public List<DueMessage> due() {
+        return messages.findDue(clock.instant(), PageRequest.of(0, properties.getOutbox().getBatchSize() * 10));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.reachpbx.integrations.outbox;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.reachpbx.directory.integrations.OutboxChannel;
 import org.reachpbx.directory.integrations.OutboxMessage;
@@ -8,7 +9,8 @@ import org.reachpbx.integrations.IntegrationsProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox route. Camel's scheduler polls for due messages; each is claimed, handed to the route
+ * The outbox route. Camel's scheduler polls for due messages and hands them to senders
+ * ({@link OutboxDispatcher}, one per peer at a time); each is claimed, handed to the route
  * of its channel (which ends at the smtp, smpp, http or sipnotify endpoint) and marked DELIVERED when
  * that endpoint returned normally, i.e. the peer accepted it. Any exception becomes a failed attempt.
  */
@@ -24,23 +26,29 @@ public class OutboxRoute extends RouteBuilder {
     private final Outbox outbox;
     private final DeliveryOutcomes outcomes;
     private final IntegrationsProperties properties;
+    private final OutboxDispatcher dispatcher;
+    private ProducerTemplate template;
 
-    public OutboxRoute(Outbox outbox, DeliveryOutcomes outcomes, IntegrationsProperties properties) {
+    public OutboxRoute(Outbox outbox, DeliveryOutcomes outcomes, IntegrationsProperties properties,
+                       OutboxDispatcher dispatcher) {
         this.outbox = outbox;
         this.outcomes = outcomes;
         this.properties = properties;
+        this.dispatcher = dispatcher;
     }
 
     @Override
     public void configure() {
         // Failures are outcomes here (a failed attempt, a failed pull), handled by the routes themselves.
         errorHandler(noErrorHandler());
+        // The poller only starts deliveries (OutboxDispatcher); it never waits for a peer, so a peer
+        // that does not answer delays neither the next poll nor messages to other peers.
         from("scheduler:outbox?delay=" + properties.getOutbox().getPollInterval().toMillis() + "&initialDelay=1000")
                 .routeId("outbox-poller")
-                .process(e -> e.getMessage().setBody(outbox.dueIds()))
-                .split(body())
-                    .to("direct:outbox-deliver")
-                .end();
+                .process(e -> {
+                    ProducerTemplate sender = sender();
+                    dispatcher.dispatch(outbox.due(), id -> sender.sendBody("direct:outbox-deliver", id));
+                });
 
         from("direct:outbox-deliver")
                 .routeId("outbox-deliver")
@@ -55,6 +63,13 @@ public class OutboxRoute extends RouteBuilder {
                                 e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
                     .end()
                 .end();
+    }
+
+    private synchronized ProducerTemplate sender() {
+        if (template == null) {
+            template = getContext().createProducerTemplate();
+        }
+        return template;
     }
 
     private void claim(Exchange e) {

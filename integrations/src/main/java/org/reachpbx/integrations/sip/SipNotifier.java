@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -103,31 +104,54 @@ public class SipNotifier implements SipListener {
      */
     public void notify(String target, String account, String event, String contentType, String body, Duration timeout)
             throws SipException {
-        ClientTransaction tx;
+        try {
+            send(target, account, event, contentType, body, timeout).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SipException s ? s
+                    : new SipException("NOTIFY to " + target + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SipException("interrupted while waiting for the answer to a NOTIFY");
+        }
+    }
+
+    /**
+     * Sends one NOTIFY to {@code target} without waiting: the result completes normally when the
+     * phone accepted it and exceptionally (a {@link SipException}) when it answered with an error or
+     * not within {@code timeout}. Several phones can so be notified at once.
+     */
+    public CompletableFuture<Void> send(String target, String account, String event, String contentType, String body,
+                                        Duration timeout) {
         CompletableFuture<Integer> answer = new CompletableFuture<>();
+        ClientTransaction tx;
         try {
             Request request = request(target, account, event, contentType, body);
             tx = provider().getNewClientTransaction(request);
             pending.put(tx, answer);
             tx.sendRequest();
         } catch (ParseException | IllegalArgumentException | javax.sip.InvalidArgumentException e) {
-            throw new SipException("cannot build a NOTIFY for " + target + ": " + e.getMessage(), e);
+            return CompletableFuture.failedFuture(
+                    new SipException("cannot build a NOTIFY for " + target + ": " + e.getMessage(), e));
+        } catch (SipException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        try {
-            int status = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (status >= 300) {
-                throw new SipException("NOTIFY to " + target + " was answered " + status);
-            }
-        } catch (TimeoutException e) {
-            throw new SipException("NOTIFY to " + target + " got no answer within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw new SipException("NOTIFY to " + target + " failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SipException("interrupted while waiting for the answer to a NOTIFY");
-        } finally {
-            pending.remove(tx);
-        }
+        ClientTransaction sent = tx;
+        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((status, failure) -> {
+                    pending.remove(sent);
+                    if (failure instanceof TimeoutException) {
+                        throw new CompletionException(new SipException(
+                                "NOTIFY to " + target + " got no answer within " + timeout.toMillis() + " ms"));
+                    }
+                    if (failure != null) {
+                        throw new CompletionException(failure instanceof SipException ? failure
+                                : new SipException("NOTIFY to " + target + " failed: " + failure.getMessage()));
+                    }
+                    if (status >= 300) {
+                        throw new CompletionException(new SipException("NOTIFY to " + target + " was answered " + status));
+                    }
+                    return null;
+                });
     }
 
     private synchronized SipProvider provider() throws SipException {

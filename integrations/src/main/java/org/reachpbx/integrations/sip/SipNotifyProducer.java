@@ -7,7 +7,10 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 import org.reachpbx.integrations.mwi.MessageSummary;
 
-/** Sends the body as NOTIFY to every target; fails when any target does not accept it. */
+/**
+ * Sends the body as NOTIFY to every target at once; fails when any target does not accept it (the
+ * outbox then retries the message, and the phones that accepted it get the same state again).
+ */
 class SipNotifyProducer extends DefaultProducer {
 
     SipNotifyProducer(SipNotifyEndpoint endpoint) {
@@ -32,9 +35,25 @@ class SipNotifyProducer extends DefaultProducer {
         String body = in.getBody(String.class);
         SipNotifyComponent component = getEndpoint().getComponent();
         SipNotifier notifier = component.notifier();
+        // All at once: one phone that does not answer must not hold up the others.
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> sent = new java.util.ArrayList<>();
         for (Object target : list) {
-            notifier.notify(target.toString(), account == null ? target.toString() : account, getEndpoint().event(),
-                    contentType, body, component.getTimeout());
+            sent.add(notifier.send(target.toString(), account == null ? target.toString() : account,
+                    getEndpoint().event(), contentType, body, component.getTimeout()));
+        }
+        javax.sip.SipException first = null;
+        for (java.util.concurrent.CompletableFuture<Void> f : sent) {
+            try {
+                f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof javax.sip.SipException s ? s
+                            : new javax.sip.SipException(String.valueOf(e.getCause()), e.getCause());
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

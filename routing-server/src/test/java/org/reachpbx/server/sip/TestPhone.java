@@ -48,6 +48,8 @@ public class TestPhone implements SipListener, AutoCloseable {
     private final String password;
     private final int serverPort;
     private final int port;
+    /** UDP, or TLS for a phone made by {@link #overTls} (as in a Via header). */
+    private final String transport;
     private final SipStack stack;
     private final SipProvider provider;
     private final AddressFactory addresses;
@@ -69,6 +71,22 @@ public class TestPhone implements SipListener, AutoCloseable {
     /** A phone (or a carrier's trunk) on this loopback address and port (0 = any free one). */
     public TestPhone(String user, String domain, String password, int serverPort, String address, int fixedPort)
             throws Exception {
+        this(user, domain, password, serverPort, address, fixedPort, null, null);
+    }
+
+    /**
+     * A phone that talks TLS to the server's TLS port, trusting the certificates in {@code keystore}
+     * (it also presents that keystore's key when the server connects to it). Its REGISTER goes to a
+     * {@code sips:} URI and its AOR is a {@code sips:} URI.
+     */
+    public static TestPhone overTls(String user, String domain, String password, int serverTlsPort,
+                                    java.nio.file.Path keystore, String keystorePassword) throws Exception {
+        return new TestPhone(user, domain, password, serverTlsPort, "127.0.0.1", 0, keystore, keystorePassword);
+    }
+
+    private TestPhone(String user, String domain, String password, int serverPort, String address, int fixedPort,
+                      java.nio.file.Path keystore, String keystorePassword) throws Exception {
+        this.transport = keystore == null ? ListeningPoint.UDP : ListeningPoint.TLS;
         this.address = address;
         this.user = user;
         this.domain = domain;
@@ -76,6 +94,10 @@ public class TestPhone implements SipListener, AutoCloseable {
         this.serverPort = serverPort;
         if (fixedPort != 0) {
             this.port = fixedPort;
+        } else if (keystore != null) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(address))) {
+                this.port = s.getLocalPort();
+            }
         } else {
             try (DatagramSocket s = new DatagramSocket(0, java.net.InetAddress.getByName(address))) {
                 this.port = s.getLocalPort();
@@ -87,11 +109,20 @@ public class TestPhone implements SipListener, AutoCloseable {
         p.setProperty("javax.sip.STACK_NAME", "test-phone-" + STACKS.incrementAndGet());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        if (keystore != null) {
+            p.setProperty("javax.net.ssl.keyStore", keystore.toAbsolutePath().toString());
+            p.setProperty("javax.net.ssl.keyStorePassword", keystorePassword);
+            p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            p.setProperty("javax.net.ssl.trustStore", keystore.toAbsolutePath().toString());
+            p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3,TLSv1.2");
+        }
         stack = factory.createSipStack(p);
         addresses = factory.createAddressFactory();
         headers = factory.createHeaderFactory();
         messages = factory.createMessageFactory();
-        ListeningPoint lp = stack.createListeningPoint(address, port, ListeningPoint.UDP);
+        ListeningPoint lp = stack.createListeningPoint(address, port, keystore == null ? ListeningPoint.UDP : ListeningPoint.TLS);
         provider = stack.createSipProvider(lp);
         provider.addSipListener(this);
         stack.start();
@@ -99,7 +130,7 @@ public class TestPhone implements SipListener, AutoCloseable {
     }
 
     public String contact() {
-        return "sip:" + user + "@" + address + ":" + port;
+        return "sip:" + user + "@" + address + ":" + port + (ListeningPoint.TLS.equals(transport) ? ";transport=tls" : "");
     }
 
     public int port() {
@@ -169,11 +200,15 @@ public class TestPhone implements SipListener, AutoCloseable {
         SipURI aor = addresses.createSipURI(user, domain);
         SipURI target = addresses.createSipURI(null, "127.0.0.1");
         target.setPort(serverPort);
+        if (ListeningPoint.TLS.equals(transport)) {
+            aor.setSecure(true);
+            target.setSecure(true);
+        }
         Request r = messages.createRequest(target, Request.REGISTER, headers.createCallIdHeader(callId),
                 headers.createCSeqHeader(cseq.incrementAndGet(), Request.REGISTER),
                 headers.createFromHeader(addresses.createAddress(aor), "t" + port),
                 headers.createToHeader(addresses.createAddress(aor), null),
-                List.of(headers.createViaHeader(address, port, ListeningPoint.UDP, null)),
+                List.of(headers.createViaHeader(address, port, transport, null)),
                 headers.createMaxForwardsHeader(70));
         ContactHeader contact = headers.createContactHeader(addresses.createAddress(contact()));
         if (contactParameter != null) {
@@ -209,11 +244,14 @@ public class TestPhone implements SipListener, AutoCloseable {
                 headers.createCSeqHeader(cseq.incrementAndGet(), Request.INVITE),
                 headers.createFromHeader(addresses.createAddress(self), "i" + cseq.get()),
                 headers.createToHeader(addresses.createAddress(target), null),
-                List.of(headers.createViaHeader(address, port, ListeningPoint.UDP, null)),
+                List.of(headers.createViaHeader(address, port, transport, null)),
                 headers.createMaxForwardsHeader(70));
         SipURI route = addresses.createSipURI(null, "127.0.0.1");
         route.setPort(serverPort);
         route.setLrParam();
+        if (ListeningPoint.TLS.equals(transport)) {
+            route.setTransportParam("tls");
+        }
         r.addHeader(headers.createRouteHeader(addresses.createAddress(route)));
         r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
         if (!lateOffer) {
@@ -570,7 +608,7 @@ public class TestPhone implements SipListener, AutoCloseable {
                 headers.createCSeqHeader(cseq.incrementAndGet(), Request.INVITE),
                 headers.createFromHeader(addresses.createAddress(from), "t" + cseq.get()),
                 headers.createToHeader(addresses.createAddress(target), null),
-                List.of(headers.createViaHeader(address, port, ListeningPoint.UDP, null)),
+                List.of(headers.createViaHeader(address, port, transport, null)),
                 headers.createMaxForwardsHeader(maxForwards));
         r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
         r.setContent(mediaSdp != null ? mediaSdp : sdp(41000), headers.createContentTypeHeader("application", "sdp"));

@@ -339,6 +339,8 @@ final class B2bCall implements CallerLeg {
                 target = b2b.sip().addresses().createURI(place.contact());
                 if (target instanceof SipURI s && s.getTransportParam() != null) {
                     transport = s.getTransportParam();
+                } else if (target instanceof SipURI s && s.isSecure()) {
+                    transport = "tls";
                 }
             } else {
                 trunk = b2b.trunks().outbound().orElse(null);
@@ -382,7 +384,7 @@ final class B2bCall implements CallerLeg {
         var h = sip.headers();
         Presentation p = headersFrom.presentation() != null ? headersFrom.presentation() : segment.presentation();
         SipURI toUri = sip.addresses().createSipURI(b.target(), setup.domain());
-        ViaHeader via = h.createViaHeader(sip.advertisedHost(), sip.port(), transport, null);
+        ViaHeader via = h.createViaHeader(sip.advertisedHost(), sip.portFor(transport), transport, null);
         MaxForwardsHeader aMax = (MaxForwardsHeader) aInvite.getHeader(MaxForwardsHeader.NAME);
         Request r = sip.messages().createRequest(target, Request.INVITE, sip.provider().getNewCallId(),
                 h.createCSeqHeader(1L, Request.INVITE),

@@ -12,7 +12,8 @@ import javax.sip.ListeningPoint;
 /**
  * The stack's transports ({@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY}): the stack's NIO
  * ones, one selector thread for all TCP connections instead of two threads per connection; inbound
- * TCP through {@link EdgeTcpProcessor} (connection caps, idle and slow-message timeouts).
+ * TCP through {@link EdgeTcpProcessor} and TLS through {@link EdgeTlsProcessor} (connection caps
+ * shared by both, idle and slow-message timeouts).
  */
 public class EdgeMessageProcessorFactory implements MessageProcessorFactory {
 
@@ -24,6 +25,9 @@ public class EdgeMessageProcessorFactory implements MessageProcessorFactory {
         SipEdge edge = SipEdge.forStack(stack instanceof SipStackImpl s ? s.getStackName() : null);
         if (edge != null && ListeningPoint.TCP.equalsIgnoreCase(transport)) {
             return new EdgeTcpProcessor(address, stack, port, edge);
+        }
+        if (edge != null && ListeningPoint.TLS.equalsIgnoreCase(transport)) {
+            return new EdgeTlsProcessor(address, stack, port, edge);
         }
         return nio.createMessageProcessor(stack, address, port, transport);
     }

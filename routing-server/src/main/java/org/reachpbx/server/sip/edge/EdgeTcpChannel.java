@@ -9,7 +9,7 @@ import java.nio.channels.SocketChannel;
  * One inbound TCP connection, which also knows since when a message has been arriving without
  * being complete (slowloris) and when it last carried anything.
  */
-final class EdgeTcpChannel extends NioTcpMessageChannel {
+final class EdgeTcpChannel extends NioTcpMessageChannel implements EdgeConnection {
 
     private final EdgeTcpProcessor processor;
     private final String source;
@@ -24,16 +24,19 @@ final class EdgeTcpChannel extends NioTcpMessageChannel {
         this.source = client.socket().getInetAddress().getHostAddress();
     }
 
-    String source() {
+    @Override
+    public String source() {
         return source;
     }
 
-    long partialSince() {
+    @Override
+    public long partialSince() {
         return partialSince;
     }
 
-    long lastActivity() {
-        return lastActivity;
+    @Override
+    public long lastActivity() {
+        return Math.max(lastActivity, getLastActivityTimestamp());
     }
 
     @Override
@@ -61,7 +64,7 @@ final class EdgeTcpChannel extends NioTcpMessageChannel {
         }
     }
 
-    private static boolean keepAlive(byte[] bytes) {
+    static boolean keepAlive(byte[] bytes) {
         for (byte b : bytes) {
             if (b != '\r' && b != '\n') {
                 return false;

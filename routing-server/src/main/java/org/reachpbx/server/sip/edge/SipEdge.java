@@ -58,7 +58,8 @@ public class SipEdge {
     private final MeterRegistry meters;
     private final RateLimitedLog edgeLog;
     private final TimeMeter time;
-    private volatile java.util.function.IntSupplier openTcpConnections = () -> 0;
+    /** Inbound TCP and TLS connections, counted together against the caps. */
+    private final EdgeConnections connections = new EdgeConnections(this);
 
     public SipEdge(EdgeProperties properties, Clock clock, MeterRegistry meters, Collection<String> alwaysAllowed) {
         this.properties = properties;
@@ -85,8 +86,8 @@ public class SipEdge {
         Duration keep = max(properties.authWindow(), max(properties.floodWindow(), Duration.ofMinutes(1)));
         this.sources = Caffeine.newBuilder().maximumSize(properties.maxTrackedSources()).expireAfterAccess(keep).build();
         Gauge.builder("pbx.sip.edge.banned", bans, Map::size).description("source addresses banned now").register(meters);
-        Gauge.builder("pbx.sip.edge.tcp.connections", () -> openTcpConnections.getAsInt())
-                .description("open inbound SIP TCP connections").register(meters);
+        Gauge.builder("pbx.sip.edge.tcp.connections", connections::size)
+                .description("open inbound SIP TCP and TLS connections").register(meters);
     }
 
     private void allow(String range) {
@@ -146,8 +147,8 @@ public class SipEdge {
         return properties;
     }
 
-    public void openTcpConnections(java.util.function.IntSupplier supplier) {
-        this.openTcpConnections = supplier;
+    EdgeConnections connections() {
+        return connections;
     }
 
     // ---- limits and bans ---------------------------------------------------------------------------
@@ -303,7 +304,7 @@ public class SipEdge {
         Map<String, Long> copy = new java.util.TreeMap<>();
         counts.forEach((k, v) -> copy.put(k, v.get()));
         return new Snapshot(properties.enabled(), bans(), copy, List.copyOf(allowlistText),
-                properties.requestsPerSecond(), properties.burst(), openTcpConnections.getAsInt());
+                properties.requestsPerSecond(), properties.burst(), connections.size());
     }
 
     // ---- internals ---------------------------------------------------------------------------------

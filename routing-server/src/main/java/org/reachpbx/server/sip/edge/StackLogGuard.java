@@ -59,7 +59,7 @@ final class StackLogGuard extends TurboFilter {
         if (level == null || format == null || !level.isGreaterOrEqual(Level.WARN)) {
             return FilterReply.NEUTRAL;
         }
-        if (t instanceof EdgeTcpProcessor.Refused) {
+        if (t instanceof EdgeConnections.Refused) {
             return FilterReply.DENY; // counted and logged by the edge already
         }
         if (!fromStack(logger.getName(), format, t)) {

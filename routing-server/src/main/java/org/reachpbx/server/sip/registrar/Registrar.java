@@ -167,7 +167,31 @@ public class Registrar {
             challenge(event, realm, true, proxy);
             return null;
         }
+        if (credential.get().encryptionRequired() && !overTls(request)) {
+            // ENC-02: refused only once authenticated, so the answer tells an outsider nothing.
+            log.info("{} of {}@{} from {} refused: the channel requires encryption and this came over {}",
+                    request.getMethod(), username, realm, source, transportOf(request));
+            server.reply(event, Response.FORBIDDEN, "Encryption required: use TLS (sips) for this channel");
+            return null;
+        }
         return credential.get();
+    }
+
+    /** Where a phone registered over TLS with this Contact address connected from (see RegistrationStore#tlsFlow). */
+    public java.util.Optional<java.net.InetSocketAddress> tlsFlow(String host, int port) {
+        return store.tlsFlow(host, port);
+    }
+
+    /** Whether the request arrived over TLS: the transport it really came over, not what its Via claims. */
+    public static boolean overTls(Request request) {
+        return "TLS".equalsIgnoreCase(transportOf(request));
+    }
+
+    private static String transportOf(Request request) {
+        if (request instanceof SIPRequest r && r.getMessageChannel() instanceof gov.nist.javax.sip.stack.MessageChannel c) {
+            return c.getTransport();
+        }
+        return "unknown";
     }
 
     private void updateBindings(RequestEvent event, Credential channel, String source) throws Exception {

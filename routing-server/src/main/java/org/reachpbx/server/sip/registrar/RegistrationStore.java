@@ -115,6 +115,24 @@ public class RegistrationStore {
         return live;
     }
 
+    /**
+     * Where the connection of a phone that registered over TLS with a Contact at {@code host:port}
+     * came from (its address and source port), so that requests to it can reuse that connection;
+     * empty when no live TLS binding has that Contact. A linear look-up: only TLS requests ask.
+     */
+    public java.util.Optional<java.net.InetSocketAddress> tlsFlow(String host, int port) {
+        Instant now = clock.instant();
+        for (Map<String, Binding> m : bindings.values()) {
+            for (Binding b : m.values()) {
+                if (b.sourceAddress() != null && b.sourcePort() > 0 && b.expires().isAfter(now)
+                        && ContactAddress.isTls(b.contact()) && ContactAddress.names(b.contact(), host, port)) {
+                    return java.util.Optional.of(new java.net.InetSocketAddress(b.sourceAddress(), b.sourcePort()));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public List<RegistrationDirectory.ChannelRegistration> registrationsOf(long tenantId, String channel) {
         return bindingsOf(tenantId, channel).stream().map(b -> new RegistrationDirectory.ChannelRegistration(b.channel(), b.contact(),
                 b.sourceAddress(), b.sourcePort(), b.userAgent(), b.expires(), b.device())).toList();

@@ -15,8 +15,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class SipCredentials {
 
-    /** What the registrar needs of a channel. */
-    public record Credential(long tenantId, String channel, String ha1Md5, String ha1Sha256) {
+    /**
+     * What the registrar needs of a channel. {@code encryptionRequired}: the channel's SIP
+     * encryption is on (with the account's facility, ENC-01/ENC-04), so it may only talk over TLS.
+     */
+    public record Credential(long tenantId, String channel, String ha1Md5, String ha1Sha256,
+                             boolean encryptionRequired) {
+        public Credential(long tenantId, String channel, String ha1Md5, String ha1Sha256) {
+            this(tenantId, channel, ha1Md5, ha1Sha256, false);
+        }
     }
 
     private final TenantRepository tenants;
@@ -53,7 +60,8 @@ public class SipCredentials {
             for (Channel c : t.getChannels()) {
                 SipPasswordHash h = c.getPasswordHash();
                 if (h != null) {
-                    m.put(c.getName(), new Credential(t.getId(), c.getName(), h.getMd5(), h.getSha256()));
+                    m.put(c.getName(), new Credential(t.getId(), c.getName(), h.getMd5(), h.getSha256(),
+                            c.isSipEncryption() && t.getFacilities() != null && t.getFacilities().isSipEncryption()));
                 }
             }
             return java.util.Map.copyOf(m);

@@ -93,12 +93,13 @@ public class SipConfiguration {
                        ObjectProvider<CallEventPublisher> publisher, RegistrationStore store, TenantViewCache views,
                        ObjectProvider<MessageWaiting> messageWaiting) {
         B2bua b2bua = new B2bua(properties, devices, trunks, live, clock, publisher);
-        // A phone that registers learns at once whether voicemail waits for its user (MWI).
+        // A phone that registers learns at once whether voicemail waits for its user (MWI): a NOTIFY
+        // to that phone alone, so that it does not wait behind the user's other (maybe dead) phones.
         store.onRegistered(binding -> views.byId(binding.tenantId()).ifPresent(view -> {
             String user = devices.userOn(view, binding.channel());
             MessageWaiting mwi = messageWaiting.getIfAvailable();
             if (user != null && mwi != null) {
-                b2bua.background(() -> mwi.changed(binding.tenantId(), user));
+                b2bua.background(() -> mwi.registered(binding.tenantId(), user, binding.contact()));
             }
         }));
         return b2bua;
@@ -125,6 +126,12 @@ public class SipConfiguration {
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new), trunkAddresses);
         registrar.onAuthenticationFailure(edge::authenticationFailed);
         return edge;
+    }
+
+    /** The SIP edge's bans and counters for the admin UI (SipEdgeView). */
+    @Bean
+    public org.reachpbx.ui.edge.SipEdgeStatus sipEdgeStatus(SipEdge edge) {
+        return new org.reachpbx.server.sip.edge.SipEdgeUiStatus(edge);
     }
 
     @Bean

@@ -41,6 +41,65 @@ public class SipProperties {
     private int maxDecisionsPerCall = 10;
     /** How often expired registrations are dropped (and phones stop counting as reachable). */
     private Duration registrationSweep = Duration.ofSeconds(1);
+    /** SIP over TLS ({@code pbx.sip.tls.*}, ENC-01; docs/security.md). */
+    private Tls tls = new Tls();
+
+    /**
+     * SIP over TLS. Off unless enabled; with no keystore configured, a self-signed one is made at
+     * the first start in {@code generated-keystore} (demo only: phones must be told to trust it).
+     */
+    public static class Tls {
+        private boolean enabled = false;
+        /** TLS port; 0 picks a free port (tests; also when {@code pbx.sip.port} is 0). */
+        private int port = 5061;
+        /** A PKCS12 or JKS keystore with the server's key and certificate chain; empty = generate one. */
+        private String keystore = "";
+        private String keystorePassword = "";
+        private String keystoreType = "PKCS12";
+        /**
+         * Certificates trusted when the server opens a TLS connection itself (to a phone's Contact):
+         * empty = the JDK's CA certificates. A phone with a self-signed certificate needs it here.
+         */
+        private String truststore = "";
+        private String truststorePassword = "";
+        private String truststoreType = "PKCS12";
+        /** Where the self-signed keystore is made and kept when {@code keystore} is empty. */
+        private String generatedKeystore = "data/sip-tls.p12";
+        /**
+         * The TLS versions offered. ENC-02 asks for 1.0 and newer; Java 17 disables 1.0 and 1.1 in
+         * {@code jdk.tls.disabledAlgorithms}, so listing them here needs that security property too.
+         */
+        private java.util.List<String> protocols = new java.util.ArrayList<>(java.util.List.of("TLSv1.3", "TLSv1.2"));
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public int getPort() { return port; }
+        public void setPort(int port) { this.port = port; }
+        public String getKeystore() { return keystore; }
+        public void setKeystore(String keystore) { this.keystore = keystore; }
+        public String getKeystorePassword() { return keystorePassword; }
+        public void setKeystorePassword(String keystorePassword) { this.keystorePassword = keystorePassword; }
+        public String getKeystoreType() { return keystoreType; }
+        public void setKeystoreType(String keystoreType) { this.keystoreType = keystoreType; }
+        public String getTruststore() { return truststore; }
+        public void setTruststore(String truststore) { this.truststore = truststore; }
+        public String getTruststorePassword() { return truststorePassword; }
+        public void setTruststorePassword(String truststorePassword) { this.truststorePassword = truststorePassword; }
+        public String getTruststoreType() { return truststoreType; }
+        public void setTruststoreType(String truststoreType) { this.truststoreType = truststoreType; }
+        public String getGeneratedKeystore() { return generatedKeystore; }
+        public void setGeneratedKeystore(String generatedKeystore) { this.generatedKeystore = generatedKeystore; }
+        public java.util.List<String> getProtocols() { return protocols; }
+        public void setProtocols(java.util.List<String> protocols) { this.protocols = protocols; }
+    }
+
+    public Tls getTls() {
+        return tls;
+    }
+
+    public void setTls(Tls tls) {
+        this.tls = tls;
+    }
 
     /**
      * One SIP trunk ({@code pbx.sip.trunks[n].*}). Inbound calls are authenticated by their source

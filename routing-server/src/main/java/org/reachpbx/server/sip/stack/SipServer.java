@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The SIP server's one JAIN-SIP stack, listening on UDP and TCP on {@code pbx.sip.host:port}. It
+ * The SIP server's one JAIN-SIP stack, listening on UDP and TCP on {@code pbx.sip.host:port} (and
+ * on TLS on {@code pbx.sip.tls.port} with {@code pbx.sip.tls.enabled}). It
  * starts with the application and stops with it. REGISTER goes to the registrar, a new INVITE to
  * the call handler, everything about a call in progress to the B2BUA; OPTIONS is answered 200
  * (keep-alive) and other methods 501.
@@ -52,6 +53,8 @@ public class SipServer implements SmartLifecycle, SipListener {
     private volatile SipStack stack;
     private volatile SipProvider provider;
     private volatile int port;
+    /** The TLS port, or -1 without TLS. */
+    private volatile int tlsPort = -1;
     private AddressFactory addresses;
     private HeaderFactory headers;
     private MessageFactory messages;
@@ -91,6 +94,7 @@ public class SipServer implements SmartLifecycle, SipListener {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(properties.getThreadPoolSize()));
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(properties.getReceiveUdpBufferSize()));
+        int tlsWanted = org.reachpbx.server.sip.tls.TlsStackSettings.apply(properties, p, host, name, registrar::tlsFlow);
         try {
             SipStack s = factory.createSipStack(p);
             addresses = factory.createAddressFactory();
@@ -100,23 +104,32 @@ public class SipServer implements SmartLifecycle, SipListener {
             ListeningPoint tcp = s.createListeningPoint(host, wanted, ListeningPoint.TCP);
             SipProvider prov = s.createSipProvider(udp);
             prov.addListeningPoint(tcp);
+            if (tlsWanted > 0) {
+                prov.addListeningPoint(s.createListeningPoint(host, tlsWanted, ListeningPoint.TLS));
+            }
             prov.addSipListener(this);
             s.start();
             stack = s;
             stackName = name;
             provider = prov;
             port = wanted;
+            tlsPort = tlsWanted;
         } catch (Exception e) {
             if (edge != null) {
                 edge.detachFrom(name);
             }
+            org.reachpbx.server.sip.tls.TlsFlowRouter.unregister(name);
             throw new IllegalStateException("The SIP server cannot listen on " + host + ":" + wanted
                     + " (udp/tcp): " + e.getMessage() + ". Set pbx.sip.port (PBX_SIP_PORT) to a free port.", e);
         }
         registrar.attach(this);
         calls.attach(this);
         b2bua.attach(this);
-        log.info("SIP server listening on {}:{} (udp, tcp)", host, wanted);
+        if (tlsWanted > 0) {
+            log.info("SIP server listening on {}:{} (udp, tcp) and {}:{} (tls)", host, wanted, host, tlsWanted);
+        } else {
+            log.info("SIP server listening on {}:{} (udp, tcp)", host, wanted);
+        }
     }
 
     /** Fails early, with a clear message, when another program holds the port. */
@@ -158,6 +171,7 @@ public class SipServer implements SmartLifecycle, SipListener {
             if (edge != null) {
                 edge.detachFrom(stackName);
             }
+            org.reachpbx.server.sip.tls.TlsFlowRouter.unregister(stackName);
             log.info("SIP server stopped");
         }
     }
@@ -170,6 +184,16 @@ public class SipServer implements SmartLifecycle, SipListener {
     /** The port the server listens on (the chosen one when {@code pbx.sip.port} is 0). */
     public int port() {
         return port;
+    }
+
+    /** The TLS port, or -1 when TLS is off. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** Our port for this transport: the TLS port for TLS, else the UDP/TCP port. */
+    public int portFor(String transport) {
+        return transport != null && transport.equalsIgnoreCase("tls") && tlsPort > 0 ? tlsPort : port;
     }
 
     /** The address the server listens on. */
@@ -197,9 +221,9 @@ public class SipServer implements SmartLifecycle, SipListener {
     /** Our Contact for a dialog on this transport. */
     public javax.sip.header.ContactHeader contactHeader(String transport) throws Exception {
         javax.sip.address.SipURI uri = addresses.createSipURI(null, advertisedHost());
-        uri.setPort(port);
-        if (transport != null && transport.equalsIgnoreCase("tcp")) {
-            uri.setTransportParam("tcp");
+        uri.setPort(portFor(transport));
+        if (transport != null && (transport.equalsIgnoreCase("tcp") || transport.equalsIgnoreCase("tls"))) {
+            uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
         }
         return headers.createContactHeader(addresses.createAddress(uri));
     }
