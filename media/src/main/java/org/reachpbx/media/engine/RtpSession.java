@@ -21,12 +21,13 @@ import org.reachpbx.media.record.RecordSpec;
 import org.reachpbx.media.record.Recorder;
 import org.reachpbx.media.record.Recording;
 import org.reachpbx.media.rtp.JitterBuffer;
+import org.reachpbx.media.rtp.Reframer;
 import org.reachpbx.media.rtp.RtpPacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One RTP endpoint: wires the stages (latch, jitter buffer, RFC 4733 receiver, digit collector,
+ * One RTP endpoint: wires the stages (latch, jitter buffer, reframer to 20 ms, RFC 4733 receiver, digit collector,
  * recorder tap, player, RFC 4733 sender, relay, statistics) to the three engine threads. The reader
  * thread calls {@link #onRtp}/{@link #onRtcp}, the media clock {@link #onTick}, the service any
  * public method; each holds this session's lock briefly, never two sessions' locks at once (a relayed
@@ -47,6 +48,7 @@ public final class RtpSession implements MediaSession {
     private final SessionCounters counters;
     private final RtcpEndpoint rtcp;
     private final JitterBuffer jitter;
+    private final Reframer frames;
     private final Rfc4733Receiver dtmfIn = new Rfc4733Receiver(this::digitDetected);
     private final Rfc4733Sender dtmfOut = new Rfc4733Sender();
     private final DigitCollector collector = new DigitCollector();
@@ -74,6 +76,7 @@ public final class RtpSession implements MediaSession {
         this.rtcpChannel = rtcpChannel;
         this.stream = new OutgoingStream(rtpChannel);
         this.jitter = new JitterBuffer(jitterFrames);
+        this.frames = new Reframer(jitter);
         this.counters = new SessionCounters(port);
         this.rtcp = new RtcpEndpoint(rtcpChannel, counters);
     }
@@ -329,7 +332,7 @@ public final class RtpSession implements MediaSession {
             this.tick = tick;
             dtmfIn.onTick(nowMs);
             collector.onTick(nowMs);
-            int n = jitter.poll(frameIn);
+            int n = frames.poll(frameIn, G711.silence(inCodec));
             if (recorder != null) {
                 Recording.End end = recorder.onFrame(inCodec, frameIn, n);
                 if (end != null) {

@@ -6,7 +6,7 @@ import org.reachpbx.media.codec.Codec;
 import org.reachpbx.media.codec.G711;
 
 /**
- * The recorder tap: takes one 20 ms frame per media clock tick from the jitter buffer (a gap or a
+ * The recorder tap: takes one 20 ms frame per media clock tick from the {@link org.reachpbx.media.rtp.Reframer} (a gap or a
  * tick without a packet is recorded as silence, so a recording lasts as long as the caller spoke),
  * decodes it to 16-bit PCM in memory and decides when to stop: {@code maxLength}, {@code silence}
  * of continuous quiet, or the terminator digit. Memory is bounded by the maximum length; the WAV is
