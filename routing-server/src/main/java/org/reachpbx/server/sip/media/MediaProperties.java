@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.reachpbx.media.codec.Codec;
+import org.reachpbx.rules.vocabulary.AnchorMedia;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,12 +21,10 @@ import org.springframework.validation.annotation.Validated;
 public class MediaProperties {
 
     /**
-     * Whether bridged calls run their media through the server: {@code when-needed} passes the SDP
-     * end to end (the server steps in for music on hold); {@code always} anchors every call whose
-     * caller makes an offer (NAT, ## codes as RTP events, recording, listen-in).
+     * Whether bridged calls run their media through the server ({@link AnchorMedia}), for tenants and
+     * channels that do not set it themselves: {@code when-needed} passes the SDP end to end (the
+     * server steps in for music on hold); {@code always} anchors every call whose caller makes an offer.
      */
-    public enum AnchorMedia { ALWAYS, WHEN_NEEDED }
-
     private AnchorMedia anchorMedia = AnchorMedia.WHEN_NEEDED;
 
     public AnchorMedia getAnchorMedia() {
