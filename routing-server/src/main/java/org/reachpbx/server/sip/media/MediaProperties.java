@@ -61,6 +61,12 @@ public class MediaProperties {
     private Duration maxMessage = Duration.ofMinutes(3);
     /** Voicemail: this much silence ends a message. */
     private Duration messageSilence = Duration.ofSeconds(5);
+    /**
+     * Voicemail: at most this much of the silence at a message's end is kept (the silence that
+     * ended it, or the pause before {@code #} or the hang-up), so a listener does not sit through
+     * seconds of nothing. Negative: keep it all.
+     */
+    private Duration messageTrailingSilence = Duration.ofMillis(500);
     /** Menus: how long to wait for the first key, and between keys. */
     private Duration firstDigit = Duration.ofSeconds(6);
     private Duration interDigit = Duration.ofSeconds(4);
@@ -146,6 +152,14 @@ public class MediaProperties {
 
     public void setMessageSilence(Duration messageSilence) {
         this.messageSilence = messageSilence;
+    }
+
+    public Duration getMessageTrailingSilence() {
+        return messageTrailingSilence;
+    }
+
+    public void setMessageTrailingSilence(Duration messageTrailingSilence) {
+        this.messageTrailingSilence = messageTrailingSilence;
     }
 
     public Duration getFirstDigit() {
