@@ -13,10 +13,19 @@
 #   sipcompare (not in "all") benchmarks/sip/run-load.sh barred with 5 s steps, after this server
 #              stopped. Since commit 538ffcf (digest uri must name the Request-URI) the server
 #              answers SIPp's digest (uri sip:<server>:<port>) with 400, so it fails there for now
-#   relay      calls relayed by the server (anchor-media): skipped, with a note, while the server
-#              has no anchor-media setting
+#   relay      calls relayed by the server: the carrier (SIPp on 127.0.0.2) calls 0301250700, a
+#              forward extension whose destination goes back out over the second, outbound-only
+#              trunk (a second SIPp on 127.0.0.3, relay-callee.xml); the tenant has anchorMedia:
+#              ALWAYS, so the server answers both legs with its own SDP and relays the RTP. Both
+#              SIPps play g711a.pcap's 7.08 s as 20 ms packets after the ACK (G.711 both ways); the
+#              caller hangs up after 7.4 s (relay-caller.xml). Measured besides the common figures:
+#              the relayed packets' timing at the callee and at the caller (kernel timestamps with
+#              tcpdump) against SIPp's own sending, and with CAPTURE=1 the relay's added latency
+#              (org.reachpbx.bench.media.RelayLatency: each packet the server sends to the callee
+#              matched to the caller's packet with the same payload on the paired stream)
 #
 #   benchmarks/media/run-media.sh [all|voicemail|play|signalling|relay|sipcompare]...
+#   (LEVELS_RELAY, default "50 100 200 300 400 500")
 #
 # Each step starts N calls (-l N -m N) at N / RAMP_SECONDS calls a second, so all N are up together
 # for most of the call, and waits for them to end (each step well under 30 s plus the ramp).
@@ -44,12 +53,16 @@ HERE=$ROOT/benchmarks/media
 OUT=${OUT:-$ROOT/benchmarks/target/media/$(date -u +%Y%m%dT%H%M%SZ)}
 LEVELS_VM=${LEVELS_VM:-"50 100 200 300 500"}
 LEVELS_PLAY=${LEVELS_PLAY:-"50 100 200 300 500"}
+LEVELS_RELAY=${LEVELS_RELAY:-"50 100 200 300 400 500"}
 RAMP_SECONDS=${RAMP_SECONDS:-5}
 CAPTURE=${CAPTURE:-$(command -v tcpdump >/dev/null && echo 1 || echo 0)}
 PBX_PORT=5190
 PBX_HTTP=18190
 TRUNK_IP=127.0.0.2
 TRUNK_PORT=5189
+CALLEE_IP=127.0.0.3
+CALLEE_PORT=5188
+CALLEE_MEDIA_PORT=48000
 SIPP_MEDIA_PORT=46000
 SINK_PORT=47000
 RTP_PORTS=30000-33999
@@ -93,6 +106,8 @@ start_server() {
   java -Xmx1g "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR" --server.port=$PBX_HTTP \
     --spring.datasource.url=jdbc:h2:mem:media --pbx.sip.host=127.0.0.1 --pbx.sip.port=$PBX_PORT \
     --pbx.sip.digest-algorithms=MD5,SHA-256 "--pbx.sip.trunks[0].host=$TRUNK_IP" "--pbx.sip.trunks[0].port=$TRUNK_PORT" \
+    --pbx.sip.trunks[0].outbound=false "--pbx.sip.trunks[1].name=callee" "--pbx.sip.trunks[1].host=$CALLEE_IP" \
+    "--pbx.sip.trunks[1].port=$CALLEE_PORT" --pbx.sip.trunks[1].inbound=false \
     --pbx.media.address=127.0.0.1 --pbx.media.rtp-ports=$RTP_PORTS \
     --logging.level.org.reachpbx.server.sip=WARN --logging.level.org.reachpbx.media=WARN >"$OUT/reachpbx.log" 2>&1 &
   PBX_PID=$!
@@ -124,15 +139,26 @@ step() {
   local caps=()
   if [[ $CAPTURE == 1 ]]; then
     # kernel timestamps of the server's packets to the sink and, for voicemail, of SIPp's to the server
-    tcpdump -i lo -n -s 64 -B 65536 --time-stamp-precision=nano -w "$OUT/$label-server.pcap" \
-      "udp and dst host $TRUNK_IP and dst port $SINK_PORT" >"$OUT/$label-tcpdump.log" 2>&1 &
+    local to_sink="udp and dst host $TRUNK_IP and dst port $SINK_PORT"
+    # relay: what the server sends to the callee (the caller's audio, relayed)
+    [[ $kind == relay ]] && to_sink="udp and src host 127.0.0.1 and dst host $CALLEE_IP and dst port $CALLEE_MEDIA_PORT"
+    tcpdump -i lo -n -s 96 -B 65536 --time-stamp-precision=nano -w "$OUT/$label-server.pcap" \
+      "$to_sink" >"$OUT/$label-tcpdump.log" 2>&1 &
     caps+=("$!")
-    if [[ $kind == voicemail ]]; then
-      tcpdump -i lo -n -s 64 -B 65536 --time-stamp-precision=nano -w "$OUT/$label-caller.pcap" \
-        "udp and dst host 127.0.0.1 and dst portrange $RTP_PORTS" >>"$OUT/$label-tcpdump.log" 2>&1 &
+    if [[ $kind == voicemail || $kind == relay ]]; then
+      tcpdump -i lo -n -s 96 -B 65536 --time-stamp-precision=nano -w "$OUT/$label-caller.pcap" \
+        "udp and src host $TRUNK_IP and dst host 127.0.0.1 and dst portrange $RTP_PORTS" >>"$OUT/$label-tcpdump.log" 2>&1 &
       caps+=("$!")
     fi
     pids+=("${caps[@]}")
+  fi
+  local callee="" callee_rc=0
+  if [[ $kind == relay ]]; then
+    (cd "$OUT/work" && timeout 150 sipp -sf "$HERE/relay-callee.xml" -i $CALLEE_IP -p $CALLEE_PORT \
+      -mp $CALLEE_MEDIA_PORT -m "$n" -nostdin -recv_timeout 40000 -trace_stat -stf "$OUT/$label-callee.csv" -fd 1 \
+      -trace_err -error_file "$OUT/$label-callee-errors.log" >"$OUT/$label-callee.out" 2>&1) &
+    callee=$!
+    pids+=("$callee")
   fi
   sleep 2
   local t0 c0 g0 load
@@ -144,6 +170,10 @@ step() {
     -mp $SIPP_MEDIA_PORT -key sink_ip $TRUNK_IP -key sink_port $SINK_PORT -l "$n" -m "$n" -r "$rate" \
     -nostdin -recv_timeout 40000 -trace_stat -stf "$OUT/$label.csv" -fd 1 -trace_err \
     -error_file "$OUT/$label-errors.log" >"$OUT/$label.out" 2>&1) || rc=$?
+  if [[ -n $callee ]]; then
+    wait "$callee" || callee_rc=$?
+    [[ $callee_rc == 0 ]] || rc=$callee_rc
+  fi
   local t1 c1 g1
   t1=$(date +%s.%N)
   c1=$(cpu_ticks)
@@ -156,11 +186,16 @@ step() {
     for cap in "${caps[@]}"; do kill -INT "$cap" 2>/dev/null || true; wait "$cap" 2>/dev/null || true; done
     java -Xmx2g -cp "$CP" org.reachpbx.bench.media.RtpSink --pcap "$OUT/$label-server.pcap" \
       "$OUT/$label-server-pcap.properties" >/dev/null 2>&1 || true
-    kernel="server->sink (kernel timestamps): |dev| p50=$(sed -n 's/^dev_p50_ms=//p' "$OUT/$label-server-pcap.properties") p99=$(sed -n 's/^dev_p99_ms=//p' "$OUT/$label-server-pcap.properties") max=$(sed -n 's/^dev_max_ms=//p' "$OUT/$label-server-pcap.properties")ms lost=$(sed -n 's/^lost=//p' "$OUT/$label-server-pcap.properties")"
+    kernel="server->$([[ $kind == relay ]] && echo callee || echo sink) (kernel timestamps): |dev| p50=$(sed -n 's/^dev_p50_ms=//p' "$OUT/$label-server-pcap.properties") p99=$(sed -n 's/^dev_p99_ms=//p' "$OUT/$label-server-pcap.properties") max=$(sed -n 's/^dev_max_ms=//p' "$OUT/$label-server-pcap.properties")ms lost=$(sed -n 's/^lost=//p' "$OUT/$label-server-pcap.properties")"
     if [[ -f $OUT/$label-caller.pcap ]]; then
       java -Xmx2g -cp "$CP" org.reachpbx.bench.media.RtpSink --pcap "$OUT/$label-caller.pcap" \
         "$OUT/$label-caller-pcap.properties" >/dev/null 2>&1 || true
       callerline="SIPp->server (kernel): |dev| p99=$(sed -n 's/^dev_p99_ms=//p' "$OUT/$label-caller-pcap.properties") max=$(sed -n 's/^dev_max_ms=//p' "$OUT/$label-caller-pcap.properties")ms"
+      if [[ $kind == relay ]]; then
+        java -Xmx2g -cp "$CP" org.reachpbx.bench.media.RelayLatency "$OUT/$label-caller.pcap" "$OUT/$label-server.pcap" \
+          "$OUT/$label-latency.properties" >"$OUT/$label-latency.out" 2>&1 || true
+        callerline="$callerline relay latency: p50=$(sed -n 's/^latency_p50_ms=//p' "$OUT/$label-latency.properties") p99=$(sed -n 's/^latency_p99_ms=//p' "$OUT/$label-latency.properties") max=$(sed -n 's/^latency_max_ms=//p' "$OUT/$label-latency.properties")ms over $(sed -n 's/^matched=//p' "$OUT/$label-latency.properties") packets of $(sed -n 's/^pairs=//p' "$OUT/$label-latency.properties") streams ($(sed -n 's/^unclear_streams=//p' "$OUT/$label-latency.properties") unclear)"
+      fi
     fi
     rm -f "$OUT/$label-server.pcap" "$OUT/$label-caller.pcap"
   fi
@@ -242,13 +277,7 @@ signalling() {
     step signalling 0301250651 "$HERE/auto-answer-load.xml" "$n" || break
   done
 }
-relay() {
-  if grep -rqs 'anchor-media\|anchorMedia' "$ROOT/routing-server/src/main/java" "$ROOT/directory/src/main/java"; then
-    log "relay: the server has anchor-media, but this script has no relay scenario yet"
-  else
-    log "relay: skipped, the server has no anchor-media setting yet (issue 11, being built)"
-  fi
-}
+relay() { search relay 0301250700 "$HERE/relay-caller.xml" "$LEVELS_RELAY"; }
 sipcompare() {
   kill "$PBX_PID" 2>/dev/null || true
   wait "$PBX_PID" 2>/dev/null || true

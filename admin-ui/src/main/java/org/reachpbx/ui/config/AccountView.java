@@ -31,6 +31,7 @@ import org.reachpbx.directory.model.Tenant;
 import org.reachpbx.directory.store.TenantEditor;
 import org.reachpbx.directory.store.TenantStore;
 import org.reachpbx.directory.validation.Violation;
+import org.reachpbx.rules.vocabulary.AnchorMedia;
 import org.reachpbx.rules.vocabulary.BarringCategory;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
@@ -38,7 +39,7 @@ import org.reachpbx.ui.access.Roles;
 
 /**
  * Account settings (emergency fallback caller ID, external call limit, IP listing and its
- * allowlist, call barring) and the privacy groups with their rights matrix (PRV-01, PRV-02).
+ * allowlist, call barring, media anchoring) and the privacy groups with their rights matrix (PRV-01, PRV-02).
  */
 @Route(value = "config/account", layout = MainLayout.class)
 @PageTitle("ReachPBX – Account")
@@ -52,6 +53,7 @@ public class AccountView extends VerticalLayout {
     private final Checkbox ipListing = new Checkbox();
     private final TextArea allowlist = new TextArea();
     private final CheckboxGroup<BarringCategory> barring = new CheckboxGroup<>();
+    private final ComboBox<AnchorMedia> anchorMedia = new ComboBox<>();
     private final ListEditor groups;
     private final Grid<PrivacyRight> rights = new Grid<>();
     private final TextField newTarget = new TextField();
@@ -79,7 +81,14 @@ public class AccountView extends VerticalLayout {
         barring.setLabel(getTranslation("config.acc.barring"));
         barring.setItems(EnumSet.allOf(BarringCategory.class));
         barring.setItemLabelGenerator(c -> Labels.choice(BarringCategory.class, c.name(), this::getTranslation));
-        for (HasValidation f : List.of(fallback, callLimit, allowlist, barring)) {
+        anchorMedia.setId("acc-anchor-media");
+        anchorMedia.setLabel(getTranslation("config.acc.anchorMedia"));
+        anchorMedia.setHelperText(getTranslation("config.acc.anchorMediaHelp"));
+        anchorMedia.setItems(AnchorMedia.values());
+        anchorMedia.setItemLabelGenerator(c -> Labels.choice(AnchorMedia.class, c.name(), this::getTranslation));
+        anchorMedia.setClearButtonVisible(true); // empty: the server's default
+        anchorMedia.setWidth("20em");
+        for (HasValidation f : List.of(fallback, callLimit, allowlist, barring, anchorMedia)) {
             f.setManualValidation(true);
         }
         fallback.setReadOnly(!editable);
@@ -87,6 +96,7 @@ public class AccountView extends VerticalLayout {
         ipListing.setReadOnly(!editable);
         allowlist.setReadOnly(!editable);
         barring.setReadOnly(!editable);
+        anchorMedia.setReadOnly(!editable);
         Button save = new Button(getTranslation("config.save"), e -> saveAccount());
         save.setId("acc-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -147,7 +157,7 @@ public class AccountView extends VerticalLayout {
 
         tenant.addValueChangeListener(e -> reload());
         add(new H2(getTranslation("config.acc.title")), tenant,
-                new H3(getTranslation("config.acc.settings")), fallback, callLimit, ipListing, allowlist, barring, save,
+                new H3(getTranslation("config.acc.settings")), fallback, callLimit, ipListing, allowlist, barring, anchorMedia, save,
                 new H3(getTranslation("config.pg.title")), groups,
                 new H3(getTranslation("config.pg.rights")), rights, rightsBar);
         reload();
@@ -173,6 +183,7 @@ public class AccountView extends VerticalLayout {
         ipListing.setValue(t.isIpListing());
         allowlist.setValue(IpAllowlist.format(t.getIpAllowlist()));
         barring.setValue(t.getCallBarring().isEmpty() ? EnumSet.noneOf(BarringCategory.class) : EnumSet.copyOf(t.getCallBarring()));
+        anchorMedia.setValue(t.getAnchorMedia());
         groups.reload();
         showRights(null);
     }
@@ -183,6 +194,7 @@ public class AccountView extends VerticalLayout {
         fields.put("externalCallLimit", callLimit);
         fields.put("ipAllowlist", allowlist);
         fields.put("callBarring", barring);
+        fields.put("anchorMedia", anchorMedia);
         fields.values().forEach(f -> {
             f.setInvalid(false);
             f.setErrorMessage(null);
@@ -198,8 +210,10 @@ public class AccountView extends VerticalLayout {
             t.setIpListing(ipListing.getValue());
             t.setIpAllowlist(new ArrayList<>(IpAllowlist.parse(allowlist.getValue())));
             t.setCallBarring(new ArrayList<>(barring.getValue().stream().sorted().toList()));
+            t.setAnchorMedia(anchorMedia.getValue());
         }, "Account: update settings", "fallback " + fallback.getValue() + ", call limit " + callLimit.getValue()
-                + ", IP listing " + ipListing.getValue() + ", barring " + barring.getValue().stream().sorted().toList());
+                + ", IP listing " + ipListing.getValue() + ", barring " + barring.getValue().stream().sorted().toList()
+                + ", anchor media " + (anchorMedia.getValue() == null ? "server default" : anchorMedia.getValue()));
         if (violations.isEmpty()) {
             ConfigSupport.saved(getTranslation("config.saved"));
             reload();

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import lombok.Getter;
 import lombok.Setter;
+import org.reachpbx.rules.vocabulary.AnchorMedia;
 import org.reachpbx.rules.vocabulary.DtmfMode;
 import org.reachpbx.rules.vocabulary.Language;
 
@@ -32,7 +33,7 @@ import org.reachpbx.rules.vocabulary.Language;
 @Getter
 @Setter
 @JsonPropertyOrder({"name", "password", "passwordHash", "dtmfMode", "areaCode", "callLimit", "language",
-        "country", "emergencyFallbackCallerId", "coupledUser", "sipEncryption"})
+        "country", "emergencyFallbackCallerId", "coupledUser", "sipEncryption", "anchorMedia"})
 public class Channel extends Persistent {
 
     @NotBlank
@@ -88,6 +89,11 @@ public class Channel extends Persistent {
     /** TLS/SRTP for this channel; needs the account's SIP encryption facility (ENC-01). */
     @Column(name = "sip_encryption", nullable = false)
     private boolean sipEncryption;
+
+    /** Whether this channel's calls run their media through the server; null: the tenant's setting. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "anchor_media", length = 12)
+    private AnchorMedia anchorMedia;
 
     public void setEmergencyFallbackCallerId(String number) {
         this.emergencyFallbackCallerId = PhoneNumbers.toE164(number);

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.Setter;
+import org.reachpbx.rules.vocabulary.AnchorMedia;
 import org.reachpbx.rules.vocabulary.BarringCategory;
 
 /**
@@ -41,7 +42,7 @@ import org.reachpbx.rules.vocabulary.BarringCategory;
 @Getter
 @Setter
 @JsonPropertyOrder({"name", "sipDomain", "extensionLength", "timeZone", "emergencyFallbackCallerId",
-        "externalCallLimit", "callBarring", "ipListing", "ipAllowlist", "facilities", "musicOnHold",
+        "externalCallLimit", "callBarring", "ipListing", "ipAllowlist", "facilities", "musicOnHold", "anchorMedia",
         "numbers", "channels", "privacyGroups", "users", "groups", "voicemails", "autoAnswers", "ivrs",
         "queues", "extensionChoosers", "systemExtensions", "lbrs", "tbrs", "callLimits", "forwards",
         "aiExtensions", "numberPlanSchemas"})
@@ -113,6 +114,14 @@ public class Tenant extends Persistent {
     @CollectionTable(name = "tenant_moh_track", joinColumns = @JoinColumn(name = "tenant_id"))
     @OrderColumn(name = "position")
     private List<@Valid @NotNull SoundFile> musicOnHold = new ArrayList<>();
+
+    /**
+     * Whether bridged calls run their media through the server (a channel may override it); null:
+     * the server's default, {@code pbx.media.anchor-media}.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "anchor_media", length = 12)
+    private AnchorMedia anchorMedia;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "tenant_id", nullable = false, updatable = false)

@@ -141,6 +141,7 @@ public class TenantStore {
         target.setExternalCallLimit(incoming.getExternalCallLimit());
         target.setIpListing(incoming.isIpListing());
         target.setFacilities(incoming.getFacilities());
+        target.setAnchorMedia(incoming.getAnchorMedia());
         target.getCallBarring().clear();
         target.getIpAllowlist().clear();
         target.getMusicOnHold().clear();

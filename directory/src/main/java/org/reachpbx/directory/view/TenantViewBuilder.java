@@ -149,7 +149,7 @@ public final class TenantViewBuilder {
         Map<String, ChannelView> channels = new HashMap<>();
         for (Channel c : tenant.getChannels()) {
             channels.put(c.getName(), new ChannelView(c.getName(), c.getAreaCode(), c.getCallLimit(),
-                    national(c.getEmergencyFallbackCallerId()), c.getCoupledUser()));
+                    national(c.getEmergencyFallbackCallerId()), c.getCoupledUser(), c.getAnchorMedia()));
         }
         Map<String, String> userOfMobileNumber = new HashMap<>();
         for (UserExtension u : tenant.getUsers()) {
@@ -167,7 +167,7 @@ public final class TenantViewBuilder {
                 tenant.getExtensionLength() == null ? 0 : tenant.getExtensionLength(), ZoneId.of(tenant.getTimeZone()),
                 national(tenant.getEmergencyFallbackCallerId()), tenant.getExternalCallLimit(),
                 Set.copyOf(tenant.getCallBarring()), tenant.isIpListing(), allowlist, extensions, numbers(),
-                schemas, channels, userOfMobileNumber);
+                schemas, channels, userOfMobileNumber, tenant.getAnchorMedia());
     }
 
     // ---------------------------------------------------------------- numbers and schemas

@@ -114,4 +114,40 @@ class TenantStoreTest {
                         }));
         assertThat(tenants.count()).isEqualTo(before);
     }
+
+    /**
+     * Media anchoring (issue 11): a tenant setting and a channel override, null inheriting; kept
+     * through import and export, carried in the rules' view, and a wrong value refused naming the
+     * allowed ones.
+     */
+    @Test
+    void anchorMediaPerTenantAndChannelIsStoredExportedAndInTheView() throws IOException {
+        String document = resource("tenants/minimal.yaml")
+                .replace("extensionLength: 3", "extensionLength: 3\nanchorMedia: ALWAYS")
+                .replace("users:", """
+                        channels:
+                          - name: desk-201
+                            password: desk-secret-1
+                            anchorMedia: WHEN_NEEDED
+                          - name: desk-202
+                            password: desk-secret-2
+                        users:""");
+        long id = store.importYaml(document).id();
+        String export = store.exportYaml(id).orElseThrow();
+        assertThat(export).contains("anchorMedia: ALWAYS").contains("anchorMedia: WHEN_NEEDED");
+        assertThat(export.split("anchorMedia:", -1)).as("desk-202 inherits: no value exported").hasSize(3);
+        assertThat(store.exportYaml(store.importYaml(export).id()).orElseThrow()).isEqualTo(export);
+
+        org.reachpbx.rules.view.TenantView view = org.reachpbx.directory.view.TenantViewBuilder.build(
+                new org.reachpbx.directory.yaml.TenantYaml().read(export));
+        assertThat(view.anchorMedia()).isEqualTo(org.reachpbx.rules.vocabulary.AnchorMedia.ALWAYS);
+        assertThat(view.anchorMediaOf("desk-201")).isEqualTo(org.reachpbx.rules.vocabulary.AnchorMedia.WHEN_NEEDED);
+        assertThat(view.anchorMediaOf("desk-202")).isEqualTo(org.reachpbx.rules.vocabulary.AnchorMedia.ALWAYS);
+        assertThat(view.anchorMediaOf(null)).isEqualTo(org.reachpbx.rules.vocabulary.AnchorMedia.ALWAYS);
+
+        String wrong = document.replace("anchorMedia: ALWAYS", "anchorMedia: SOMETIMES");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.importYaml(wrong))
+                .isInstanceOf(org.reachpbx.directory.validation.MalformedDocumentException.class)
+                .hasMessageContaining("anchorMedia").hasMessageContaining("'SOMETIMES' is not one of [ALWAYS, WHEN_NEEDED]");
+    }
 }

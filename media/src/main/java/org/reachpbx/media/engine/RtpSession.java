@@ -18,21 +18,21 @@ import org.reachpbx.media.dtmf.Rfc4733Sender;
 import org.reachpbx.media.play.Player;
 import org.reachpbx.media.play.Prompt;
 import org.reachpbx.media.record.RecordSpec;
-import org.reachpbx.media.record.Recorder;
 import org.reachpbx.media.record.Recording;
 import org.reachpbx.media.rtp.JitterBuffer;
+import org.reachpbx.media.rtp.Reframer;
 import org.reachpbx.media.rtp.RtpPacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One RTP endpoint: wires the stages (latch, jitter buffer, RFC 4733 receiver, digit collector,
- * recorder tap, player, RFC 4733 sender, relay, statistics) to the three engine threads. The reader
- * thread calls {@link #onRtp}/{@link #onRtcp}, the media clock {@link #onTick}, the service any
- * public method; each holds this session's lock briefly, never two sessions' locks at once (a relayed
- * packet is handed to the other leg after this lock is released). Callbacks are posted to the
- * engine's event thread. Closing delivers a running recording (end STOPPED) but not a pending
- * collection or playback.
+ * One RTP endpoint: wires the stages (latch, jitter buffer, reframer to 20 ms, RFC 4733 receiver,
+ * digit collector, recorder tap ({@link RecordingTap}), player, RFC 4733 sender, relay, statistics)
+ * to the three engine threads. The reader thread calls {@link #onRtp}/{@link #onRtcp}, the media
+ * clock {@link #onTick}, the service any public method; each holds this session's lock briefly,
+ * never two sessions' locks at once (a relayed packet is handed to the other leg after this lock is
+ * released). Callbacks are posted to the engine's event thread. Closing delivers a running
+ * recording (end STOPPED) but not a pending collection or playback.
  */
 public final class RtpSession implements MediaSession {
     private static final Logger LOG = LoggerFactory.getLogger(RtpSession.class);
@@ -47,6 +47,7 @@ public final class RtpSession implements MediaSession {
     private final SessionCounters counters;
     private final RtcpEndpoint rtcp;
     private final JitterBuffer jitter;
+    private final Reframer frames;
     private final Rfc4733Receiver dtmfIn = new Rfc4733Receiver(this::digitDetected);
     private final Rfc4733Sender dtmfOut = new Rfc4733Sender();
     private final DigitCollector collector = new DigitCollector();
@@ -61,8 +62,7 @@ public final class RtpSession implements MediaSession {
     private boolean sending = true;
     private Player player;
     private Runnable playDone;
-    private Recorder recorder;
-    private Consumer<Recording> recordDone;
+    private final RecordingTap recording;
     private RtpSession peer;
     private long tick;
     private boolean closed;
@@ -74,8 +74,10 @@ public final class RtpSession implements MediaSession {
         this.rtcpChannel = rtcpChannel;
         this.stream = new OutgoingStream(rtpChannel);
         this.jitter = new JitterBuffer(jitterFrames);
+        this.frames = new Reframer(jitter);
         this.counters = new SessionCounters(port);
         this.rtcp = new RtcpEndpoint(rtcpChannel, counters);
+        this.recording = new RecordingTap(engine::post);
     }
 
     @Override
@@ -127,18 +129,12 @@ public final class RtpSession implements MediaSession {
 
     @Override
     public synchronized void record(RecordSpec spec, Consumer<Recording> whenDone) {
-        if (recorder != null) {
-            endRecording(Recording.End.STOPPED);
-        }
-        recorder = new Recorder(spec);
-        recordDone = whenDone;
+        recording.start(spec, whenDone);
     }
 
     @Override
     public synchronized void stopRecording() {
-        if (recorder != null) {
-            endRecording(Recording.End.STOPPED);
-        }
+        recording.stop();
     }
 
     @Override
@@ -222,9 +218,7 @@ public final class RtpSession implements MediaSession {
             if (closed) {
                 return;
             }
-            if (recorder != null) {
-                endRecording(Recording.End.STOPPED);
-            }
+            recording.stop();
             closed = true;
             previous = peer;
             peer = null;
@@ -329,13 +323,8 @@ public final class RtpSession implements MediaSession {
             this.tick = tick;
             dtmfIn.onTick(nowMs);
             collector.onTick(nowMs);
-            int n = jitter.poll(frameIn);
-            if (recorder != null) {
-                Recording.End end = recorder.onFrame(inCodec, frameIn, n);
-                if (end != null) {
-                    endRecording(end);
-                }
-            }
+            int n = frames.poll(frameIn, G711.silence(inCodec));
+            recording.onFrame(inCodec, frameIn, n);
             InetSocketAddress to = sending ? latch.target() : null;
             boolean evented = to != null && telephoneEventPt >= 0 && dtmfOut.onTick(eventOut);
             if (player != null) {
@@ -378,10 +367,15 @@ public final class RtpSession implements MediaSession {
         // start the next prompt and listener at once, which must not take the same key again.
         List<Consumer<Character>> before = List.copyOf(digitListeners);
         collector.onDigit(digit, engine.clock().nowMs());
+<<<<<<< HEAD
         if (recorder != null && recorder.onDigit(digit) != null) {
             endRecording(Recording.End.TERMINATOR);
         }
         for (Consumer<Character> listener : before) {
+=======
+        recording.onDigit(digit);
+        for (Consumer<Character> listener : digitListeners) {
+>>>>>>> s3-h11
             engine.post(() -> listener.accept(digit));
         }
     }
@@ -395,13 +389,6 @@ public final class RtpSession implements MediaSession {
         }
     }
 
-    private void endRecording(Recording.End end) {
-        Recording recording = recorder.finish(end);
-        Consumer<Recording> done = recordDone;
-        recorder = null;
-        recordDone = null;
-        engine.post(() -> done.accept(recording));
-    }
 
     private void sendFailed(IOException e) {
         counters.sendFailed(e);

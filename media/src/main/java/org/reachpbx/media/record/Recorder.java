@@ -6,10 +6,11 @@ import org.reachpbx.media.codec.Codec;
 import org.reachpbx.media.codec.G711;
 
 /**
- * The recorder tap: takes one 20 ms frame per media clock tick from the jitter buffer (a gap or a
+ * The recorder tap: takes one 20 ms frame per media clock tick from the {@link org.reachpbx.media.rtp.Reframer} (a gap or a
  * tick without a packet is recorded as silence, so a recording lasts as long as the caller spoke),
  * decodes it to 16-bit PCM in memory and decides when to stop: {@code maxLength}, {@code silence}
- * of continuous quiet, or the terminator digit. Memory is bounded by the maximum length; the WAV is
+ * of continuous quiet, or the terminator digit; at the end it cuts the trailing silence down to
+ * {@link RecordSpec#keepTrailingSilence} when set. Memory is bounded by the maximum length; the WAV is
  * made complete at the end, so there is never a half-written file. Not thread-safe: the owning
  * session serialises access.
  */
@@ -29,6 +30,8 @@ public final class Recorder {
     private int count;
     private int voicedFrames;
     private long quietFrames;
+    /** Samples of silence at the end so far (quiet frames since the last sound). */
+    private int quietSamples;
 
     public Recorder(RecordSpec spec) {
         if (spec.maxLength() == null || spec.maxLength().isNegative() || spec.maxLength().isZero()) {
@@ -61,8 +64,12 @@ public final class Recorder {
         if (n > 0 && energy / n > SILENCE_THRESHOLD) {
             voicedFrames++;
             quietFrames = 0;
-        } else if (++quietFrames >= silenceFrames) {
-            return Recording.End.SILENCE;
+            quietSamples = 0;
+        } else {
+            quietSamples += n;
+            if (++quietFrames >= silenceFrames) {
+                return Recording.End.SILENCE;
+            }
         }
         return count >= maxSamples ? Recording.End.MAX_LENGTH : null;
     }
@@ -74,7 +81,12 @@ public final class Recorder {
 
     /** The complete recording. */
     public Recording finish(Recording.End end) {
-        return new Recording(Wav.pcm16Mono8k(samples, count), Duration.ofMillis(count / 8),
+        int kept = count;
+        if (spec.keepTrailingSilence() != null) {
+            long keep = Math.max(0, spec.keepTrailingSilence().toMillis() * 8);
+            kept = count - (int) Math.max(0, quietSamples - keep);
+        }
+        return new Recording(Wav.pcm16Mono8k(samples, kept), Duration.ofMillis(kept / 8),
                 Duration.ofMillis(voicedFrames * 20L), end);
     }
 

@@ -24,13 +24,15 @@ public final class JitterBuffer {
     private static final int SLOTS = 64;
     private static final int MASK = SLOTS - 1;
     private static final int MAX_PAYLOAD = 480;
+    private static final int FRAME = 160;
     private static final byte EMPTY = 0;
     private static final byte FILLED = 1;
     private static final byte RELEASED = 2;
     private static final byte SKIPPED = 3;
 
     private final int depth;
-    private final int maxHeld;
+    /** The most audio held before the oldest is dropped, in bytes (G.711: samples), whatever the packet size. */
+    private final int maxHeldBytes;
     private final int[] slotSeq = new int[SLOTS];
     private final byte[] slotState = new byte[SLOTS];
     private final int[] slotLength = new int[SLOTS];
@@ -42,6 +44,7 @@ public final class JitterBuffer {
     private long ssrc;
     private int nextSeq;
     private int held;
+    private int heldBytes;
     private int waited;
     private long lost;
     private long late;
@@ -53,7 +56,7 @@ public final class JitterBuffer {
             throw new IllegalArgumentException("jitter depth " + depth + " frames: must be 0.." + SLOTS / 4);
         }
         this.depth = depth;
-        this.maxHeld = depth + 5;
+        this.maxHeldBytes = (depth + 5) * FRAME;
     }
 
     /** Offers an audio payload {@code buf[off..off+len)} (copied). */
@@ -98,6 +101,7 @@ public final class JitterBuffer {
         slotState[slot] = FILLED;
         slotLength[slot] = buf == null ? GAP : Math.max(n, GAP);
         held++;
+        heldBytes += weight(slotLength[slot]);
         return Offer.ACCEPTED;
     }
 
@@ -114,7 +118,7 @@ public final class JitterBuffer {
             }
             started = true;
         }
-        while (held > maxHeld) { // the sender's clock runs ahead of ours: drop to bound the delay
+        while (held > 1 && heldBytes > maxHeldBytes) { // the sender's clock runs ahead of ours: drop to bound the delay
             late++;
             release(nextSeq);
         }
@@ -139,6 +143,7 @@ public final class JitterBuffer {
         int slot = seq & MASK;
         if (slotSeq[slot] == seq && slotState[slot] == FILLED) {
             held--;
+            heldBytes -= weight(slotLength[slot]);
             slotState[slot] = RELEASED;
         } else {
             slotSeq[slot] = seq;
@@ -156,7 +161,13 @@ public final class JitterBuffer {
         this.releasedAny = false;
         this.nextSeq = seq;
         this.held = 0;
+        this.heldBytes = 0;
         this.waited = 0;
+    }
+
+    /** A gap (non-audio packet) counts as one 20 ms frame towards the bound. */
+    private static int weight(int length) {
+        return length > 0 ? length : FRAME;
     }
 
     public long lost() {

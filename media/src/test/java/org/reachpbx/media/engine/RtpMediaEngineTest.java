@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.reachpbx.media.MediaSession;
 import org.reachpbx.media.NoFreePortException;
 import org.reachpbx.media.codec.Codec;
@@ -20,6 +22,8 @@ import org.reachpbx.media.play.PromptLibrary;
 import org.reachpbx.media.record.RecordSpec;
 import org.reachpbx.media.record.Recording;
 import org.reachpbx.media.record.Wav;
+import org.reachpbx.media.testing.AudioCheck;
+import org.reachpbx.media.testing.RtpTestPeer;
 
 class RtpMediaEngineTest {
 
@@ -216,6 +220,32 @@ class RtpMediaEngineTest {
             session.close(); // the caller hung up
             assertThat(second.get(1, TimeUnit.SECONDS).end()).isEqualTo(Recording.End.STOPPED);
             recordings.add(recording);
+        }
+    }
+
+    /**
+     * A phone sending 10 or 30 ms packets (ptime 10/30, whatever our answer said) is recorded in
+     * real time: 1.2 s of tone is 1.2 s of sound in the WAV, from its first to its last sound,
+     * within 60 ms (before the reframer, 30 ms packets were stored a third too long).
+     */
+    @ParameterizedTest(name = "{0}-sample packets")
+    @ValueSource(ints = {80, 240})
+    void audioInPacketsOtherThan20msIsRecordedInRealTime(int samplesPerPacket) throws Exception {
+        try (RtpMediaEngine engine = engine(1); RtpTestPeer phone = new RtpTestPeer()) {
+            MediaSession session = engine.open();
+            session.connect(phone.address(), Codec.PCMU, 101);
+            phone.remote(UdpPeer.loopback(session.rtpPort()), Codec.PCMU.payloadType, 101).audioPacketSamples(samplesPerPacket);
+            CompletableFuture<Recording> recorded = new CompletableFuture<>();
+            session.record(new RecordSpec(Duration.ofSeconds(10), Duration.ofMillis(400), '#'), recorded::complete);
+
+            phone.sendTone(700, Duration.ofMillis(1200)).get(5, TimeUnit.SECONDS);
+
+            Recording recording = recorded.get(5, TimeUnit.SECONDS);
+            assertThat(recording.end()).isEqualTo(Recording.End.SILENCE);
+            short[] audio = AudioCheck.readWav(recording.wav());
+            assertThat(AudioCheck.soundSpan(audio, AudioCheck.SILENCE).toMillis()).isBetween(1200L - 60, 1200L + 60);
+            assertThat(AudioCheck.durationOfSound(audio).toMillis()).isBetween(1200L - 60, 1200L + 60);
+            assertThat(session.stats().lost()).isZero();
         }
     }
 }

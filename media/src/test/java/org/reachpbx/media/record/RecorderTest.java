@@ -74,4 +74,39 @@ class RecorderTest {
         assertThat(recorder.onDigit('1')).isNull();
         assertThat(recorder.onDigit('#')).isEqualTo(Recording.End.TERMINATOR);
     }
+
+    @Test
+    void trailingSilenceIsCutDownToWhatTheSpecKeeps() {
+        Recorder recorder = new Recorder(new RecordSpec(Duration.ofSeconds(10), Duration.ofSeconds(2), '#',
+                Duration.ofMillis(500)));
+        Recording.End end = null;
+        for (int i = 0; i < 25; i++) {
+            recorder.onFrame(Codec.PCMA, QUIET, 160); // 0.5 s quiet before the caller speaks: kept
+        }
+        for (int i = 0; i < 50; i++) {
+            recorder.onFrame(Codec.PCMA, LOUD, 160); // 1 s of sound
+        }
+        for (int i = 0; i < 100 && end == null; i++) {
+            end = recorder.onFrame(Codec.PCMA, QUIET, i % 3 == 0 ? -1 : 160); // silence ends it after 2 s
+        }
+        assertThat(end).isEqualTo(Recording.End.SILENCE);
+        Recording recording = recorder.finish(end);
+        assertThat(recording.length()).as("0.5 s before, 1 s of sound, 0.5 s of the 2 s after")
+                .isEqualTo(Duration.ofMillis(2000));
+        assertThat(recording.voiced()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(recording.wav()).hasSize(Wav.HEADER + 2 * 16000);
+    }
+
+    @Test
+    void withoutATrimSettingTheTrailingSilenceStays() {
+        Recorder recorder = new Recorder(new RecordSpec(Duration.ofSeconds(10), Duration.ofSeconds(1), '#'));
+        for (int i = 0; i < 50; i++) {
+            recorder.onFrame(Codec.PCMA, LOUD, 160);
+        }
+        Recording.End end = null;
+        for (int i = 0; i < 100 && end == null; i++) {
+            end = recorder.onFrame(Codec.PCMA, QUIET, 160);
+        }
+        assertThat(recorder.finish(end).length()).isEqualTo(Duration.ofSeconds(2));
+    }
 }

@@ -105,4 +105,25 @@ class JitterBufferTest {
         assertThat(poll(4)).containsExactly("-", "-", "-", "99");
         assertThat(buffer.late()).isZero();
     }
+
+    /** The delay bound is audio time, not packets: 8 frames (depth 3 + 5) of 20 ms, however they are cut. */
+    @Test
+    void aBurstIsBoundedByItsAudioTimeNotByItsPacketCount() {
+        byte[] tenMs = new byte[80];
+        for (int seq = 0; seq < 16; seq++) { // 160 ms of 10 ms packets at once: within the bound
+            buffer.offer(SSRC, seq, tenMs, 0, tenMs.length);
+        }
+        poll(4);
+        assertThat(buffer.late()).isZero();
+
+        JitterBuffer twenty = new JitterBuffer(3);
+        byte[] frame = new byte[160];
+        for (int seq = 0; seq < 10; seq++) { // 200 ms of 20 ms packets at once: 40 ms over
+            twenty.offer(SSRC, seq, frame, 0, frame.length);
+        }
+        for (int i = 0; i < 4; i++) {
+            twenty.poll(out);
+        }
+        assertThat(twenty.late()).isEqualTo(2);
+    }
 }

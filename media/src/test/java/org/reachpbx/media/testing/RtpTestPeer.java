@@ -72,6 +72,7 @@ public final class RtpTestPeer implements AutoCloseable {
     private volatile int payloadType = 0;
     private volatile int telephoneEventPt = DEFAULT_TELEPHONE_EVENT_PT;
     private volatile InetSocketAddress lastSource;
+    private volatile int audioPacketSamples = SAMPLES_PER_PACKET;
 
     // The outgoing stream; touched only by the sender thread.
     private final long ssrc = ThreadLocalRandom.current().nextLong(1L << 32);
@@ -212,7 +213,20 @@ public final class RtpTestPeer implements AutoCloseable {
         return sendPcm(ToneGenerator.sine(hz, length));
     }
 
-    /** Sends the samples (8 kHz) in 20 ms packets, the last one padded with silence. */
+    /**
+     * Audio packet size from now on, in samples: 80 (10 ms), 160 (20 ms, the default) or 240
+     * (30 ms, what phones preferring ptime 30 send whatever the answer says). RFC 4733 events stay
+     * at 20 ms.
+     */
+    public RtpTestPeer audioPacketSamples(int samples) {
+        if (samples <= 0 || samples > 480) {
+            throw new IllegalArgumentException("packet size " + samples + " samples: must be 1..480");
+        }
+        this.audioPacketSamples = samples;
+        return this;
+    }
+
+    /** Sends the samples (8 kHz) in packets of {@link #audioPacketSamples} (20 ms by default), the last one padded with silence. */
     public CompletableFuture<Void> sendPcm(short[] samples) {
         short[] copy = samples.clone();
         return submit(() -> sendAudio(copy));
@@ -263,11 +277,12 @@ public final class RtpTestPeer implements AutoCloseable {
     private void sendAudio(short[] samples) {
         beginTalkspurt();
         int pt = payloadType;
-        for (int offset = 0; offset < samples.length; offset += SAMPLES_PER_PACKET) {
-            short[] frame = Arrays.copyOfRange(samples, offset, offset + SAMPLES_PER_PACKET);
-            send(pt, marker, timestamp, G711.encode(pt, frame));
+        int size = audioPacketSamples;
+        for (int offset = 0; offset < samples.length; offset += size) {
+            short[] frame = Arrays.copyOfRange(samples, offset, offset + size);
+            send(pt, marker, timestamp, G711.encode(pt, frame), size);
             marker = false;
-            timestamp += SAMPLES_PER_PACKET;
+            timestamp += size;
         }
     }
 
@@ -276,11 +291,11 @@ public final class RtpTestPeer implements AutoCloseable {
         long start = timestamp;
         int pt = telephoneEventPt;
         for (int i = 1; i <= packets; i++) {
-            send(pt, i == 1, start, eventPayload(event, false, i * SAMPLES_PER_PACKET));
+            send(pt, i == 1, start, eventPayload(event, false, i * SAMPLES_PER_PACKET), SAMPLES_PER_PACKET);
             timestamp += SAMPLES_PER_PACKET;
         }
         for (int i = 0; i < 3; i++) {
-            send(pt, false, start, eventPayload(event, true, packets * SAMPLES_PER_PACKET));
+            send(pt, false, start, eventPayload(event, true, packets * SAMPLES_PER_PACKET), SAMPLES_PER_PACKET);
             timestamp += SAMPLES_PER_PACKET;
         }
         marker = false;
@@ -306,7 +321,7 @@ public final class RtpTestPeer implements AutoCloseable {
         }
     }
 
-    private void send(int pt, boolean m, long ts, byte[] payload) {
+    private void send(int pt, boolean m, long ts, byte[] payload, int samples) {
         InetSocketAddress to = remote;
         if (to == null) {
             throw new IllegalStateException("no remote address: call remote(...) or remoteFromSdp(...) first");
@@ -315,7 +330,7 @@ public final class RtpTestPeer implements AutoCloseable {
         while ((wait = nextDeadline - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
         }
-        nextDeadline += PACKET_NANOS;
+        nextDeadline += samples * (1_000_000_000L / SAMPLE_RATE);
         byte[] packet = new byte[12 + payload.length];
         packet[0] = (byte) 0x80;
         packet[1] = (byte) ((m ? 0x80 : 0) | (pt & 0x7F));

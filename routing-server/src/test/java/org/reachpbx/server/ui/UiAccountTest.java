@@ -25,11 +25,12 @@ class UiAccountTest extends DemoTenantBrowserTest {
         browser.waitFor(By.id("acc-fallback"));
         browser.type("acc-call-limit", "4");
         browser.type("acc-allowlist", "192.0.2.10 kantoor\n198.51.100.0-198.51.100.255 filiaal");
+        browser.choose("acc-anchor-media", "Always (the server relays the audio)"); // stored as ALWAYS
         browser.click("acc-save");
         browser.waitForText(By.tagName("body"), "Saved");
         String yaml = export();
         assertThat(yaml).contains("externalCallLimit: 4", "from: 192.0.2.10", "description: kantoor",
-                "to: 198.51.100.255");
+                "to: 198.51.100.255", "anchorMedia: ALWAYS");
         browser.screenshot("account-saved");
     }
 

@@ -1,6 +1,17 @@
 package org.reachpbx.rules.view;
 
-/** A VoIP channel (CH-01): area code for local dialling and 112 (CH-03), call limit (CH-04), fallback (EFB-06). */
+import org.reachpbx.rules.vocabulary.AnchorMedia;
+
+/**
+ * A VoIP channel (CH-01): area code for local dialling and 112 (CH-03), call limit (CH-04), fallback
+ * (EFB-06), and whether its calls are anchored in the server ({@code anchorMedia}; null: the
+ * tenant's setting).
+ */
 public record ChannelView(String name, String areaCode, int callLimit, String emergencyFallbackCallerId,
-                          String coupledUser) {
+                          String coupledUser, AnchorMedia anchorMedia) {
+
+    /** A channel that takes the tenant's media anchoring. */
+    public ChannelView(String name, String areaCode, int callLimit, String emergencyFallbackCallerId, String coupledUser) {
+        this(name, areaCode, callLimit, emergencyFallbackCallerId, coupledUser, null);
+    }
 }

@@ -114,7 +114,7 @@ final class B2bCall implements CallerLeg {
         this.aTag = Long.toHexString(Double.doubleToLongBits(Math.random()));
         this.counts = counts;
         this.startedAt = now;
-        this.media = new BridgeMedia(b2b.media(), setup.tenantId(), callId(), aInvite.getRawContent());
+        this.media = new BridgeMedia(b2b.media(), setup, callId(), aInvite.getRawContent());
     }
 
     @Override

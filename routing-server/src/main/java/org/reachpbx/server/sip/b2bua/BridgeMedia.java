@@ -5,6 +5,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.reachpbx.media.sdp.SdpNotAcceptable;
+import org.reachpbx.rules.vocabulary.AnchorMedia;
 import org.reachpbx.server.sip.media.HoldMusic;
 import org.reachpbx.server.sip.media.MediaAnchor;
 import org.reachpbx.server.sip.media.MediaServices;
@@ -22,15 +23,18 @@ final class BridgeMedia {
 
     private final MediaServices services;
     private final long tenantId;
+    /** The caller channel's anchor-media, else its tenant's; null: the server's default. */
+    private final AnchorMedia anchorMedia;
     private final String callId;
     private final byte[] callerOffer;
     private MediaAnchor anchor;
     private boolean anchorDecided;
     private HoldMusic music;
 
-    BridgeMedia(MediaServices services, long tenantId, String callId, byte[] callerOffer) {
+    BridgeMedia(MediaServices services, B2bCall.Setup setup, String callId, byte[] callerOffer) {
         this.services = services;
-        this.tenantId = tenantId;
+        this.tenantId = setup.tenantId();
+        this.anchorMedia = setup.view() == null ? null : setup.view().anchorMediaOf(setup.callerChannel());
         this.callId = callId;
         this.callerOffer = callerOffer;
     }
@@ -39,7 +43,7 @@ final class BridgeMedia {
     String offerToCallee() {
         if (!anchorDecided) {
             anchorDecided = true;
-            anchor = services == null ? null : services.anchor(tenantId, callId, callerOffer);
+            anchor = services == null ? null : services.anchor(tenantId, anchorMedia, callId, callerOffer);
         }
         return anchor == null ? null : anchor.offerToCallee();
     }

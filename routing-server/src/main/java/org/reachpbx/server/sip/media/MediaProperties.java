@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.reachpbx.media.codec.Codec;
+import org.reachpbx.rules.vocabulary.AnchorMedia;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,12 +21,10 @@ import org.springframework.validation.annotation.Validated;
 public class MediaProperties {
 
     /**
-     * Whether bridged calls run their media through the server: {@code when-needed} passes the SDP
-     * end to end (the server steps in for music on hold); {@code always} anchors every call whose
-     * caller makes an offer (NAT, ## codes as RTP events, recording, listen-in).
+     * Whether bridged calls run their media through the server ({@link AnchorMedia}), for tenants and
+     * channels that do not set it themselves: {@code when-needed} passes the SDP end to end (the
+     * server steps in for music on hold); {@code always} anchors every call whose caller makes an offer.
      */
-    public enum AnchorMedia { ALWAYS, WHEN_NEEDED }
-
     private AnchorMedia anchorMedia = AnchorMedia.WHEN_NEEDED;
 
     public AnchorMedia getAnchorMedia() {
@@ -62,6 +61,12 @@ public class MediaProperties {
     private Duration maxMessage = Duration.ofMinutes(3);
     /** Voicemail: this much silence ends a message. */
     private Duration messageSilence = Duration.ofSeconds(5);
+    /**
+     * Voicemail: at most this much of the silence at a message's end is kept (the silence that
+     * ended it, or the pause before {@code #} or the hang-up), so a listener does not sit through
+     * seconds of nothing. Negative: keep it all.
+     */
+    private Duration messageTrailingSilence = Duration.ofMillis(500);
     /** Menus: how long to wait for the first key, and between keys. */
     private Duration firstDigit = Duration.ofSeconds(6);
     private Duration interDigit = Duration.ofSeconds(4);
@@ -149,6 +154,14 @@ public class MediaProperties {
 
     public void setMessageSilence(Duration messageSilence) {
         this.messageSilence = messageSilence;
+    }
+
+    public Duration getMessageTrailingSilence() {
+        return messageTrailingSilence;
+    }
+
+    public void setMessageTrailingSilence(Duration messageTrailingSilence) {
+        this.messageTrailingSilence = messageTrailingSilence;
     }
 
     public Duration getFirstDigit() {

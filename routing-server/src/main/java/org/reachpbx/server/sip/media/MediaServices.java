@@ -13,6 +13,7 @@ import org.reachpbx.media.codec.Codec;
 import org.reachpbx.media.play.Prompt;
 import org.reachpbx.media.play.PromptLibrary;
 import org.reachpbx.rules.decision.MediaService;
+import org.reachpbx.rules.vocabulary.AnchorMedia;
 import org.reachpbx.rules.vocabulary.Language;
 import org.reachpbx.server.sip.media.services.AutoAnswer;
 import org.reachpbx.server.sip.media.voicemail.LeaveMessage;
@@ -73,10 +74,13 @@ public class MediaServices {
         return HoldMusic.open(this, tenantId, callId);
     }
 
-    /** Anchors a bridged call's media when {@code pbx.media.anchor-media} is {@code always}; else null. */
-    public MediaAnchor anchor(long tenantId, String callId, byte[] callerOffer) {
-        return properties.getAnchorMedia() == MediaProperties.AnchorMedia.ALWAYS
-                ? MediaAnchor.open(this, tenantId, callId, callerOffer) : null;
+    /**
+     * Anchors a bridged call's media when its setting ({@code configured}: the caller channel's, else
+     * the tenant's; null: {@code pbx.media.anchor-media}) is {@code ALWAYS}; else null.
+     */
+    public MediaAnchor anchor(long tenantId, AnchorMedia configured, String callId, byte[] callerOffer) {
+        AnchorMedia setting = configured != null ? configured : properties.getAnchorMedia();
+        return setting == AnchorMedia.ALWAYS ? MediaAnchor.open(this, tenantId, callId, callerOffer) : null;
     }
 
     /** RFC 4733 digits the server saw going through anchored calls (the ## codes will read them). */

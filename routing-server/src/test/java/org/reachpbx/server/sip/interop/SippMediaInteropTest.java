@@ -112,6 +112,34 @@ class SippMediaInteropTest extends InteropTestSupport {
         assertThat(m.getCallerNumber()).isEqualTo("0612345678");
     }
 
+    /**
+     * The same with SIPp's capture as it ships: 30 ms packets (240 samples each, checked by reading
+     * the capture), which phones send too when they prefer ptime 30 (SIPp ignores our answer's
+     * {@code a=ptime:20}). The message keeps real time: the capture's sound and its span, ±100 ms
+     * (before the media engine reframed the jitter buffer's output into 20 ms frames, the 6.41 s
+     * from first to last sound were stored as 8.59 s).
+     */
+    @Test
+    void aMessageSentIn30msPacketsIsStoredInRealTime() throws Exception {
+        empty("600");
+        Path dir = workDir("leave-message-30ms");
+        Files.copy(SIPP_PCAPS.resolve("g711a.pcap"), dir.resolve("message.pcap"), StandardCopyOption.REPLACE_EXISTING);
+        copy("dtmf_2833_pound.pcap", dir);
+        List<RtpPcap.Packet> packets = RtpPcap.read(dir.resolve("message.pcap"));
+        assertThat(packets).as("g711a.pcap sends 30 ms packets").allMatch(p -> p.payload().length == 240);
+        short[] sent = RtpPcap.audio(packets);
+
+        expectSuccess(run(dir, "vm-leave-message", 60, "-s", BOX_600_NUMBER, "-i", TRUNK_ADDRESS, "-p", TRUNK_PORT,
+                "-mp", freeMediaPort(TRUNK_ADDRESS), "-m", "1", "-recv_timeout", "30000"));
+
+        assertThat(await(() -> voicemail.list(mediaTenant, "600", null).size() == 1, Duration.ofSeconds(5)))
+                .as("one message in box 600").isTrue();
+        VoicemailMessage m = voicemail.list(mediaTenant, "600", null).get(0);
+        short[] stored = AudioCheck.readWav(voicemail.audio(mediaTenant, "600", m.getId()));
+        assertSameSound(sent, stored);
+        assertThat(AudioCheck.similarity(sent, stored)).as("the stored audio is the capture's").isGreaterThan(0.8);
+    }
+
 
     /**
      * (b) User 201 calls 1233 and keys the password 4827 and # with SIPp's RFC 4733 captures, then 6

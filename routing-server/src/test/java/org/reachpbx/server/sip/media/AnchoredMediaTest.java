@@ -77,4 +77,57 @@ class AnchoredMediaTest extends MediaTestSupport {
         call.hangUp();
         assertThat(cor.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
     }
+
+    /**
+     * Music on hold inside an anchored call (MOH-01/03): Anna holds by re-INVITE (answered by the
+     * server, Cor is not re-INVITEd); Cor, whose media already comes from the server, receives
+     * music from it while Anna sends nothing; once Anna resumes, the music stops (nothing reaches Cor
+     * while Anna is silent) and Anna's audio reaches Cor again through the relay.
+     */
+    @Test
+    void theHeldPartyOfAnAnchoredCallHearsMusicFromTheServerUntilResumed() throws Exception {
+        RtpTestPeer annaRtp = peer();
+        RtpTestPeer corRtp = peer();
+        TestPhone anna = mediaPhone("201", annaRtp, List.of("PCMA"));
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        cor.answering(TestPhone.Answering.ANSWER);
+        TestPhone.Call call = anna.call("203");
+        TestPhone.Incoming atCor = cor.awaitCall(5);
+        Response ok = call.await(200, 10);
+        assertThat(ok).isNotNull();
+        call.ack();
+        String offerToCor = new String(atCor.request.getRawContent(), StandardCharsets.UTF_8);
+        assertThat(offerToCor).as("anchored: Cor is offered the server's media").doesNotContain("m=audio " + annaRtp.port() + " ");
+        annaRtp.remoteFromSdp(call.answerSdp());
+        corRtp.remoteFromSdp(offerToCor);
+        corRtp.sendSilence(Duration.ofMillis(100)).get(5, TimeUnit.SECONDS); // Cor's leg latches
+        Thread.sleep(200);
+        corRtp.clearReceived();
+
+        call.reinvite(annaRtp.sdpOffer(List.of("PCMA"), true, SdpDirection.SENDONLY));
+        Response held = call.await(200, 10);
+        assertThat(held).as("the hold is answered").isNotNull();
+        call.ackReinvite(held);
+        assertThat(cor.reinvites).as("the server answers the hold; Cor is not re-INVITEd").isEmpty();
+        assertThat(awaitTrue(() -> corRtp.receivedAudio().length > 8000, Duration.ofSeconds(10)))
+                .as("Cor receives a second of music from the server while held").isTrue();
+        assertThat(AudioCheck.durationOfSound(corRtp.receivedAudio()).toMillis()).as("the music has sound")
+                .isGreaterThan(500);
+        assertThat(corRtp.received()).allSatisfy(p -> assertThat(p.source().getPort()).isNotEqualTo(annaRtp.port()));
+
+        call.reinvite(annaRtp.sdpOffer(List.of("PCMA"), true, SdpDirection.SENDRECV));
+        Response resumed = call.await(200, 10);
+        assertThat(resumed).isNotNull();
+        call.ackReinvite(resumed);
+        Thread.sleep(300);
+        corRtp.clearReceived();
+        Thread.sleep(1000);
+        assertThat(corRtp.received()).as("no music once resumed").isEmpty();
+        annaRtp.sendTone(440, Duration.ofMillis(600)).get(5, TimeUnit.SECONDS);
+        assertThat(awaitTrue(() -> AudioCheck.hasTone(corRtp.receivedAudio(), 440), Duration.ofSeconds(5)))
+                .as("and Cor hears Anna through the relay again").isTrue();
+
+        call.hangUp();
+        assertThat(cor.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
 }

@@ -85,6 +85,11 @@ public abstract class MediaTestSupport extends B2buaTestSupport {
         return phone.withMedia(rtp.sdpOffer(List.of("PCMA", "PCMU"), true));
     }
 
+    /** Unregisters and closes {@code phone} after the test, like the phones of {@link #mediaPhone}. */
+    protected void closeAfterTest(TestPhone phone) {
+        mediaPhones.add(phone);
+    }
+
     protected RtpTestPeer peer() throws Exception {
         RtpTestPeer p = new RtpTestPeer();
         peers.add(p);

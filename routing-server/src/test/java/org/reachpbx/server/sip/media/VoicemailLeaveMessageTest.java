@@ -67,6 +67,32 @@ class VoicemailLeaveMessageTest extends MediaTestSupport {
         assertThat(mail.isAttachAudio()).isTrue();
     }
 
+    /**
+     * A message ended by silence (the phone keeps sending quiet packets): the 5 s of silence that
+     * ended it are cut to {@code pbx.media.message-trailing-silence} (500 ms), the sound is all there.
+     */
+    @Test
+    void aMessageEndedBySilenceKeepsOnlyHalfASecondOfIt() throws Exception {
+        clear("600");
+        RtpTestPeer rtp = peer();
+        TestPhone phone = mediaPhone("203", rtp, List.of("PCMA"));
+        TestPhone.Call call = phone.call("600");
+        connected(call, rtp);
+        assertThat(awaitBeep(rtp, Duration.ofSeconds(15))).as("greeting and tone heard").isTrue();
+        short[] said = ToneGenerator.speechLike(7, Duration.ofMillis(1500));
+        rtp.sendSilence(Duration.ofMillis(500)); // the tone's end
+        rtp.sendPcm(said);
+        rtp.sendSilence(Duration.ofSeconds(7));
+
+        assertThat(phone.byes.poll(20, TimeUnit.SECONDS)).as("the server saves after the silence and hangs up").isNotNull();
+        assertThat(awaitTrue(() -> messages("600").size() == 1, Duration.ofSeconds(5))).isTrue();
+        short[] stored = AudioCheck.readWav(voicemail.audio(mediaTenant, "600", messages("600").get(0).getId()));
+        long sent = AudioCheck.durationOfSound(said).toMillis();
+        assertThat(AudioCheck.durationOfSound(stored).toMillis()).as("all of the sound").isBetween(sent - 60, sent + 60);
+        long trailing = AudioCheck.duration(stored).toMillis() - AudioCheck.lastSound(stored, AudioCheck.SILENCE) / 8;
+        assertThat(trailing).as("silence after the last sound (5 s ended the message)").isBetween(400L, 650L);
+    }
+
     @Test
     void aCallerWhoHangsUpDuringTheGreetingLeavesNoMessage() throws Exception {
         clear("600");

@@ -1,5 +1,6 @@
 package org.reachpbx.server.sip.media.voicemail;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,9 @@ public final class LeaveMessage implements MediaScript {
     private void record(ServedCall call, Box box, Prompts p) {
         MediaProperties props = call.services().properties();
         recording = true;
-        call.record(new RecordSpec(props.getMaxMessage(), props.getMessageSilence(), '#'),
+        Duration keep = props.getMessageTrailingSilence();
+        call.record(new RecordSpec(props.getMaxMessage(), props.getMessageSilence(), '#',
+                        keep == null || keep.isNegative() ? null : keep),
                 message -> stored(call, box, p, message));
     }
 
