@@ -367,15 +367,8 @@ public final class RtpSession implements MediaSession {
         // start the next prompt and listener at once, which must not take the same key again.
         List<Consumer<Character>> before = List.copyOf(digitListeners);
         collector.onDigit(digit, engine.clock().nowMs());
-<<<<<<< HEAD
-        if (recorder != null && recorder.onDigit(digit) != null) {
-            endRecording(Recording.End.TERMINATOR);
-        }
-        for (Consumer<Character> listener : before) {
-=======
         recording.onDigit(digit);
-        for (Consumer<Character> listener : digitListeners) {
->>>>>>> s3-h11
+        for (Consumer<Character> listener : before) {
             engine.post(() -> listener.accept(digit));
         }
     }
