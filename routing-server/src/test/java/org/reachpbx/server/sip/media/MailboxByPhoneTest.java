@@ -107,6 +107,15 @@ class MailboxByPhoneTest extends MediaTestSupport {
         call.hangUp();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.reachpbx.directory.integrations.VoicemailGreetingRepository greetings;
+
+    /** The greeting recorded here would greet callers of box 600 in later test classes of this context. */
+    @org.junit.jupiter.api.AfterEach
+    void noGreetingLeftBehind() {
+        greetings.deleteAll();
+    }
+
     @Test
     void aGreetingRecordedByPhoneIsPlayedToTheNextCaller() throws Exception {
         empty("600");
