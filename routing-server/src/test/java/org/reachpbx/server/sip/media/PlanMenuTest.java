@@ -28,6 +28,16 @@ class PlanMenuTest extends MediaTestSupport {
     @Autowired
     TestRestTemplate http;
 
+    /** Back to the schedule after each test, whatever a failed one left. */
+    @org.junit.jupiter.api.AfterEach
+    void backToTheSchedule() {
+        org.reachpbx.directory.model.Tenant draft = editor.draft(mediaTenant).orElseThrow();
+        NumberPlanSchema s = draft.getNumberPlanSchemas().get(0);
+        s.setManualOverride(null);
+        s.setHolidays(new java.util.ArrayList<>(s.getHolidays().stream().filter(h -> !h.isTemporary()).toList()));
+        editor.save(draft);
+    }
+
     private NumberPlanSchema schema() {
         return editor.draft(mediaTenant).orElseThrow().getNumberPlanSchemas().get(0);
     }
@@ -93,5 +103,22 @@ class PlanMenuTest extends MediaTestSupport {
         anna.withMedia(again.sdpOffer(List.of("PCMA"), true));
         keysAfterPrompts(anna, again, "3");
         assertThat(schema().getManualOverride()).as("NP-21 clears it").isNull();
+    }
+
+    @Test
+    void anOutsideCallerReachesThePlanMenuThroughTheSystemExtensionWithExtensionAndPin() throws Exception {
+        RtpTestPeer rtp = peer();
+        TestPhone carrier = trunk().withMedia(rtp.sdpOffer(List.of("PCMA"), true));
+        TestPhone.Call call = carrier.callAsTrunk("0612345678", "0301240915");
+        connected(call, rtp);
+        int at = 0;
+        // SYS-01/02: system extension 851 (TIME_CONFIGURATION) asks who calls, then the 915 menu.
+        for (String keys : List.of("201#", "4827#", "2", "2#")) {
+            at = awaitPrompt(rtp, at, Duration.ofSeconds(15));
+            assertThat(at).as("a prompt before " + keys).isPositive();
+            rtp.sendDigits(keys).get(5, TimeUnit.SECONDS);
+        }
+        assertThat(carrier.byes.poll(20, TimeUnit.SECONDS)).isNotNull();
+        assertThat(schema().getManualOverride()).as("NP-20 through SYS-01").isEqualTo(2);
     }
 }
