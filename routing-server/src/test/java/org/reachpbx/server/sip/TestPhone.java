@@ -391,6 +391,16 @@ public class TestPhone implements SipListener, AutoCloseable {
         /** Responses to requests this side sent in the call's dialog (a re-INVITE). */
         public final BlockingQueue<Response> responses = new LinkedBlockingQueue<>();
 
+        /** A REFER in this call's dialog (an AI service handing the caller on); answers come to {@link #responses}. */
+        public void refer(String target) throws Exception {
+            javax.sip.Dialog dialog = tx.getDialog();
+            Request refer = dialog.createRequest(Request.REFER);
+            refer.addHeader(headers.createReferToHeader(addresses.createAddress(target)));
+            javax.sip.ClientTransaction ct = provider.getNewClientTransaction(refer);
+            ct.setApplicationData(this);
+            dialog.sendRequest(ct);
+        }
+
         /** A re-INVITE from the called side (it puts the caller on hold, say). */
         public void reinvite(String sdp) throws Exception {
             reinviteIn(tx.getDialog(), sdp, this);

@@ -24,6 +24,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.reachpbx.integrations.events.CallEventType;
 import org.reachpbx.rules.decision.Collect;
+import org.reachpbx.rules.decision.MediaService;
 import org.reachpbx.rules.decision.Presentation;
 import org.reachpbx.rules.decision.RingStep;
 import org.reachpbx.rules.decision.RingTarget;
@@ -99,6 +100,8 @@ final class B2bCall implements CallerLeg {
     private ServedCall served;
     /** The caller got the server's 200: later refusals become a BYE, later answers a bridge. */
     private boolean callerAnswered;
+    /** The AI extension whose service is connected (AI-02): its leg may hand the caller on by REFER. */
+    private String aiExtension;
     /** The menu the caller is in (IVR-05: its failover timer runs until the caller leaves it). */
     private String menuAt;
     private ScheduledFuture<?> menuTimer;
@@ -146,7 +149,13 @@ final class B2bCall implements CallerLeg {
             case REJECT -> finalToCaller(d.reject().sipStatus(),
                     d.reject().reason() == null ? d.reject().cause().name() : d.reject().reason());
             case RING -> ring(d);
-            case MEDIA -> serve(d);
+            case MEDIA -> {
+                if (d.media().kind() == MediaService.Kind.AI) {
+                    connectAi(d);
+                } else {
+                    serve(d);
+                }
+            }
             case COLLECT -> collect(d);
         }
     }
@@ -177,6 +186,73 @@ final class B2bCall implements CallerLeg {
         }
         state = State.SERVED;
         served.answer();
+    }
+
+    /**
+     * An AI extension (AI-01/02): the server answers the caller and rings the external AI service's
+     * SIP URI with its own media, so that when the service hands the caller back by REFER the AI
+     * leg can be released at once and the caller routed on without being re-INVITEd.
+     */
+    private void connectAi(RoutingDecision d) {
+        String uri = d.media().settings() == null ? null : d.media().settings().get("serviceUri");
+        if (uri == null || b2b.media() == null) {
+            finalToCaller(Response.TEMPORARILY_UNAVAILABLE, "AI service " + d.media().extension() + " is not available");
+            return;
+        }
+        cancelBranches(null);
+        if (served == null) {
+            serve(MediaScript.WAIT);
+            if (state == State.ENDED) {
+                return;
+            }
+        }
+        state = State.ROUTING;
+        aiExtension = d.media().extension();
+        startBranch(d, d, null, new Destination(uri, null, null));
+        checkSegment(d);
+    }
+
+    /**
+     * A REFER from the called party: only the AI service may hand the caller on (AI-02, AI-T1). The
+     * REFER is accepted, its outcome notified, the AI leg released at once (its session is billed by
+     * time), and the caller, whose media the server holds, is routed to the extension it names.
+     */
+    private void referFromCallee(ServerTransaction st) throws Exception {
+        Request in = st.getRequest();
+        javax.sip.header.ReferToHeader referTo = (javax.sip.header.ReferToHeader) in.getHeader(javax.sip.header.ReferToHeader.NAME);
+        String target = referTo != null && referTo.getAddress().getURI() instanceof SipURI u ? u.getUser() : null;
+        if (aiExtension == null || !media.anchored()) {
+            st.sendResponse(b2b.sip().messages().createResponse(Response.NOT_IMPLEMENTED, in));
+            return;
+        }
+        if (target == null) {
+            st.sendResponse(b2b.sip().messages().createResponse(Response.BAD_REQUEST, in));
+            return;
+        }
+        st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, in));
+        Branch ai = winner;
+        notifyReferDone(ai.dialog);
+        sendBye(ai.dialog);
+        ai.done = true;
+        log.info("Call {}: AI service {} handed the caller to {}; its leg is released", callId(), aiExtension, target);
+        aiExtension = null;
+        winner = null;
+        served = b2b.media().takeBack(this, media.release());
+        state = State.ROUTING;
+        execute(setup.redecide().transfer(target));
+    }
+
+    /** RFC 3515: the REFER's implicit subscription ends with the final outcome (here: taken over). */
+    private void notifyReferDone(Dialog dialog) {
+        try {
+            Request notify = dialog.createRequest(Request.NOTIFY);
+            notify.addHeader(b2b.sip().headers().createEventHeader("refer"));
+            notify.addHeader(b2b.sip().headers().createSubscriptionStateHeader("terminated;reason=noresource"));
+            notify.setContent("SIP/2.0 200 OK\r\n", b2b.sip().headers().createContentTypeHeader("message", "sipfrag;version=2.0"));
+            dialog.sendRequest(b2b.sip().provider().getNewClientTransaction(notify));
+        } catch (Exception e) {
+            log.debug("Call {}: NOTIFY for the REFER failed: {}", callId(), e.toString());
+        }
     }
 
     /**
@@ -722,6 +798,22 @@ final class B2bCall implements CallerLeg {
         Request in = st.getRequest();
         if (served != null && fromCaller) {
             served.inDialog(st);
+            return;
+        }
+        if (state == State.ANSWERED && !fromCaller && Request.REFER.equals(in.getMethod())) {
+            try {
+                referFromCallee(st);
+            } catch (Exception e) {
+                log.info("Call {}: REFER not handled: {}", callId(), e.toString());
+            }
+            return;
+        }
+        if (Request.REFER.equals(in.getMethod())) {
+            try {
+                st.sendResponse(b2b.sip().messages().createResponse(Response.NOT_IMPLEMENTED, in));
+            } catch (Exception ignored) {
+                // the transaction is gone
+            }
             return;
         }
         if (state == State.ANSWERED && media.answersHere(in)) {

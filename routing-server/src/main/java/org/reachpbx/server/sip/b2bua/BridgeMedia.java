@@ -54,6 +54,13 @@ final class BridgeMedia {
         anchor = bridged;
     }
 
+    /** The bridge, given up for a transfer (the caller's side is taken back); null when not anchored. */
+    MediaAnchor release() {
+        MediaAnchor a = anchor;
+        anchor = null;
+        return a;
+    }
+
     boolean anchored() {
         return anchor != null;
     }

@@ -171,12 +171,29 @@ public class CallHandler {
      * tenant's configuration and live state as they are at that moment.
      */
     private Redecide redecide(TenantView first, CallAttempt.Builder attempt) {
-        return (resumeAt, digits, prefix) -> {
-            TenantView view = views.byId(first.tenantId()).orElse(first);
-            attempt.resume(resumeAt, digits, prefix).time(null)
-                    .busyUsers(live.busyUsers(view)).unreachableDevices(devices.unreachable(view))
-                    .callLimitCalls(live.callLimitCalls(view.tenantId()));
-            return engine.decide(attempt.build(), view, clock);
+        return new Redecide() {
+            @Override
+            public RoutingDecision again(String resumeAt, String digits, String prefix) {
+                TenantView view = views.byId(first.tenantId()).orElse(first);
+                attempt.resume(resumeAt, digits, prefix).time(null);
+                return decide(attempt, view);
+            }
+
+            @Override
+            public RoutingDecision transfer(String extension) {
+                TenantView view = views.byId(first.tenantId()).orElse(first);
+                CallAttempt original = attempt.build();
+                // To an extension of the tenant, as an internal call of the same caller would be.
+                CallAttempt.Builder to = CallAttempt.fromDevice(original.callerExtension(), original.channel(), extension)
+                        .caller(original.callerNumber()).sourceIp(original.sourceIp());
+                return decide(to, view);
+            }
+
+            private RoutingDecision decide(CallAttempt.Builder a, TenantView view) {
+                a.busyUsers(live.busyUsers(view)).unreachableDevices(devices.unreachable(view))
+                        .callLimitCalls(live.callLimitCalls(view.tenantId()));
+                return engine.decide(a.build(), view, clock);
+            }
         };
     }
 

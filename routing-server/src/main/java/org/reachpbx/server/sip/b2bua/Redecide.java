@@ -7,11 +7,13 @@ import org.reachpbx.rules.decision.RoutingDecision;
  * decide again"): the same call attempt with the menu, the digits and the display prefix, and the
  * live state as it is now.
  */
-@FunctionalInterface
 interface Redecide {
 
     RoutingDecision again(String resumeAt, String digits, String displayPrefix);
 
-    /** For calls that never ask for digits (tests). */
-    Redecide NONE = (at, digits, prefix) -> null;
+    /**
+     * The caller handed to {@code extension} (a REFER from the AI service, AI-02): decided as a call
+     * from the same caller to that extension.
+     */
+    RoutingDecision transfer(String extension);
 }

@@ -168,6 +168,18 @@ public final class MediaAnchor {
         }
     }
 
+    /** The caller's session and its SDP state, when a bridge ends and the caller stays. */
+    public record CallerSide(MediaSession session, SdpNegotiator sdp) {
+    }
+
+    /** Ends the bridge while the caller stays (a transfer): the callee's side is closed. */
+    CallerSide releaseCaller() {
+        callerSide.bridge(null);
+        callerSide.stopPlaying();
+        calleeSide.close();
+        return new CallerSide(callerSide, callerSdp);
+    }
+
     public void close() {
         callerSide.close();
         calleeSide.close();

@@ -16,7 +16,10 @@ import org.reachpbx.rules.services.ServiceEngine;
 import org.reachpbx.rules.services.ServiceView;
 import org.reachpbx.server.sip.devices.DeviceLoginService;
 import org.reachpbx.server.sip.media.planmenu.PlanMenu;
+import org.reachpbx.server.sip.devices.DeviceLogins;
+import org.reachpbx.server.sip.media.login.LoginStatus;
 import org.reachpbx.server.sip.media.login.PhoneLogin;
+import org.reachpbx.server.sip.media.login.PinChange;
 import org.reachpbx.server.sip.media.login.PhoneLogout;
 import org.reachpbx.server.sip.media.voicemail.Voicemail;
 import org.reachpbx.server.sip.stack.SipServer;
@@ -55,7 +58,8 @@ public class MediaConfiguration {
                                        VoicemailDeposit deposit, VoicemailMailbox mailbox,
                                        ObjectProvider<TenantSounds> sounds, TenantRepository tenants,
                                        PlatformTransactionManager transactions, DeviceLoginService logins,
-                                       NumberPlanChanges planChanges, java.time.Clock clock) {
+                                       NumberPlanChanges planChanges, java.time.Clock clock,
+                                       DeviceLogins deviceLogins) {
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         MediaServices services = new MediaServices(engine, properties, address(properties, sip), sip, prompts,
@@ -63,6 +67,8 @@ public class MediaConfiguration {
                 new MusicOnHold(tenants, readOnly));
         services.systemCode("901", service -> new PhoneLogin(logins));
         services.systemCode("902", service -> new PhoneLogout(logins));
+        services.systemCode("900", service -> new LoginStatus(deviceLogins::userOn));
+        services.systemCode("907", service -> new PinChange());
         ServiceEngine serviceEngine = new ServiceEngine();
         java.util.function.LongFunction<ServiceView> serviceViews = tenant -> readOnly.execute(
                 s -> tenants.findById(tenant).map(ServiceViewBuilder::build)

@@ -6,6 +6,9 @@ package org.reachpbx.server.sip.media;
  */
 public interface MediaScript {
 
+    /** Nothing to run: the caller waits (the server rings someone for them meanwhile). */
+    MediaScript WAIT = call -> { };
+
     /** The call is answered and media flows: begin. */
     void start(ServedCall call);
 

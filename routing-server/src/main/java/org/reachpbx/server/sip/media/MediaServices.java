@@ -64,6 +64,14 @@ public class MediaServices {
         this.musicOnHold = musicOnHold;
     }
 
+    /**
+     * The caller of a bridged call stays while the other party leaves (a transfer by REFER): the
+     * caller's session is taken back from the bridge and answered by the server again.
+     */
+    public ServedCall takeBack(CallerLeg leg, MediaAnchor anchor) {
+        return ServedCall.takenBack(leg, this, anchor.releaseCaller());
+    }
+
     /** The script that serves system code {@code code} (SYSNUM-01), e.g. 901 log in. */
     public void systemCode(String code, java.util.function.Function<MediaService, MediaScript> script) {
         systemCodes.put(code, script);

@@ -35,7 +35,7 @@ public final class ServedCall {
     private final MediaServices services;
     private MediaScript script;
     private final MediaSession session;
-    private final SdpNegotiator sdp = new SdpNegotiator();
+    private final SdpNegotiator sdp;
     /** Counts the scripts run on this call: a callback of a script that was replaced is dropped. */
     private int generation;
     private boolean awaitingAnswer;
@@ -46,10 +46,26 @@ public final class ServedCall {
     private CalleeSide callee;
 
     ServedCall(CallerLeg leg, MediaServices services, MediaScript script, MediaSession session) {
+        this(leg, services, script, session, new SdpNegotiator());
+    }
+
+    private ServedCall(CallerLeg leg, MediaServices services, MediaScript script, MediaSession session,
+                       SdpNegotiator sdp) {
         this.leg = leg;
         this.services = services;
         this.script = script;
         this.session = session;
+        this.sdp = sdp;
+    }
+
+    /**
+     * The caller's side of a bridge that ended while the caller stays (a transfer: the other party
+     * left): the caller is answered already; what the call does next runs on this session.
+     */
+    static ServedCall takenBack(CallerLeg leg, MediaServices services, MediaAnchor.CallerSide side) {
+        ServedCall call = new ServedCall(leg, services, null, side.session(), side.sdp());
+        call.started = true;
+        return call;
     }
 
     // ---- SIP of the caller's leg (called by the B2BUA under the call's lock) ----

@@ -254,7 +254,7 @@ public class SipServer implements SmartLifecycle, SipListener {
                 case Request.CANCEL -> b2bua.cancel(event);
                 case Request.ACK -> b2bua.ack(event);
                 case Request.OPTIONS -> reply(event, Response.OK, null);
-                case Request.BYE, Request.UPDATE, Request.INFO -> b2bua.inDialog(event);
+                case Request.BYE, Request.UPDATE, Request.INFO, Request.REFER -> b2bua.inDialog(event);
                 default -> reply(event, Response.NOT_IMPLEMENTED, null);
             }
         } catch (javax.sip.TransactionAlreadyExistsException | javax.sip.TransactionUnavailableException e) {

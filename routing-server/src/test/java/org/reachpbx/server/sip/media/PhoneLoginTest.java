@@ -85,4 +85,47 @@ class PhoneLoginTest extends MediaTestSupport {
         assertThat(desk.byes.poll(15, TimeUnit.SECONDS)).as("refused, then the server hangs up").isNotNull();
         assertThat(logins.userOn(mediaTenant, "mhotdesk")).as("USR-10").isNull();
     }
+
+    /** The sound heard on a call to 900 from the hot desk, in milliseconds. */
+    private long loginStatusHeard() throws Exception {
+        RtpTestPeer rtp = peer();
+        TestPhone desk = channelPhone("mhotdesk", "pw-mhotdesk-secret", rtp);
+        TestPhone.Call status = desk.call("900");
+        connected(status, rtp);
+        assertThat(desk.byes.poll(15, TimeUnit.SECONDS)).as("said, then released").isNotNull();
+        desk.register(0, "SHA-256");
+        return org.reachpbx.media.testing.AudioCheck.durationOfSound(rtp.receivedAudio()).toMillis();
+    }
+
+    @Test
+    void nineHundredSaysWhoIsLoggedInOnThePhone() throws Exception {
+        logins.logOutEverywhere(mediaTenant, "204");
+        long nobody = loginStatusHeard();
+        assertThat(nobody).as("USR-09: \"nobody is logged in\"").isGreaterThan(500);
+        logins.logIn(mediaTenant, "204", "mhotdesk", null);
+        try {
+            long dora = loginStatusHeard();
+            assertThat(dora).as("\"logged in is extension\" and three digits").isGreaterThan(nobody + 600);
+        } finally {
+            logins.logOutEverywhere(mediaTenant, "204");
+        }
+    }
+
+    @Test
+    void nineOhSevenChangesThePinUnderThePinRules() throws Exception {
+        RtpTestPeer rtp = peer();
+        TestPhone dora = mediaPhone("204", rtp, List.of("PCMA"));
+        try {
+            TestPhone.Call call = dora.call("907");
+            connected(call, rtp);
+            int at = answer(rtp, 0, "6284#");
+            at = answer(rtp, at, "1111#");          // USR-02: one repeated digit is refused
+            answer(rtp, at, "5821#");
+            assertThat(dora.byes.poll(15, TimeUnit.SECONDS)).as("pin-changed, then released").isNotNull();
+            assertThat(mailbox.pinOpens(mediaTenant, "204", "5821")).as("the new PIN works").isTrue();
+            assertThat(mailbox.pinOpens(mediaTenant, "204", "6284")).as("the old one no longer").isFalse();
+        } finally {
+            mailbox.changePin(mediaTenant, "204", "6284");
+        }
+    }
 }
