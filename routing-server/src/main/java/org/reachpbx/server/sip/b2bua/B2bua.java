@@ -59,6 +59,7 @@ public class B2bua {
     private volatile long lastDropWarning;
     private volatile SipServer sip;
     private volatile MediaServices media;
+    private volatile CallRecorder recorder;
 
     public B2bua(SipProperties properties, UserDevices devices, Trunks trunks, LiveCalls live, Clock clock,
                  ObjectProvider<CallEventPublisher> publisher) {
@@ -81,6 +82,23 @@ public class B2bua {
 
     MediaServices media() {
         return media;
+    }
+
+    /** Where each call's detail record goes when it ends; without one, none is kept. */
+    public void attach(CallRecorder callRecorder) {
+        this.recorder = callRecorder;
+    }
+
+    /** Hands the record of a call that ended to the recorder (which only queues it). */
+    void record(EndedCall call) {
+        CallRecorder r = recorder;
+        if (r != null) {
+            try {
+                r.record(call.toRecord(trunks));
+            } catch (RuntimeException e) {
+                log.warn("Call {}: no call record: {}", call.callId(), e.toString());
+            }
+        }
     }
 
     /** Starts executing the decision for a new call whose INVITE came in this server transaction. */

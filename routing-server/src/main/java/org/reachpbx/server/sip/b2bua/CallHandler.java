@@ -148,6 +148,9 @@ public class CallHandler {
         if (decision.outcome() == RoutingDecision.Outcome.REJECT) {
             // Nothing to set up: answer in the INVITE's transaction, no dialog, no counters.
             B2bCall.refuse(server, event, decision);
+            b2bua.record(EndedCall.refused(setup, ((javax.sip.header.CallIdHeader) event.getRequest()
+                    .getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId(), event.getRequest(), decision,
+                    clock.instant()));
             return;
         }
         LiveCalls.Taken counts = live.take(tenant);
