@@ -35,6 +35,7 @@ public class CdrWriter implements CallRecorder {
     private final Thread writer;
     private volatile boolean stopping;
     private volatile long lastDropWarning;
+    private volatile io.micrometer.core.instrument.MeterRegistry meters;
 
     public CdrWriter(CallDetailRecordRepository records, PlatformTransactionManager transactions, int capacity) {
         this(records, transactions, capacity, true);
@@ -53,8 +54,26 @@ public class CdrWriter implements CallRecorder {
         }
     }
 
+    /** Counts the calls that ended by disposition and type, and shows the queue (docs/operations.md). */
+    public void meter(io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
+        io.micrometer.core.instrument.Gauge.builder("pbx.cdr.queued", queue, java.util.Collection::size)
+                .description("call records waiting to be written").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("pbx.cdr.dropped", dropped, AtomicLong::get)
+                .description("call records dropped because the queue was full").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("pbx.cdr.failed", failed, AtomicLong::get)
+                .description("call records the database refused twice").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("pbx.cdr.written", written, AtomicLong::get)
+                .description("call records stored").register(meters);
+    }
+
     @Override
     public void record(CallDetailRecord record) {
+        io.micrometer.core.instrument.MeterRegistry m = meters;
+        if (m != null) {
+            m.counter("pbx.calls.ended", "disposition", record.getDisposition().name(),
+                    "type", record.getCallType().name()).increment();
+        }
         if (stopping || !queue.offer(record)) {
             long n = dropped.incrementAndGet();
             long now = System.nanoTime();
