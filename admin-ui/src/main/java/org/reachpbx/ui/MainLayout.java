@@ -60,6 +60,7 @@ public class MainLayout extends AppLayout {
         add(nav, access, getTranslation("nav.voicemail"), org.reachpbx.ui.voicemail.VoicemailView.class);
         add(nav, access, getTranslation("nav.uiUsers"), org.reachpbx.ui.users.UsersView.class);
         add(nav, access, getTranslation("nav.outbox"), org.reachpbx.ui.outbox.OutboxView.class);
+        add(nav, access, getTranslation("nav.calls"), org.reachpbx.ui.calls.CallHistoryView.class);
         addToDrawer(nav);
     }
 

@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Micrometer metrics of the PBX, scraped at {@code /actuator/prometheus} by the platform admin. */
+/**
+ * Micrometer metrics of the PBX, scraped at {@code /actuator/prometheus} by the platform admin, and
+ * the live counters the admin UI's dashboard shows.
+ */
 @Configuration
 public class MetricsConfiguration {
 
@@ -19,5 +22,11 @@ public class MetricsConfiguration {
                                ObjectProvider<SipServer> sip, ObjectProvider<RegistrationStore> registrations,
                                CdrWriter cdrs, JdbcTemplate jdbc) {
         return new PbxMeters(b2bua, calls, sip, registrations, cdrs, jdbc);
+    }
+
+    @Bean
+    public ServerLiveStatus serverLiveStatus(ObjectProvider<B2bua> b2bua,
+                                             ObjectProvider<RegistrationStore> registrations) {
+        return new ServerLiveStatus(b2bua, registrations);
     }
 }

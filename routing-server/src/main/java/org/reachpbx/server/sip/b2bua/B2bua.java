@@ -116,6 +116,17 @@ public class B2bua {
         return byCallerCallId.size();
     }
 
+    /** Calls in progress of one tenant (the dashboard). */
+    public int callsInProgress(long tenantId) {
+        int n = 0;
+        for (B2bCall call : byCallerCallId.values()) {
+            if (call.tenantId() == tenantId) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     void ended(B2bCall call) {
         byCallerCallId.remove(call.callId(), call);
     }
