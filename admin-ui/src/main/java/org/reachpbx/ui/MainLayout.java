@@ -38,6 +38,7 @@ public class MainLayout extends AppLayout {
         });
         language.setId("language");
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
+        header.setId("pbx-header");
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
