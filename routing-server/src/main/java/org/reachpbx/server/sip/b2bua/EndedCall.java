@@ -35,9 +35,8 @@ record EndedCall(B2bCall.Setup setup, String callId, Request invite, RoutingDeci
 
     /** A call the routing decision refused before anything rang. */
     static EndedCall refused(B2bCall.Setup setup, String callId, Request invite, RoutingDecision d, Instant at) {
-        String reason = d.reject().reason() == null ? null : d.reject().reason();
-        return new EndedCall(setup, callId, invite, d, d, at, null, at, d.reject().sipStatus(), reason, null, null,
-                null);
+        return new EndedCall(setup, callId, invite, d, d, at, null, at, d.reject().sipStatus(), d.reject().reason(),
+                null, null, null);
     }
 
     CallDetailRecord toRecord(Trunks trunks) {
