@@ -38,6 +38,7 @@ public class MainLayout extends AppLayout {
         });
         language.setId("language");
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
+        header.setId("pbx-header");
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
@@ -61,6 +62,7 @@ public class MainLayout extends AppLayout {
         add(nav, access, getTranslation("nav.uiUsers"), org.reachpbx.ui.users.UsersView.class);
         add(nav, access, getTranslation("nav.outbox"), org.reachpbx.ui.outbox.OutboxView.class);
         add(nav, access, getTranslation("nav.sipEdge"), org.reachpbx.ui.edge.SipEdgeView.class);
+        add(nav, access, getTranslation("nav.calls"), org.reachpbx.ui.calls.CallHistoryView.class);
         addToDrawer(nav);
     }
 

@@ -38,7 +38,10 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     public TenantsView(TenantStore store, TenantViewCache views, CurrentUser current,
-                       org.reachpbx.directory.yaml.TenantYaml yaml) {
+                       org.reachpbx.directory.yaml.TenantYaml yaml,
+                       org.springframework.beans.factory.ObjectProvider<org.reachpbx.ui.calls.LiveStatus> live,
+                       org.reachpbx.directory.calls.CallDetailRecordRepository records,
+                       org.reachpbx.directory.integrations.OutboxMessageRepository outbox, java.time.Clock clock) {
         // An end user's start page is the own REACH (see beforeEnter); nothing of the tenant is read.
         endUser = current.is(UiRole.END_USER);
         if (endUser) {
@@ -76,6 +79,11 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
             extensions.setVisible(e.getFirstSelectedItem().isPresent());
             extensionFilter.setVisible(e.getFirstSelectedItem().isPresent());
         });
+        if (current.is(UiRole.PLATFORM_ADMIN) || current.is(UiRole.TENANT_ADMIN)) {
+            // What is live now comes first on the start page (issue 17); it refreshes itself.
+            add(new org.reachpbx.ui.calls.Dashboard(current.user().tenantId(), live.getIfAvailable(), records, outbox,
+                    store, views, clock));
+        }
         add(new H2(getTranslation("tenants.title")), new Paragraph(getTranslation("tenants.intro")), filter, grid);
         if (current.is(UiRole.PLATFORM_ADMIN) || current.is(UiRole.TENANT_ADMIN)) {
             add(new H3(getTranslation("tenants.import.title")),

@@ -110,9 +110,9 @@ public class NumberPlansView extends VerticalLayout {
         override.setId("np-override");
         override.setLabel(getTranslation("config.np.overridePlan"));
         override.setItemLabelGenerator(this::planLabel);
-        Button setOverride = new Button(getTranslation("config.np.overrideSet"), e -> setOverride(override.getValue()));
+        Button setOverride = new Button(getTranslation("config.np.overrideSet"), e -> confirmOverride(override.getValue()));
         setOverride.setId("np-override-set");
-        Button clearOverride = new Button(getTranslation("config.np.overrideClear"), e -> setOverride(null));
+        Button clearOverride = new Button(getTranslation("config.np.overrideClear"), e -> confirmOverride(null));
         clearOverride.setId("np-override-clear");
         HorizontalLayout overrideBar = new HorizontalLayout(override);
         overrideBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -341,6 +341,18 @@ public class NumberPlansView extends VerticalLayout {
         return s.schedule().stream().filter(e -> e.window().contains(t))
                 .min(java.util.Comparator.comparingInt(e -> e.window().minutesPerWeek()))
                 .map(org.reachpbx.rules.view.ScheduleEntryView::plan).orElse(null);
+    }
+
+    /**
+     * A manual override changes at once where every call of the schema goes: it asks first, naming
+     * the plan (or that the override ends) (issue 17, defect 6).
+     */
+    private void confirmOverride(Integer plan) {
+        String text = plan == null ? getTranslation("config.np.confirmClear.text")
+                : getTranslation("config.np.confirmSet.text", planLabel(plan));
+        org.reachpbx.ui.ConfirmDelete.open(getTranslation("config.np.override"), text,
+                getTranslation(plan == null ? "config.np.overrideClear" : "config.np.overrideSet"),
+                getTranslation("config.cancel"), () -> setOverride(plan));
     }
 
     private void setOverride(Integer plan) {

@@ -22,7 +22,8 @@ public class UiTexts implements I18NProvider {
     public static final Locale DUTCH = Locale.forLanguageTag("nl");
     static final List<Locale> LOCALES = List.of(ENGLISH, DUTCH);
     /** The bundles, one per area of the UI. */
-    static final List<String> BUNDLES = List.of("texts/common", "texts/config", "texts/reach", "texts/sounds");
+    static final List<String> BUNDLES = List.of("texts/common", "texts/config", "texts/reach", "texts/sounds",
+            "texts/calls");
 
     /**
      * The locale of date and time pickers for a UI language: English pickers write dates

@@ -155,9 +155,9 @@ public class RuleTablesView extends VerticalLayout {
         progress.setVisible(false);
 
         Button validate = button(t("tables.validate"), "validate", this::validate);
-        publish = button(t("tables.publish"), "publish", this::publish);
+        publish = button(t("tables.publish"), "publish", this::confirmPublish);
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button rollback = button(t("tables.rollback"), "rollback", this::rollback);
+        Button rollback = button(t("tables.rollback"), "rollback", this::confirmRollback);
         rollback.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button newDraft = button(t("tables.newDraft"), "draft-new", this::newDraft);
         HorizontalLayout actions = new HorizontalLayout(newDraft, validate, publish, rollback);
@@ -226,6 +226,20 @@ public class RuleTablesView extends VerticalLayout {
     private void validate() {
         selected().ifPresent(v -> showViolations(registry.validate(v.version()), t("tables.versionPrefix",
                 str(v.version()))));
+    }
+
+    /** The tables are shared by every tenant: publishing asks first, naming the version (issue 17, defect 6). */
+    private void confirmPublish() {
+        selected().ifPresent(v -> org.reachpbx.ui.ConfirmDelete.open(t("tables.confirmPublish.title"),
+                t("tables.confirmPublish.text", str(v.version())), t("tables.publish"), t("tables.confirmCancel"),
+                this::publish));
+    }
+
+    /** As {@link #confirmPublish}: rolling back changes the routing of every tenant at once. */
+    private void confirmRollback() {
+        org.reachpbx.ui.ConfirmDelete.open(t("tables.confirmRollback.title"),
+                t("tables.confirmRollback.text", str(registry.activeVersion())), t("tables.rollback"),
+                t("tables.confirmCancel"), this::rollback);
     }
 
     /** Shows the progress bar first (one round trip), then publishes, then says how it went. */

@@ -45,4 +45,9 @@ public interface OutboxMessageRepository extends JpaRepository<OutboxMessage, Lo
                                                                           Pageable page);
 
     long countByChannelAndState(OutboxChannel channel, OutboxState state);
+
+    /** The outbox backlog on the dashboard: of all tenants, and of one. */
+    long countByState(OutboxState state);
+
+    long countByTenantIdAndState(long tenantId, OutboxState state);
 }

@@ -58,7 +58,7 @@ public class SecurityConfiguration {
                         .substring(request.getContextPath().length())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/api/**").hasRole(PLATFORM_ADMIN)
+                        .requestMatchers("/api/**", "/actuator/prometheus").hasRole(PLATFORM_ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 // The REST API is for machines with HTTP Basic credentials, not browser sessions: no

@@ -44,6 +44,7 @@ class UiAccessTest {
         browser.open("/ui/");
         browser.waitFor(By.tagName("vaadin-login-form"));
         assertThat(browser.url()).endsWith("/ui/login");
+        assertThat(browser.all(By.cssSelector("link[rel='icon']"))).as("a favicon").isNotEmpty();
         browser.screenshot("login-page");
     }
 
@@ -101,8 +102,29 @@ class UiAccessTest {
         assertThat(browser.pageText()).contains("analyst (ANALYST)").doesNotContain("Audit");
 
         browser.open("/ui/audit");
-        browser.waitForText(By.tagName("body"), "Could not navigate to 'audit'");
+        // A page that says so, in the user's own frame (issue 17, defect 9)
+        browser.waitForText(By.id("not-allowed-text"), "Your role ANALYST may not open 'audit'");
+        assertThat(browser.pageText()).contains("Not allowed", "analyst (ANALYST)");
         assertThat(browser.all(By.id("audit"))).isEmpty();
         browser.screenshot("analyst-audit-refused");
+    }
+
+    /** Issue 17, defect 1: at 390 px (a phone) Log out and the language switch are on the screen and work. */
+    @Test
+    void onAPhoneTheHeaderButtonsAreOnTheScreen() {
+        browser.login("tenantadmin", "demo-tenant").windowSize(390, 844);
+        browser.open("/ui/outbox");
+        org.openqa.selenium.WebElement language = browser.waitFor(By.id("language"));
+        org.openqa.selenium.WebElement logout = browser.waitFor(By.id("logout"));
+        browser.screenshot("header-390px");
+        assertThat(browser.insideWidth(language)).as("the language button is on the screen").isTrue();
+        assertThat(browser.insideWidth(logout)).as("Log out is on the screen").isTrue();
+        logout.click();
+        // Logged out (the browser leaves the page): the admin UI asks for a login again.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                .until(d -> !d.getCurrentUrl().contains("/ui/outbox"));
+        browser.open("/ui/");
+        browser.waitFor(By.tagName("vaadin-login-form"));
+        assertThat(browser.url()).contains("/ui/login");
     }
 }

@@ -61,6 +61,23 @@ final class UiBrowser implements AutoCloseable {
         }
     }
 
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** The browser window's size, e.g. 390 x 844 for a phone. */
+    UiBrowser windowSize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        return this;
+    }
+
+    /** Whether the element lies wholly inside the visible width of the window. */
+    boolean insideWidth(WebElement element) {
+        Object inside = script("const r = arguments[0].getBoundingClientRect();"
+                + " return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;", element);
+        return Boolean.TRUE.equals(inside);
+    }
+
     UiBrowser open(String path) {
         driver.get(base + path);
         return this;

@@ -192,7 +192,7 @@ class UiReachTest extends DemoTenantBrowserTest {
 
         for (String view : List.of("simulator", "rule-tables", "audit", "ui-users", "outbox")) {
             browser.open("/ui/" + view);
-            browser.waitForText(By.tagName("body"), "Could not navigate to '" + view + "'");
+            browser.waitForText(By.id("not-allowed-text"), "may not open '" + view + "'");
         }
         browser.screenshot("enduser-refused");
     }
@@ -238,7 +238,7 @@ class UiReachTest extends DemoTenantBrowserTest {
 
         for (String view : List.of("voicemail", "outbox")) {
             browser.open("/ui/" + view);
-            browser.waitForText(By.tagName("body"), "Could not navigate to '" + view + "'");
+            browser.waitForText(By.id("not-allowed-text"), "may not open '" + view + "'");
         }
         browser.screenshot("analyst-voicemail-refused");
         assertThat(export()).isEqualTo(original);

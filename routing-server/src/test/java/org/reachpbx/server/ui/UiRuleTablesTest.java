@@ -73,7 +73,15 @@ class UiRuleTablesTest {
         int draft = registry.list().stream().mapToInt(v -> v.version()).max().orElseThrow();
         browser.screenshot("rule-tables-draft");
 
+        // Shared by every tenant: Publish asks first; Cancel changes nothing (issue 17, defect 6).
         browser.waitFor(By.id("publish")).click();
+        browser.waitForText(By.id("confirm-delete-text"), "Version " + draft + " becomes the active rule tables of every tenant");
+        browser.screenshot("rule-tables-confirm-publish");
+        browser.waitFor(By.id("confirm-delete-cancel")).click();
+        browser.waitForGone(By.id("confirm-delete"));
+        assertThat(registry.activeVersion()).isNotEqualTo(draft);
+        browser.waitFor(By.id("publish")).click();
+        browser.waitFor(By.id("confirm-delete-ok")).click();
         browser.waitForText(By.id("table-status"), "Version " + draft + " is published and active.");
         assertThat(registry.activeVersion()).isEqualTo(draft);
         browser.screenshot("rule-tables-published");
@@ -82,6 +90,8 @@ class UiRuleTablesTest {
         int previous = registry.list().stream().filter(v -> v.state() == TableState.RETIRED && v.version() < draft)
                 .mapToInt(TableVersion::version).max().orElseThrow();
         browser.waitFor(By.id("rollback")).click();
+        browser.waitForText(By.id("confirm-delete-text"), "Active version " + draft + " is retired");
+        browser.waitFor(By.id("confirm-delete-ok")).click();
         browser.waitForText(By.id("table-status"), "Rolled back from version " + draft + " to version " + previous);
         assertThat(registry.activeVersion()).isEqualTo(previous);
         browser.screenshot("rule-tables-rolled-back");
@@ -105,6 +115,7 @@ class UiRuleTablesTest {
         browser.screenshot("rule-tables-validation-error");
 
         browser.waitFor(By.id("publish")).click();
+        browser.waitFor(By.id("confirm-delete-ok")).click();
         browser.waitForText(By.id("table-status"), "cannot be published");
         assertThat(registry.activeVersion()).isEqualTo(before);
     }
@@ -145,9 +156,11 @@ class UiRuleTablesTest {
         browser.screenshot("rule-tables-diff");
 
         browser.click(By.id("publish"));
+        browser.click(By.id("confirm-delete-ok"));
         browser.waitForText(By.id("table-status"), "Version " + draft + " is published and active.");
         assertThat(registry.activeVersion()).isEqualTo(draft);
         browser.click(By.id("rollback"));
+        browser.click(By.id("confirm-delete-ok"));
         browser.waitForText(By.id("table-status"), "Rolled back from version " + draft + " to version " + before);
         assertThat(registry.activeVersion()).isEqualTo(before);
         assertThat(audit.latest(10)).extracting(e -> e.getUsername() + " " + e.getAction() + " " + e.getDetail())

@@ -80,6 +80,10 @@ final class B2bCall implements CallerLeg {
     private State state = State.ROUTING;
     private int decisions;
     private RoutingDecision current;
+    /** For the call record: the top-level decision, and the final status the caller got. */
+    private RoutingDecision first;
+    private int finalStatus;
+    private String finalReason;
     private final List<Branch> branches = new ArrayList<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private int nextStep;
@@ -141,6 +145,7 @@ final class B2bCall implements CallerLeg {
             return;
         }
         current = d;
+        first = first == null ? d : first;
         cancelTimers();
         if (d.outcome() != RoutingDecision.Outcome.COLLECT) {
             leaveMenu();
@@ -988,6 +993,8 @@ final class B2bCall implements CallerLeg {
         } catch (Exception e) {
             log.debug("Call {}: final {} to the caller failed: {}", callId(), status, e.toString());
         }
+        finalStatus = status;
+        finalReason = reason;
         // Per call, so DEBUG: at hundreds of calls a second the log would cost more than the call.
         log.debug("Call {} from {} to {} ended with {} {}", callId(), setup.callerNumber(), setup.called(), status,
                 reason == null ? "" : reason);
@@ -1019,6 +1026,9 @@ final class B2bCall implements CallerLeg {
         counts.release();
         b2b.ended(this);
         Instant now = b2b.now();
+        b2b.record(new EndedCall(setup, callId(), aInvite, first, current, startedAt, answeredAt, now, finalStatus,
+                finalReason, winner == null ? null : winner.user, winner == null ? null : winner.number,
+                served == null ? null : current.media()));
         if (was == State.ANSWERED && winner.user != null) {
             b2b.event(CallEventType.ENDED, setup, winner.user, callId(), startedAt, answeredAt, now);
         }

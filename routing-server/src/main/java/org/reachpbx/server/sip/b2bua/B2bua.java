@@ -59,6 +59,7 @@ public class B2bua {
     private volatile long lastDropWarning;
     private volatile SipServer sip;
     private volatile MediaServices media;
+    private volatile CallRecorder recorder;
 
     public B2bua(SipProperties properties, UserDevices devices, Trunks trunks, LiveCalls live, Clock clock,
                  ObjectProvider<CallEventPublisher> publisher) {
@@ -83,6 +84,23 @@ public class B2bua {
         return media;
     }
 
+    /** Where each call's detail record goes when it ends; without one, none is kept. */
+    public void attach(CallRecorder callRecorder) {
+        this.recorder = callRecorder;
+    }
+
+    /** Hands the record of a call that ended to the recorder (which only queues it). */
+    void record(EndedCall call) {
+        CallRecorder r = recorder;
+        if (r != null) {
+            try {
+                r.record(call.toRecord(trunks));
+            } catch (RuntimeException e) {
+                log.warn("Call {}: no call record: {}", call.callId(), e.toString());
+            }
+        }
+    }
+
     /** Starts executing the decision for a new call whose INVITE came in this server transaction. */
     void start(B2bCall.Setup setup, ServerTransaction tx, RoutingDecision decision, LiveCalls.Taken counts)
             throws Exception {
@@ -96,6 +114,17 @@ public class B2bua {
     /** Calls in progress (ringing or answered). */
     public int callsInProgress() {
         return byCallerCallId.size();
+    }
+
+    /** Calls in progress of one tenant (the dashboard). */
+    public int callsInProgress(long tenantId) {
+        int n = 0;
+        for (B2bCall call : byCallerCallId.values()) {
+            if (call.tenantId() == tenantId) {
+                n++;
+            }
+        }
+        return n;
     }
 
     void ended(B2bCall call) {

@@ -51,6 +51,7 @@ public class CallHandler {
     private final LiveCalls live;
     private final B2bua b2bua;
     private volatile SipServer server;
+    private volatile io.micrometer.core.instrument.Timer decisionTime;
 
     public CallHandler(Registrar registrar, TenantViewCache views, RoutingEngine engine, Clock clock, Trunks trunks,
                        UserDevices devices, LiveCalls live, B2bua b2bua) {
@@ -66,6 +67,11 @@ public class CallHandler {
 
     public void attach(SipServer sipServer) {
         this.server = sipServer;
+    }
+
+    /** Where the time of each routing decision goes (the {@code pbx.routing.decision} histogram). */
+    public void timeDecisions(io.micrometer.core.instrument.Timer timer) {
+        this.decisionTime = timer;
     }
 
     public void invite(RequestEvent event) throws Exception {
@@ -144,10 +150,18 @@ public class CallHandler {
         long tenant = view.tenantId();
         attempt.busyUsers(live.busyUsers(view)).unreachableDevices(devices.unreachable(view))
                 .callLimitCalls(live.callLimitCalls(tenant));
+        long began = System.nanoTime();
         RoutingDecision decision = engine.decide(attempt.build(), view, clock);
+        io.micrometer.core.instrument.Timer timer = decisionTime;
+        if (timer != null) {
+            timer.record(System.nanoTime() - began, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
         if (decision.outcome() == RoutingDecision.Outcome.REJECT) {
             // Nothing to set up: answer in the INVITE's transaction, no dialog, no counters.
             B2bCall.refuse(server, event, decision);
+            b2bua.record(EndedCall.refused(setup, ((javax.sip.header.CallIdHeader) event.getRequest()
+                    .getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId(), event.getRequest(), decision,
+                    clock.instant()));
             return;
         }
         LiveCalls.Taken counts = live.take(tenant);

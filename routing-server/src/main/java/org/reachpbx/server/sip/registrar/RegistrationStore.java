@@ -54,6 +54,17 @@ public class RegistrationStore {
         }
     }
 
+    /** Channels with at least one contact now, of one tenant or (tenantId null) of all. */
+    public int registeredChannels(Long tenantId) {
+        int n = 0;
+        for (var e : bindings.entrySet()) {
+            if ((tenantId == null || e.getKey().tenantId() == tenantId) && !e.getValue().isEmpty()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Called with each new contact (not a refresh), e.g. to tell the phone about waiting voicemail. */
     public void onRegistered(java.util.function.Consumer<Binding> listener) {
         onRegistered.add(listener);

@@ -2,6 +2,7 @@ package org.reachpbx.server.sip.stack;
 
 import org.reachpbx.server.sip.b2bua.B2bua;
 import org.reachpbx.server.sip.b2bua.CallHandler;
+import org.reachpbx.server.sip.b2bua.CallRecorder;
 import org.reachpbx.server.sip.b2bua.LiveCalls;
 import org.reachpbx.server.sip.b2bua.Trunks;
 import org.reachpbx.server.sip.devices.DeviceLoginService;
@@ -91,8 +92,10 @@ public class SipConfiguration {
     @Bean
     public B2bua b2bua(SipProperties properties, UserDevices devices, Trunks trunks, LiveCalls live, Clock clock,
                        ObjectProvider<CallEventPublisher> publisher, RegistrationStore store, TenantViewCache views,
-                       ObjectProvider<MessageWaiting> messageWaiting) {
+                       ObjectProvider<MessageWaiting> messageWaiting, CallRecorder callRecorder) {
         B2bua b2bua = new B2bua(properties, devices, trunks, live, clock, publisher);
+        // A parameter, not a lookup: the recorder then outlives the B2BUA at shutdown and takes its last records.
+        b2bua.attach(callRecorder);
         // A phone that registers learns at once whether voicemail waits for its user (MWI): a NOTIFY
         // to that phone alone, so that it does not wait behind the user's other (maybe dead) phones.
         store.onRegistered(binding -> views.byId(binding.tenantId()).ifPresent(view -> {

@@ -64,6 +64,8 @@ public class SipServer implements SmartLifecycle, SipListener {
     }
 
     /** With the SIP edge (docs/sip-edge.md) in front of the stack; without one ({@code null}) the stack is bare. */
+    private volatile SipMessageCounts received;
+
     public SipServer(SipProperties properties, Registrar registrar, CallHandler calls, B2bua b2bua, SipEdge edge) {
         this.properties = properties;
         this.registrar = registrar;
@@ -244,9 +246,18 @@ public class SipServer implements SmartLifecycle, SipListener {
         return messages;
     }
 
+    /** Counts the SIP messages received (docs/operations.md): requests by method, responses by method and status class. */
+    public void meter(io.micrometer.core.instrument.MeterRegistry registry) {
+        this.received = new SipMessageCounts(registry);
+    }
+
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        SipMessageCounts counts = received;
+        if (counts != null) {
+            counts.request(request.getMethod());
+        }
         try {
             switch (request.getMethod()) {
                 case Request.REGISTER -> registrar.process(event);
@@ -306,6 +317,10 @@ public class SipServer implements SmartLifecycle, SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        SipMessageCounts counts = received;
+        if (counts != null) {
+            counts.response(event.getResponse());
+        }
         try {
             b2bua.response(event);
         } catch (RuntimeException e) {

@@ -1,0 +1,126 @@
+package org.reachpbx.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.reachpbx.directory.calls.CallDetailRecord;
+import org.reachpbx.directory.calls.CallDetailRecordRepository;
+import org.reachpbx.directory.calls.CallDisposition;
+import org.reachpbx.directory.calls.CallType;
+import org.reachpbx.directory.store.TenantStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Call history and the dashboard in a real browser (issue 17): the tenant admin's start page shows
+ * what is live and refreshes itself as calls come in; the call history lists the tenant's calls,
+ * filters by number and opens a call's rule trace; an end user sees only the own calls.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class UiCallHistoryTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CallDetailRecordRepository records;
+    @Autowired
+    TenantStore tenants;
+
+    UiBrowser browser;
+    long demo;
+    String tag;
+
+    @BeforeEach
+    void calls() {
+        demo = tenants.list().stream().filter(t -> t.name().equals("Demo BV")).findFirst().orElseThrow().id();
+        tag = UUID.randomUUID().toString().substring(0, 4).replaceAll("[^0-9]", "7");
+        records.save(record("0612" + tag + "01", null, "201", "201", CallDisposition.ANSWERED, 5));
+        records.save(record("0612" + tag + "02", null, "202", null, CallDisposition.BUSY, 3));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private CallDetailRecord record(String caller, String callerUser, String dialled, String answeredBy,
+                                    CallDisposition disposition, int minutesAgo) {
+        Instant start = Instant.now().minus(Duration.ofMinutes(minutesAgo));
+        CallDetailRecord r = new CallDetailRecord();
+        r.setTenantId(demo);
+        r.setCallId(UUID.randomUUID() + "@ui-test");
+        r.setCallerNumber(caller);
+        r.setCallerUser(callerUser);
+        r.setDialled(dialled);
+        r.setFinalDestination(answeredBy);
+        r.setAnsweredByUser(answeredBy);
+        r.setStartedAt(start);
+        r.setAnsweredAt(answeredBy == null ? null : start.plusSeconds(4));
+        r.setEndedAt(start.plusSeconds(64));
+        r.setDurationSeconds(64);
+        r.setBillableSeconds(answeredBy == null ? 0 : 60);
+        r.setDisposition(disposition);
+        r.setSipStatus(answeredBy == null ? 486 : 200);
+        r.setCallType(CallType.EXTERNAL);
+        r.setTrunk("carrier");
+        r.setOutcome("RING");
+        r.setRuleIds("REACH-01,REACH-07");
+        r.setRuleTrace("REACH-01 user profile: ring " + dialled + "\nREACH-07 status: Dag");
+        return r;
+    }
+
+    @Test
+    void theStartPageShowsWhatIsLiveAndRefreshesItself() {
+        browser = UiBrowser.start(port).login("tenantadmin", "demo-tenant");
+        browser.waitFor(By.id("dashboard"));
+        int lastHour = records.startsSince(demo, Instant.now().minus(Duration.ofMinutes(60))).size();
+        browser.waitForText(By.id("dash-cpm-summary"), lastHour + " calls in the last hour");
+        assertThat(browser.waitFor(By.id("dash-calls")).getText()).isEqualTo("0");
+        assertThat(browser.waitFor(By.id("dash-registered")).getText()).matches("\\d+ of \\d+");
+        assertThat(browser.waitFor(By.id("dash-outbox")).getText()).contains("waiting", "failed");
+        browser.screenshot("dashboard-tenantadmin");
+
+        records.save(record("0612" + tag + "03", null, "203", "203", CallDisposition.ANSWERED, 0));
+        browser.waitForText(By.id("dash-cpm-summary"), (lastHour + 1) + " calls in the last hour");
+    }
+
+    @Test
+    void theTenantAdminFiltersTheHistoryAndReadsACallsRuleTrace() {
+        browser = UiBrowser.start(port).login("tenantadmin", "demo-tenant");
+        browser.open("/ui/calls");
+        browser.waitForText(By.id("calls"), "0612" + tag + "01");
+        assertThat(browser.waitFor(By.id("calls")).getText()).contains("0612" + tag + "02", "Busy", "Answered");
+        assertThat(browser.pageText()).contains("From (Europe/Amsterdam)");
+
+        browser.waitFor(By.cssSelector("#calls-number input")).sendKeys(tag + "02");
+        browser.waitForGone(By.xpath("//vaadin-grid[@id='calls']/vaadin-grid-cell-content[text()='0612" + tag + "01']"));
+        assertThat(browser.waitFor(By.id("calls")).getText()).contains("0612" + tag + "02");
+
+        browser.waitFor(By.xpath("//vaadin-grid[@id='calls']/vaadin-grid-cell-content[text()='0612" + tag + "02']"))
+                .click();
+        browser.waitForText(By.cssSelector("pre[id^='calls-trace-']"), "REACH-07 status: Dag");
+        assertThat(browser.pageText()).contains("trunk carrier", "SIP status 486");
+        browser.screenshot("call-history-trace");
+    }
+
+    @Test
+    void anEndUserSeesOnlyTheOwnCalls() {
+        browser = UiBrowser.start(port).login("piet", "demo-user");
+        browser.open("/ui/calls");
+        browser.waitForText(By.id("calls"), "0612" + tag + "01");
+        assertThat(browser.waitFor(By.id("calls")).getText()).doesNotContain("0612" + tag + "02");
+        assertThat(browser.all(By.id("calls-user")).stream().noneMatch(e -> e.isDisplayed())).isTrue();
+        browser.screenshot("call-history-end-user");
+    }
+}

@@ -1,0 +1,56 @@
+package org.reachpbx.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Secrets in the configuration forms (issue 17, defect 5): a user's PIN and a channel's password
+ * are password fields, and no stored hash (PIN bcrypt, SIP HA1) is shown or editable anywhere in
+ * the form, for an existing user or a new channel.
+ */
+class UiFormSecretsTest extends DemoTenantBrowserTest {
+
+    /** Values of every input in the page that look like a stored hash (bcrypt or a hex HA1). */
+    private static final String HASHES_SHOWN = "return Array.from(document.querySelectorAll('input, textarea'))"
+            + ".map(i => i.value).filter(v => /\\$2[aby]\\$|^\\{bcrypt\\}|^[0-9a-f]{32,}$/i.test(v || ''));";
+
+    @BeforeEach
+    void startBrowser() {
+        browser = UiBrowser.start(port);
+    }
+
+    @Test
+    void anExistingUsersFormShowsThePinAsAnEmptyPasswordFieldAndNoHash() {
+        browser.login("tenantadmin", "demo-tenant");
+        browser.open("/ui/config/extensions");
+        browser.cell("ext-grid", "201").click();
+        browser.click("ext-edit");
+        assertThat(browser.waitFor(By.id("f-pin")).getTagName()).isEqualTo("vaadin-password-field");
+        assertThat(browser.all(By.id("f-pinHash"))).isEmpty();
+        assertThat((java.util.List<?>) browser.script(HASHES_SHOWN)).isEmpty();
+        assertThat(browser.pageText()).doesNotContain("$2a$", "{bcrypt}", "pinHash");
+        browser.screenshot("secrets-user-form");
+    }
+
+    @Test
+    void aNewChannelsFormHasAPasswordFieldAndNoHa1Fields() {
+        browser.login("tenantadmin", "demo-tenant");
+        browser.open("/ui/config/channels");
+        browser.cell("ch-grid", "jansen-bureau");
+        browser.click("ch-new");
+        assertThat(browser.waitFor(By.id("f-password")).getTagName()).isEqualTo("vaadin-password-field");
+        assertThat(browser.all(By.id("f-passwordHash"))).isEmpty();
+        assertThat(browser.pageText()).doesNotContainIgnoringCase("ha1");
+        browser.screenshot("secrets-new-channel-form");
+
+        browser.open("/ui/config/channels");
+        browser.cell("ch-grid", "jansen-bureau").click();
+        browser.click("ch-edit");
+        assertThat(browser.waitFor(By.id("f-password")).getTagName()).isEqualTo("vaadin-password-field");
+        assertThat((java.util.List<?>) browser.script(HASHES_SHOWN)).isEmpty();
+        assertThat(browser.pageText()).doesNotContainIgnoringCase("ha1");
+    }
+}
