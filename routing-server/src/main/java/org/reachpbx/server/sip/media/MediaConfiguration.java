@@ -11,6 +11,10 @@ import org.reachpbx.media.engine.RtpMediaEngine;
 import org.reachpbx.media.play.PromptLibrary;
 import org.reachpbx.server.sip.b2bua.B2bua;
 import org.reachpbx.directory.store.NumberPlanChanges;
+import org.reachpbx.directory.store.ReachForwards;
+import org.reachpbx.directory.sound.SoundFiles;
+import org.reachpbx.server.sip.media.services.SoundRecording;
+import org.reachpbx.server.sip.media.forwardmenu.ForwardMenu;
 import org.reachpbx.directory.view.ServiceViewBuilder;
 import org.reachpbx.rules.services.ServiceEngine;
 import org.reachpbx.rules.services.ServiceView;
@@ -59,7 +63,8 @@ public class MediaConfiguration {
                                        ObjectProvider<TenantSounds> sounds, TenantRepository tenants,
                                        PlatformTransactionManager transactions, DeviceLoginService logins,
                                        NumberPlanChanges planChanges, java.time.Clock clock,
-                                       DeviceLogins deviceLogins) {
+                                       DeviceLogins deviceLogins, ReachForwards forwards,
+                                       ObjectProvider<SoundFiles> soundStore) {
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         MediaServices services = new MediaServices(engine, properties, address(properties, sip), sip, prompts,
@@ -74,6 +79,12 @@ public class MediaConfiguration {
                 s -> tenants.findById(tenant).map(ServiceViewBuilder::build)
                         .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenant)));
         services.systemCode("915", service -> new PlanMenu(serviceEngine, serviceViews, planChanges, clock));
+        services.systemCode("910", service -> new ForwardMenu(serviceEngine, serviceViews, forwards, clock));
+        SoundFiles soundFiles = soundStore.getIfAvailable();
+        if (soundFiles != null) {
+            services.systemCode("905", service -> new SoundRecording(
+                    (tenant, name, wav) -> soundFiles.store(tenant, name, "905.wav", wav), clock));
+        }
         b2bua.attach(services);
         return services;
     }
