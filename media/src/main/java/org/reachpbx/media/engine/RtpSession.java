@@ -12,6 +12,7 @@ import org.reachpbx.media.MediaStats;
 import org.reachpbx.media.codec.Codec;
 import org.reachpbx.media.codec.G711;
 import org.reachpbx.media.dtmf.DigitCollector;
+import org.reachpbx.media.dtmf.InbandDetector;
 import org.reachpbx.media.dtmf.DigitSpec;
 import org.reachpbx.media.dtmf.Rfc4733Receiver;
 import org.reachpbx.media.dtmf.Rfc4733Sender;
@@ -53,6 +54,7 @@ public final class RtpSession implements MediaSession {
     private final DigitCollector collector = new DigitCollector();
     private final List<Consumer<Character>> digitListeners = new CopyOnWriteArrayList<>();
     private final byte[] frameIn = new byte[480];
+    private final InbandDetector inband = new InbandDetector(this::digitDetected);
     private final Rfc4733Sender.Output eventOut = this::sendEventPacket;
 
     private Codec codec = Codec.PCMU;
@@ -325,6 +327,9 @@ public final class RtpSession implements MediaSession {
             collector.onTick(nowMs);
             int n = frames.poll(frameIn, G711.silence(inCodec));
             recording.onFrame(inCodec, frameIn, n);
+            if (telephoneEventPt < 0 && n > 0) {
+                inband.onFrame(inCodec, frameIn, n); // no RFC 4733 negotiated: keys come as sound
+            }
             InetSocketAddress to = sending ? latch.target() : null;
             boolean evented = to != null && telephoneEventPt >= 0 && dtmfOut.onTick(eventOut);
             if (player != null) {

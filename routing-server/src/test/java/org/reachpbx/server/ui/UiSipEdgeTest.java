@@ -70,7 +70,7 @@ class UiSipEdgeTest {
         browser = UiBrowser.start(port).login("tenantadmin", "demo-tenant");
         assertThat(browser.pageText()).doesNotContain("SIP edge");
         browser.open("/ui/sip-edge");
-        browser.waitForText(By.tagName("body"), "Could not navigate to 'sip-edge'");
+        browser.waitForText(By.id("not-allowed-text"), "may not open 'sip-edge'");
         assertThat(browser.all(By.id("edge-bans"))).isEmpty();
     }
 }
