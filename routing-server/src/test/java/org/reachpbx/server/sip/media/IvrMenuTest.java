@@ -10,6 +10,7 @@ import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
 import org.reachpbx.media.testing.AudioCheck;
 import org.reachpbx.media.testing.RtpTestPeer;
+import org.reachpbx.media.testing.ToneGenerator;
 import org.reachpbx.server.sip.TestPhone;
 
 /**
@@ -79,6 +80,22 @@ class IvrMenuTest extends MediaTestSupport {
         assertThat(atAnna.header("From")).contains("SALES");
         call.hangUp();
         assertThat(anna.cancels.poll(5, TimeUnit.SECONDS)).as("the ringing leg is cancelled").isNotNull();
+    }
+
+    @Test
+    void aPhoneWithoutRfc4733KeysItsChoicesAsTones() throws Exception {
+        RtpTestPeer corRtp = peer();
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        cor.withMedia(corRtp.sdpOffer(List.of("PCMA"), false)); // no telephone-event offered
+        TestPhone anna = mediaPhone("201", peer(), List.of("PCMA"));
+        TestPhone.Call call = callMenu(cor, corRtp, "700");
+        assertThat(call.answerSdp()).doesNotContain("telephone-event");
+        int heard = corRtp.received().size();
+        corRtp.sendPcm(ToneGenerator.dtmf("2", Duration.ofMillis(100), Duration.ofMillis(60))).get(5, TimeUnit.SECONDS);
+        assertThat(awaitPrompt(corRtp, heard, Duration.ofSeconds(10))).as("the sub-menu, reached in-band").isPositive();
+        corRtp.sendPcm(ToneGenerator.dtmf("1", Duration.ofMillis(100), Duration.ofMillis(60))).get(5, TimeUnit.SECONDS);
+        assertThat(anna.awaitCall(10).header("From")).contains("JAN SUB");
+        call.hangUp();
     }
 
     @Test
