@@ -128,4 +128,26 @@ class PhoneLoginTest extends MediaTestSupport {
             mailbox.changePin(mediaTenant, "204", "6284");
         }
     }
+
+    @Test
+    void withThePin0000ANewPinIsChosenBeforeTheLogin() throws Exception {
+        logins.logOutEverywhere(mediaTenant, "204");
+        assertThat(mailbox.changePin(mediaTenant, "204", "0000").accepted()).isTrue();
+        try {
+            RtpTestPeer deskRtp = peer();
+            TestPhone desk = channelPhone("mhotdesk", "pw-mhotdesk-secret", deskRtp);
+            TestPhone.Call login = desk.call("901");
+            connected(login, deskRtp);
+            int at = answer(deskRtp, 0, "204#");
+            at = answer(deskRtp, at, "0000#");
+            at = answer(deskRtp, at, "1234#");     // USR-02: a run is refused, asked again
+            answer(deskRtp, at, "5821#");
+            assertThat(desk.byes.poll(15, TimeUnit.SECONDS)).isNotNull();
+            assertThat(mailbox.pinOpens(mediaTenant, "204", "5821")).as("the new PIN").isTrue();
+            assertThat(logins.userOn(mediaTenant, "mhotdesk")).isEqualTo("204");
+        } finally {
+            logins.logOutEverywhere(mediaTenant, "204");
+            mailbox.changePin(mediaTenant, "204", "6284");
+        }
+    }
 }

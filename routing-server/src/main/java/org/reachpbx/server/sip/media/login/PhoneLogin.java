@@ -15,15 +15,18 @@ import org.slf4j.LoggerFactory;
  * 901, logging in on the phone one calls from (USR-04–07): the extension and its PIN are asked, and
  * the same service rules as the REST login decide (hotdesking, twinning, linked channels). When the
  * rules offer to move the login off the user's other fixed device, the caller confirms with 1.
- * Three wrong PINs end the call.
+ * Three wrong PINs end the call. A user whose PIN is still 0000 chooses a new one first (USR-02).
  */
 public final class PhoneLogin implements MediaScript {
 
     private static final Logger log = LoggerFactory.getLogger(PhoneLogin.class);
     static final int ATTEMPTS = 3;
+    /** The PIN a user must replace before the first login (USR-02). */
+    private static final String DEFAULT_PIN = "0000";
 
     private final DeviceLoginService logins;
     private int wrongPins;
+    private int refusedPins;
 
     public PhoneLogin(DeviceLoginService logins) {
         this.logins = logins;
@@ -52,6 +55,10 @@ public final class PhoneLogin implements MediaScript {
         long tenant = call.leg().tenantId();
         call.background(() -> call.leg().view().user(user) != null
                 && call.services().voicemail().mailbox().pinOpens(tenant, user, pin), right -> {
+            if (right && DEFAULT_PIN.equals(pin)) {
+                newPin(call, user);
+                return;
+            }
             if (right) {
                 logIn(call, user, false);
                 return;
@@ -64,6 +71,21 @@ public final class PhoneLogin implements MediaScript {
                 call.play(prompts(call).of("wrong-pin"), () -> askExtension(call));
             }
         });
+    }
+
+    /** USR-02: with the PIN 0000 a new PIN is chosen first, under the PIN rules, then the login goes on. */
+    private void newPin(ServedCall call, String user) {
+        long tenant = call.leg().tenantId();
+        call.ask(prompts(call).of("enter-new-pin"), digits(call, 12), pin ->
+                call.background(() -> call.services().voicemail().mailbox().changePin(tenant, user, pin), result -> {
+                    if (result.accepted() && !DEFAULT_PIN.equals(pin)) {
+                        logIn(call, user, false);
+                    } else if (++refusedPins >= ATTEMPTS) {
+                        say(call, "pin-not-accepted", "goodbye");
+                    } else {
+                        call.play(prompts(call).of("pin-not-accepted"), () -> newPin(call, user));
+                    }
+                }));
     }
 
     private void logIn(ServedCall call, String user, boolean accept) {
