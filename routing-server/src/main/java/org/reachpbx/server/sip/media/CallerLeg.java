@@ -26,6 +26,12 @@ public interface CallerLeg {
     /** The channel (phone account) the call comes from, or null for a trunk call. */
     String callerChannel();
 
+    /** The language the server speaks to the caller: the caller's channel's (CH-05), else Dutch. */
+    default org.reachpbx.rules.vocabulary.Language language() {
+        org.reachpbx.rules.view.ChannelView c = callerChannel() == null ? null : view().channel(callerChannel());
+        return c == null || c.language() == null ? org.reachpbx.rules.vocabulary.Language.NL : c.language();
+    }
+
     /** What the caller dialled. */
     String called();
 

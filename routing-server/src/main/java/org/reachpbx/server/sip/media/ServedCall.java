@@ -281,6 +281,11 @@ public final class ServedCall {
         return services;
     }
 
+    /** The built-in prompts in the caller's language (CH-05). */
+    public Prompts prompts() {
+        return services.prompts(leg.language());
+    }
+
     public MediaSession media() {
         return session;
     }

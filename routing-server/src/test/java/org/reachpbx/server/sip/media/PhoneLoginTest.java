@@ -22,6 +22,14 @@ class PhoneLoginTest extends MediaTestSupport {
     @Autowired
     org.reachpbx.integrations.voicemail.VoicemailMailbox mailbox;
 
+    /** How long the built-in "enter the extension" prompt sounds in {@code language}, in ms. */
+    private static long spoken(String language) {
+        byte[] alaw = new org.reachpbx.media.play.PromptLibrary().get(language, "enter-extension").alaw();
+        short[] pcm = new short[alaw.length];
+        org.reachpbx.media.codec.G711.decode(org.reachpbx.media.codec.Codec.PCMA, alaw, 0, alaw.length, pcm, 0);
+        return org.reachpbx.media.testing.AudioCheck.durationOfSound(pcm).toMillis();
+    }
+
     /** Keys {@code digits} once the prompt before them has been heard; the index to wait from next. */
     private static int answer(RtpTestPeer rtp, int from, String digits) throws Exception {
         int heard = awaitPrompt(rtp, from, Duration.ofSeconds(15));
@@ -39,6 +47,10 @@ class PhoneLoginTest extends MediaTestSupport {
         TestPhone.Call login = desk.call("901");
         connected(login, deskRtp);
         int at = answer(deskRtp, 0, "204#");
+        // CH-05: the hot desk's channel speaks German: the first prompt is the German one.
+        long heard = org.reachpbx.media.testing.AudioCheck.durationOfSound(audioSince(deskRtp, 0)).toMillis();
+        assertThat(heard).as("German 'enter the extension'").isBetween(spoken("de") - 250, spoken("de") + 250);
+        assertThat(Math.abs(heard - spoken("nl"))).as("not the Dutch one").isGreaterThan(250);
         at = answer(deskRtp, at, "6284#");
         assertThat(desk.byes.poll(15, TimeUnit.SECONDS)).as("login-ok, then the server hangs up").isNotNull();
         assertThat(logins.userOn(mediaTenant, "mhotdesk")).isEqualTo("204");

@@ -11,7 +11,6 @@ import org.reachpbx.rules.services.ServiceOutcome;
 import org.reachpbx.rules.services.ServiceRequest;
 import org.reachpbx.rules.services.ServiceView;
 import org.reachpbx.rules.vocabulary.DeviceType;
-import org.reachpbx.rules.vocabulary.Language;
 import org.reachpbx.server.sip.media.MediaProperties;
 import org.reachpbx.server.sip.media.MediaScript;
 import org.reachpbx.server.sip.media.Prompts;
@@ -96,7 +95,7 @@ public final class ForwardMenu implements MediaScript {
     }
 
     private static Prompts prompts(ServedCall call) {
-        return call.services().prompts(Language.NL);
+        return call.prompts();
     }
 
     private static void say(ServedCall call, String... prompts) {

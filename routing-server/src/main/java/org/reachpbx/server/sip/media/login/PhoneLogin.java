@@ -2,7 +2,6 @@ package org.reachpbx.server.sip.media.login;
 
 import org.reachpbx.media.dtmf.DigitSpec;
 import org.reachpbx.rules.services.ServiceOutcome;
-import org.reachpbx.rules.vocabulary.Language;
 import org.reachpbx.server.sip.devices.DeviceLoginService;
 import org.reachpbx.server.sip.media.MediaProperties;
 import org.reachpbx.server.sip.media.MediaScript;
@@ -117,7 +116,7 @@ public final class PhoneLogin implements MediaScript {
     }
 
     static Prompts prompts(ServedCall call) {
-        return call.services().prompts(Language.NL);
+        return call.prompts();
     }
 
     /** The last words, then the server hangs up. */

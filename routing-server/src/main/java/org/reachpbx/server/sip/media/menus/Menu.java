@@ -7,7 +7,6 @@ import org.reachpbx.media.dtmf.DigitSpec;
 import org.reachpbx.media.play.Prompt;
 import org.reachpbx.media.play.PromptNotFoundException;
 import org.reachpbx.rules.decision.Collect;
-import org.reachpbx.rules.vocabulary.Language;
 import org.reachpbx.server.sip.media.MediaProperties;
 import org.reachpbx.server.sip.media.MediaScript;
 import org.reachpbx.server.sip.media.ServedCall;
@@ -81,7 +80,7 @@ public final class Menu implements MediaScript {
 
     private static Prompt prompt(ServedCall call, String name) {
         try {
-            return call.services().prompts(Language.NL).get(name);
+            return call.prompts().get(name);
         } catch (PromptNotFoundException e) {
             return org.reachpbx.media.play.PromptLibrary.silence(200);
         }

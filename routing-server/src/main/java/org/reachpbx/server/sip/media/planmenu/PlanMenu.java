@@ -10,7 +10,6 @@ import org.reachpbx.rules.services.ServiceKind;
 import org.reachpbx.rules.services.ServiceRequest;
 import org.reachpbx.rules.services.ServiceView;
 import org.reachpbx.rules.vocabulary.DeviceType;
-import org.reachpbx.rules.vocabulary.Language;
 import org.reachpbx.server.sip.media.MediaProperties;
 import org.reachpbx.server.sip.media.MediaScript;
 import org.reachpbx.server.sip.media.Prompts;
@@ -139,7 +138,7 @@ public final class PlanMenu implements MediaScript {
     }
 
     private static Prompts prompts(ServedCall call) {
-        return call.services().prompts(Language.NL);
+        return call.prompts();
     }
 
     private static void say(ServedCall call, String... prompts) {

@@ -6,7 +6,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.reachpbx.media.record.RecordSpec;
 import org.reachpbx.media.record.Recording;
-import org.reachpbx.rules.vocabulary.Language;
 import org.reachpbx.server.sip.media.MediaProperties;
 import org.reachpbx.server.sip.media.MediaScript;
 import org.reachpbx.server.sip.media.Prompts;
@@ -41,7 +40,7 @@ public final class SoundRecording implements MediaScript {
 
     @Override
     public void start(ServedCall call) {
-        Prompts p = call.services().prompts(Language.NL);
+        Prompts p = call.prompts();
         call.play(java.util.List.of(p.get("record-after-tone"), p.beep()), () -> record(call, p));
     }
 

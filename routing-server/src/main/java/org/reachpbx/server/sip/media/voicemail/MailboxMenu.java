@@ -64,7 +64,7 @@ public final class MailboxMenu implements MediaScript {
         String languageOf = box != null ? box : call.leg().callerUser();
         call.background(() -> languageOf == null ? Optional.<Box>empty()
                 : vm(call).boxes().find(call.leg().tenantId(), languageOf), known -> {
-                    p = call.services().prompts(known.map(Box::language).orElse(Language.NL));
+                    p = call.services().prompts(known.map(Box::language).orElse(call.leg().language()));
                     if (askMailbox) {
                         askMailbox(call);
                     } else {
