@@ -48,7 +48,7 @@ class PhoneLoginTest extends MediaTestSupport {
         connected(login, deskRtp);
         int at = answer(deskRtp, 0, "204#");
         // CH-05: the hot desk's channel speaks German: the first prompt is the German one.
-        long heard = org.reachpbx.media.testing.AudioCheck.durationOfSound(audioSince(deskRtp, 0)).toMillis();
+        long heard = org.reachpbx.media.testing.AudioCheck.durationOfSound(RtpTestPeer.audioOf(deskRtp.received().subList(0, at))).toMillis();
         assertThat(heard).as("German 'enter the extension'").isBetween(spoken("de") - 250, spoken("de") + 250);
         assertThat(Math.abs(heard - spoken("nl"))).as("not the Dutch one").isGreaterThan(250);
         at = answer(deskRtp, at, "6284#");
