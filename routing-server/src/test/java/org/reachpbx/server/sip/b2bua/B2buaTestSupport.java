@@ -114,13 +114,7 @@ public abstract class B2buaTestSupport {
     @BeforeEach
     protected void tenant() throws Exception {
         clock.reset();
-        String yaml = yaml();
-        tenantId = store.list().stream().filter(t -> t.name().equals("Sip Test BV")).findFirst()
-                .map(TenantStore.TenantSummary::id)
-                .orElseGet(() -> store.importYaml(yaml).id());
-        for (int i = 0; i < 100 && views.byId(tenantId).isEmpty(); i++) {
-            Thread.sleep(50);
-        }
+        tenantId = org.reachpbx.server.sip.TestTenants.ensure(store, views, "Sip Test BV", "sip/b2bua-tenant.yaml");
     }
 
     @AfterEach

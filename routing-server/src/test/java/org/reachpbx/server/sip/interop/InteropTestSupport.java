@@ -66,14 +66,7 @@ abstract class InteropTestSupport {
 
     /** The id of tenant {@code name}, imported from the class path resource first when missing; waits for its view. */
     static long importTenant(TenantStore store, TenantViewCache views, String name, String resource) throws Exception {
-        String yaml = new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
-        long id = store.list().stream().filter(t -> t.name().equals(name)).findFirst()
-                .map(TenantStore.TenantSummary::id)
-                .orElseGet(() -> store.importYaml(yaml).id());
-        for (int i = 0; i < 100 && views.byId(id).isEmpty(); i++) {
-            Thread.sleep(50);
-        }
-        return id;
+        return org.reachpbx.server.sip.TestTenants.ensure(store, views, name, resource);
     }
 
     @AfterEach

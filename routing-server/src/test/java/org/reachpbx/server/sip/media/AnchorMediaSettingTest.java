@@ -28,12 +28,7 @@ class AnchorMediaSettingTest extends MediaTestSupport {
 
     @BeforeEach
     void anchoredTenant() throws Exception {
-        String yaml = new ClassPathResource("sip/anchored-tenant.yaml").getContentAsString(StandardCharsets.UTF_8);
-        long id = store.list().stream().filter(t -> t.name().equals("Anchored Test BV")).findFirst()
-                .map(TenantStore.TenantSummary::id).orElseGet(() -> store.importYaml(yaml).id());
-        for (int i = 0; i < 100 && views.byId(id).isEmpty(); i++) {
-            Thread.sleep(50);
-        }
+        org.reachpbx.server.sip.TestTenants.ensure(store, views, "Anchored Test BV", "sip/anchored-tenant.yaml");
     }
 
     @Test

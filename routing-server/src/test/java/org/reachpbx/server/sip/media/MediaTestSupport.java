@@ -40,13 +40,7 @@ public abstract class MediaTestSupport extends B2buaTestSupport {
 
     @BeforeEach
     protected void mediaTenant() throws Exception {
-        String yaml = new ClassPathResource("sip/media-tenant.yaml").getContentAsString(StandardCharsets.UTF_8);
-        mediaTenant = store.list().stream().filter(t -> t.name().equals("Media Test BV")).findFirst()
-                .map(TenantStore.TenantSummary::id)
-                .orElseGet(() -> store.importYaml(yaml).id());
-        for (int i = 0; i < 100 && views.byId(mediaTenant).isEmpty(); i++) {
-            Thread.sleep(50);
-        }
+        mediaTenant = org.reachpbx.server.sip.TestTenants.ensure(store, views, "Media Test BV", "sip/media-tenant.yaml");
     }
 
     @AfterEach

@@ -53,12 +53,7 @@ class SipTlsTest {
 
     @BeforeEach
     void tenant() throws Exception {
-        String yaml = new ClassPathResource("sip/tls-tenant.yaml").getContentAsString(StandardCharsets.UTF_8);
-        tenantId = store.list().stream().filter(t -> t.name().equals("Tls Test BV")).findFirst()
-                .map(TenantStore.TenantSummary::id).orElseGet(() -> store.importYaml(yaml).id());
-        for (int i = 0; i < 100 && views.byId(tenantId).isEmpty(); i++) {
-            Thread.sleep(50);
-        }
+        tenantId = org.reachpbx.server.sip.TestTenants.ensure(store, views, "Tls Test BV", "sip/tls-tenant.yaml");
     }
 
     @AfterEach
