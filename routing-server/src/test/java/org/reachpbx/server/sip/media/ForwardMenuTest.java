@@ -20,7 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * 910 by phone (SYSNUM-02): Cor (203) sets his forward always to an outside number, the routing
+ * 910 by phone (SYSNUM-02): Cor (203) sets his forward always to 202, the routing
  * follows it at once, and # alone switches it off; an invalid destination is refused.
  */
 class ForwardMenuTest extends MediaTestSupport {
@@ -71,10 +71,10 @@ class ForwardMenuTest extends MediaTestSupport {
 
     @Test
     void forwardAlwaysIsSetByPhoneAndSwitchedOffWithHashAlone() throws Exception {
-        nineTen("1", "0612345678#");
-        assertThat(forwardAlways()).as("stored in the default REACH profile").isEqualTo("0612345678");
-        assertThat(awaitTrue(() -> simulated().contains("0612345678"), Duration.ofSeconds(5)))
-                .as("calls to 203 are forwarded now").isTrue();
+        nineTen("1", "202#");
+        assertThat(forwardAlways()).as("stored in the default REACH profile").isEqualTo("202");
+        assertThat(awaitTrue(() -> simulated().contains("\"user\":\"202\""), Duration.ofSeconds(5)))
+                .as("calls to 203 are forwarded to 202 now").isTrue();
         nineTen("1", "#");
         assertThat(forwardAlways()).as("switched off").isNull();
     }
@@ -82,6 +82,9 @@ class ForwardMenuTest extends MediaTestSupport {
     @Test
     void anInvalidDestinationIsRefusedAndNothingChanges() throws Exception {
         nineTen("1", "99#");
+        assertThat(forwardAlways()).isNull();
+        // The account allows only extensions as forwards: an outside number is refused by its checks.
+        nineTen("1", "0612345678#");
         assertThat(forwardAlways()).isNull();
     }
 }

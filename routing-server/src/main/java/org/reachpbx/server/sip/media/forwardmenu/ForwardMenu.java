@@ -3,6 +3,7 @@ package org.reachpbx.server.sip.media.forwardmenu;
 import java.time.Clock;
 import java.util.function.LongFunction;
 import org.reachpbx.directory.store.ReachForwards;
+import org.reachpbx.directory.validation.InvalidConfigurationException;
 import org.reachpbx.media.dtmf.DigitSpec;
 import org.reachpbx.rules.services.ServiceDecision;
 import org.reachpbx.rules.services.ServiceEngine;
@@ -75,13 +76,21 @@ public final class ForwardMenu implements MediaScript {
                 null, false, false, false, false, false, null, null, null, null, null, null, null, null);
         call.background(() -> {
             ServiceDecision d = engine.decide(request, call.leg().view(), serviceViews.apply(tenant), clock);
-            if (d.outcome() == ServiceOutcome.ALLOWED) {
-                store.apply(tenant, user, d.forwardSetting());
-            }
-            return d;
-        }, d -> {
-            log.info("Call {}: 910 by {}: {} {}", call.leg().callId(), user, d.outcome(), d.reason());
             if (d.outcome() != ServiceOutcome.ALLOWED) {
+                return d;
+            }
+            try {
+                store.apply(tenant, user, d.forwardSetting());
+                return d;
+            } catch (InvalidConfigurationException e) {
+                // The tenant's own checks may be stricter than REACH-03 (an outside number where
+                // the account allows only extensions): refused like an invalid destination.
+                log.info("Call {}: 910 by {} not stored: {}", call.leg().callId(), user, e.getMessage());
+                return null;
+            }
+        }, d -> {
+            log.info("Call {}: 910 by {}: {}", call.leg().callId(), user, d == null ? "REFUSED by the store" : d.outcome());
+            if (d == null || d.outcome() != ServiceOutcome.ALLOWED) {
                 say(call, "forward-invalid", "goodbye");
             } else {
                 say(call, d.forwardSetting().destination() == null ? "forward-off" : "forward-set");
