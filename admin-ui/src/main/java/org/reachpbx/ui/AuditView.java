@@ -7,8 +7,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.reachpbx.directory.access.AuditEntry;
 import org.reachpbx.directory.access.AuditTrail;
 import org.reachpbx.ui.access.CurrentUser;
@@ -32,19 +30,20 @@ import java.util.stream.Stream;
 public class AuditView extends VerticalLayout {
 
     static final int SHOWN = 500;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
-    public AuditView(AuditTrail audit, CurrentUser current) {
+    public AuditView(AuditTrail audit, CurrentUser current, org.reachpbx.directory.view.TenantViewCache views) {
         Grid<AuditEntry> grid = new Grid<>();
         grid.setId("audit");
-        grid.addColumn(e -> WHEN.format(e.getAt())).setHeader(getTranslation("audit.when")).setAutoWidth(true);
+        // each change in its tenant's zone (rule tables: UTC), the zone named
+        Grid.Column<AuditEntry> when = grid.addColumn(e -> Times.format(e.getAt(), Times.zoneOf(e.getTenantId(), views)))
+                .setHeader(getTranslation("audit.when")).setAutoWidth(true);
         grid.addColumn(AuditEntry::getUsername).setHeader(getTranslation("audit.who")).setAutoWidth(true);
         grid.addColumn(e -> e.getTenantId() == null ? "" : e.getTenantId().toString()).setHeader(getTranslation("audit.tenantId"))
                 .setAutoWidth(true);
-        grid.addColumn(AuditEntry::getAction).setHeader(getTranslation("audit.what")).setAutoWidth(true);
+        grid.addColumn(e -> AuditActions.label(e.getAction(), this::getTranslation)).setHeader(getTranslation("audit.what"))
+                .setAutoWidth(true);
         grid.addColumn(AuditEntry::getDetail).setHeader(getTranslation("audit.detail")).setFlexGrow(1);
         grid.getColumns().forEach(c -> c.setSortable(true));
+        Grids.sortBy(when, AuditEntry::getAt);
         PbxUser user = current.user();
         List<AuditEntry> entries = user.role().tenantBound() ? audit.latest(user.tenantId(), SHOWN) : audit.latest(SHOWN);
         GridListDataView<AuditEntry> view = grid.setItems(entries);
@@ -53,10 +52,16 @@ public class AuditView extends VerticalLayout {
         filter.setPlaceholder(getTranslation("audit.filter"));
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> view.setFilter(entry -> matches(entry, e.getValue())));
+        // the shown (translated) action matches too, as does the stored one
+        filter.addValueChangeListener(e -> view.setFilter(entry -> matches(entry, e.getValue())
+                || matches(AuditActions.label(entry.getAction(), this::getTranslation), e.getValue())));
         add(new H2(getTranslation("audit.title")), new Paragraph(getTranslation("audit.intro", SHOWN)),
                 filter, grid);
         setSizeFull();
+    }
+
+    private static boolean matches(String shown, String text) {
+        return text != null && !text.isBlank() && shown.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
     }
 
     static boolean matches(AuditEntry entry, String text) {

@@ -44,6 +44,7 @@ class TenantImport extends VerticalLayout {
         this.imported = imported;
         MemoryBuffer buffer = new MemoryBuffer();
         Upload upload = new Upload(buffer);
+        org.reachpbx.ui.i18n.UiTexts.localize(upload, getLocale());
         upload.setId("tenant-import");
         upload.setAcceptedFileTypes(".yaml", ".yml", "application/yaml", "text/yaml");
         upload.setDropLabel(new Span(getTranslation("tenants.import.drop")));

@@ -41,7 +41,8 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
                        org.reachpbx.directory.yaml.TenantYaml yaml,
                        org.springframework.beans.factory.ObjectProvider<org.reachpbx.ui.calls.LiveStatus> live,
                        org.reachpbx.directory.calls.CallDetailRecordRepository records,
-                       org.reachpbx.directory.integrations.OutboxMessageRepository outbox, java.time.Clock clock) {
+                       org.reachpbx.directory.integrations.OutboxMessageRepository outbox, java.time.Clock clock,
+                       org.reachpbx.directory.store.TenantEditor editor) {
         // An end user's start page is the own REACH (see beforeEnter); nothing of the tenant is read.
         endUser = current.is(UiRole.END_USER);
         if (endUser) {
@@ -62,14 +63,25 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
         Grid<ExtensionView> extensions = new Grid<>();
         extensions.setId("extensions");
         extensions.addColumn(ExtensionView::number).setHeader(getTranslation("tenants.extension")).setSortable(true).setAutoWidth(true);
-        extensions.addColumn(ExtensionView::type).setHeader(getTranslation("tenants.type")).setSortable(true).setAutoWidth(true);
+        extensions.addColumn(x -> typeLabel(x)).setHeader(getTranslation("tenants.type")).setSortable(true).setAutoWidth(true);
         extensions.addColumn(ExtensionView::name).setHeader(getTranslation("tenants.name")).setSortable(true).setFlexGrow(1);
         extensions.setVisible(false);
         Grids.Filter<ExtensionView> extensionFilter = Grids.filter("extensions-filter", getTranslation("config.filter"),
-                extensions, x -> java.util.stream.Stream.of(x.number(), x.type(), x.name()));
+                extensions, x -> java.util.stream.Stream.of(x.number(), typeLabel(x), x.name()));
         extensionFilter.setVisible(false);
         H3 extensionsTitle = new H3();
+        boolean admin = current.is(UiRole.PLATFORM_ADMIN) || current.is(UiRole.TENANT_ADMIN);
+        H3 transferTitle = new H3(getTranslation("tenants.export.title"));
+        transferTitle.setVisible(false);
+        TenantTransfer transfer = admin ? new TenantTransfer(store,
+                new org.reachpbx.ui.config.ConfigSupport(store, editor, current),
+                () -> reload(grid, filter, store, views, current)) : null;
         grid.addSelectionListener(e -> {
+            if (transfer != null) {
+                transfer.show(e.getFirstSelectedItem()
+                        .map(t -> new TenantStore.TenantSummary(t.id(), t.name(), t.sipDomain())).orElse(null));
+                transferTitle.setVisible(e.getFirstSelectedItem().isPresent());
+            }
             List<ExtensionView> list = e.getFirstSelectedItem().flatMap(t -> views.byId(t.id()))
                     .map(v -> v.extensions().values().stream()
                             .sorted(Comparator.comparing(ExtensionView::number)).toList())
@@ -89,8 +101,16 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
             add(new H3(getTranslation("tenants.import.title")),
                     new TenantImport(store, yaml, current, () -> filter.setItems(rows(store, views, current))));
         }
+        if (transfer != null) {
+            add(transferTitle, transfer);
+        }
         add(extensionsTitle, extensionFilter, extensions);
         setSizeFull();
+    }
+
+    /** The type's label in the UI language, not its constant (issue 17, defect 2). */
+    private String typeLabel(ExtensionView x) {
+        return org.reachpbx.ui.config.Labels.extensionType(x.type(), this::getTranslation);
     }
 
     @Override
@@ -108,6 +128,15 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
                                 v.numbers().size()))
                         .orElse(new TenantRow(t.id(), t.name(), t.sipDomain(), 0, 0, 0)))
                 .toList();
+    }
+
+    /** Reads the counts again after a bulk change, keeping the selected tenant selected. */
+    private static void reload(Grid<TenantRow> grid, Grids.Filter<TenantRow> filter, TenantStore store,
+                               TenantViewCache views, CurrentUser current) {
+        java.util.Optional<Long> selected = grid.getSelectedItems().stream().findFirst().map(TenantRow::id);
+        List<TenantRow> rows = rows(store, views, current);
+        filter.setItems(rows);
+        selected.flatMap(id -> rows.stream().filter(r -> r.id() == id).findFirst()).ifPresent(grid::select);
     }
 
     private static long users(TenantView view) {

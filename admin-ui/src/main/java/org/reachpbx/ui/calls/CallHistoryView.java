@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import org.reachpbx.directory.access.UiRole;
@@ -49,7 +48,6 @@ import org.springframework.data.domain.PageRequest;
 public class CallHistoryView extends VerticalLayout {
 
     static final int SHOWN = 500;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final CallDetailRecordRepository records;
     private final TenantViewCache views;
@@ -81,8 +79,8 @@ public class CallHistoryView extends VerticalLayout {
         tenant.setVisible(me.role() == UiRole.PLATFORM_ADMIN);
         from.setId("calls-from");
         to.setId("calls-to");
-        from.setLocale(UiTexts.pickerLocale(getLocale()));
-        to.setLocale(UiTexts.pickerLocale(getLocale()));
+        UiTexts.localize(from, getLocale());
+        UiTexts.localize(to, getLocale());
         number.setId("calls-number");
         number.setLabel(getTranslation("calls.number"));
         number.setClearButtonVisible(true);
@@ -101,7 +99,7 @@ public class CallHistoryView extends VerticalLayout {
         labelTimes();
 
         grid.setId("calls");
-        grid.addColumn(r -> WHEN.format(r.getStartedAt().atZone(zone()))).setHeader(getTranslation("calls.started"))
+        grid.addColumn(r -> org.reachpbx.ui.Times.format(r.getStartedAt(), zone())).setHeader(getTranslation("calls.started"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.getCallerNumber() == null ? "" : r.getCallerNumber()
                 + (r.getCallerUser() == null || r.getCallerUser().equals(r.getCallerNumber()) ? "" : " (" + r.getCallerUser() + ")"))

@@ -12,8 +12,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.reachpbx.directory.model.Channel;
 import org.reachpbx.directory.store.TenantEditor;
@@ -38,8 +36,6 @@ public class ChannelsView extends VerticalLayout {
 
     /** How often an open channel list reads the registrations again. */
     static final int POLL_MILLIS = 2000;
-    private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final ObjectProvider<RegistrationDirectory> registrations;
     private final ComboBox<TenantStore.TenantSummary> tenant;
@@ -48,10 +44,13 @@ public class ChannelsView extends VerticalLayout {
     private final Span state = new Span();
     private ListEditor.Row selected;
     private Registration polling;
+    private final org.reachpbx.directory.view.TenantViewCache views;
 
     public ChannelsView(TenantStore store, TenantEditor editor, CurrentUser current,
-                        ObjectProvider<RegistrationDirectory> registrations) {
+                        ObjectProvider<RegistrationDirectory> registrations,
+                        org.reachpbx.directory.view.TenantViewCache views) {
         this.registrations = registrations;
+        this.views = views;
         ConfigSupport support = new ConfigSupport(store, editor, current);
         tenant = support.tenantPicker(getTranslation("config.tenant"));
         channels = new ListEditor("ch", "Channels", List.of(Kinds.channels()), support,
@@ -65,7 +64,7 @@ public class ChannelsView extends VerticalLayout {
         live.addColumn(ChannelRegistration::contact).setHeader(getTranslation("config.ch.contact")).setFlexGrow(1);
         live.addColumn(r -> r.sourceAddress() + ":" + r.sourcePort()).setHeader(getTranslation("config.ch.source")).setAutoWidth(true);
         live.addColumn(ChannelRegistration::userAgent).setHeader(getTranslation("config.ch.userAgent")).setAutoWidth(true);
-        Grids.sortBy(live.addColumn(r -> String.valueOf(r.expires())).setHeader(getTranslation("config.ch.expires"))
+        Grids.sortBy(live.addColumn(r -> when(r.expires())).setHeader(getTranslation("config.ch.expires"))
                 .setAutoWidth(true), ChannelRegistration::expires);
         Grids.sortable(live);
         live.setAllRowsVisible(true);
@@ -93,6 +92,12 @@ public class ChannelsView extends VerticalLayout {
                 : directory.registrationsOf(tenant.getValue().id(), channel);
     }
 
+    /** In the tenant's zone, named (issue 17, defect 7). */
+    private String when(java.time.Instant at) {
+        return org.reachpbx.ui.Times.format(at,
+                org.reachpbx.ui.Times.zoneOf(tenant.getValue() == null ? null : tenant.getValue().id(), views));
+    }
+
     /** The list's registration column: registered with how many contacts and the soonest expiry, or not. */
     private String registration(String channel) {
         if (registrations.getIfAvailable() == null) {
@@ -100,7 +105,7 @@ public class ChannelsView extends VerticalLayout {
         }
         List<ChannelRegistration> list = registrationsOf(channel);
         return list.isEmpty() ? getTranslation("config.ch.col.notRegistered")
-                : getTranslation("config.ch.col.registered", list.size(), EXPIRES.format(list.get(0).expires()));
+                : getTranslation("config.ch.col.registered", list.size(), when(list.get(0).expires()));
     }
 
     /** The selected channel's registrations below the list. */

@@ -153,7 +153,7 @@ public class ItemForm<T> extends VerticalLayout {
             DatePicker date = new DatePicker(label);
             date.setManualValidation(true);
             UI ui = UI.getCurrent();
-            date.setLocale(UiTexts.pickerLocale(ui == null ? null : ui.getLocale()));
+            UiTexts.localize(date, ui == null ? null : ui.getLocale());
             if (value != null && !value.isNull()) {
                 date.setValue(LocalDate.parse(value.asText()));
             }

@@ -37,4 +37,17 @@ public final class Labels {
         String label = translate.apply(choiceKey(enumType, constant));
         return label == null || label.startsWith("!") ? constant : label;
     }
+
+    /** The label of an extension type ({@code LBR} → "Location-based routing"), the form's kind name. */
+    public static String extensionType(org.reachpbx.rules.vocabulary.ExtensionType type, UnaryOperator<String> translate) {
+        if (type == null) {
+            return "";
+        }
+        StringBuilder key = new StringBuilder();
+        for (String part : type.name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+            key.append(key.length() == 0 ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        }
+        String label = translate.apply("config.kind." + key);
+        return label == null || label.startsWith("!") ? type.name() : label;
+    }
 }

@@ -137,8 +137,10 @@ public class NumberPlansView extends VerticalLayout {
 
         holidays.setId("np-holidays");
         holidays.addColumn(r -> r.holiday().getDescription()).setHeader(getTranslation("config.np.description")).setSortable(true).setFlexGrow(1);
-        holidays.addColumn(r -> String.valueOf(r.holiday().getStart())).setHeader(getTranslation("config.np.start")).setSortable(true).setAutoWidth(true);
-        holidays.addColumn(r -> String.valueOf(r.holiday().getEnd())).setHeader(getTranslation("config.np.end")).setSortable(true).setAutoWidth(true);
+        Grids.sortBy(holidays.addColumn(r -> when(r.holiday().getStart())).setHeader(getTranslation("config.np.start")).setAutoWidth(true),
+                r -> r.holiday().getStart());
+        Grids.sortBy(holidays.addColumn(r -> when(r.holiday().getEnd())).setHeader(getTranslation("config.np.end")).setAutoWidth(true),
+                r -> r.holiday().getEnd());
         holidays.addColumn(r -> planLabel(r.holiday().getPlan())).setHeader(getTranslation("config.np.plan")).setSortable(true).setAutoWidth(true);
         holidays.addColumn(r -> r.holiday().isTemporary() ? getTranslation("config.yes") : "").setHeader(getTranslation("config.np.temporary")).setAutoWidth(true);
         holidays.setAllRowsVisible(true);
@@ -150,8 +152,8 @@ public class NumberPlansView extends VerticalLayout {
         hStart.setLabel(getTranslation("config.np.start"));
         hEnd.setId("np-h-end");
         hEnd.setLabel(getTranslation("config.np.end"));
-        hStart.setLocale(org.reachpbx.ui.i18n.UiTexts.pickerLocale(getLocale()));
-        hEnd.setLocale(org.reachpbx.ui.i18n.UiTexts.pickerLocale(getLocale()));
+        org.reachpbx.ui.i18n.UiTexts.localize(hStart, getLocale());
+        org.reachpbx.ui.i18n.UiTexts.localize(hEnd, getLocale());
         hPlan.setId("np-h-plan");
         hPlan.setLabel(getTranslation("config.np.plan"));
         hPlan.setItemLabelGenerator(this::planLabel);
@@ -162,6 +164,9 @@ public class NumberPlansView extends VerticalLayout {
         }
         HorizontalLayout holidayForm = new HorizontalLayout(hDescription, hStart, hEnd, hPlan, hTemporary);
         holidayForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        // five fields do not fit beside each other on every screen: they wrap rather than being cut off (issue 17, defect 8)
+        holidayForm.getStyle().set("flex-wrap", "wrap");
+        holidayForm.setWidthFull();
         holidayForm.setVisible(editable);
         Button add = new Button(getTranslation("config.np.holidayAdd"), e -> saveHoliday(null));
         add.setId("np-h-add");
@@ -172,7 +177,7 @@ public class NumberPlansView extends VerticalLayout {
         Button delete = new Button(getTranslation("config.delete"),
                 e -> holidays.getSelectedItems().stream().findFirst().ifPresent(r -> confirmDelete(
                         getTranslation("config.confirmDelete.holiday", r.holiday().getDescription(),
-                                String.valueOf(r.holiday().getStart()), String.valueOf(r.holiday().getEnd())),
+                                when(r.holiday().getStart()), when(r.holiday().getEnd())),
                         () -> deleteHolidays(List.of(r.index()), "delete"))));
         delete.setId("np-h-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -329,6 +334,12 @@ public class NumberPlansView extends VerticalLayout {
     }
 
     /** The plan the holiday table or the schedule gives now (for the label; the rules decide which applies). */
+    /** A holiday's wall-clock time in the tenant's zone, named (issue 17, defect 7). */
+    private String when(LocalDateTime local) {
+        return org.reachpbx.ui.Times.format(local,
+                org.reachpbx.ui.Times.zoneOf(tenant.getValue() == null ? null : tenant.getValue().id(), views));
+    }
+
     private Integer activePlanOf(SchemaView s, ZoneId zone) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
         Integer holiday = s.holidays().stream().filter(h -> h.covers(now))
@@ -376,6 +387,14 @@ public class NumberPlansView extends VerticalLayout {
         hTemporary.setValue(h.isTemporary());
     }
 
+    private void clearHolidayForm() {
+        hDescription.clear();
+        hStart.clear();
+        hEnd.clear();
+        hPlan.clear();
+        hTemporary.clear();
+    }
+
     /** The picked moment; a picker left empty, or holding text it cannot read, has none. */
     private LocalDateTime parse(DateTimePicker field, List<Violation> problems, String name) {
         if (field.getValue() == null) {
@@ -412,6 +431,9 @@ public class NumberPlansView extends VerticalLayout {
             showHolidayViolations(List.of(), "");
             ConfigSupport.saved(getTranslation("config.saved"));
             showSchema();
+            if (index == null) {
+                clearHolidayForm(); // ready for the next one (issue 17, defect 8)
+            }
         } else {
             showHolidayViolations(violations, prefix[0]);
         }

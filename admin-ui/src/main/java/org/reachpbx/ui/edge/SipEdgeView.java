@@ -14,8 +14,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
@@ -32,8 +30,6 @@ import org.springframework.beans.factory.ObjectProvider;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class SipEdgeView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final SipEdgeStatus edge;
     private final CurrentUser current;
@@ -92,7 +88,8 @@ public class SipEdgeView extends VerticalLayout {
         return b;
     }
 
+    /** Shared by all tenants, so in UTC, named (issue 17, defect 7). */
     private static String when(Instant at) {
-        return at == null ? "" : WHEN.format(at);
+        return org.reachpbx.ui.Times.format(at, org.reachpbx.ui.Times.UTC);
     }
 }

@@ -16,8 +16,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.reachpbx.directory.access.UiRole;
 import org.reachpbx.directory.integrations.OutboxMessage;
 import org.reachpbx.directory.integrations.OutboxState;
@@ -39,8 +37,6 @@ import org.reachpbx.ui.access.Roles;
 public class OutboxView extends VerticalLayout {
 
     static final int SHOWN = 500;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final Outbox outbox;
     private final CurrentUser current;
@@ -48,7 +44,10 @@ public class OutboxView extends VerticalLayout {
     private final ComboBox<OutboxState> state = new ComboBox<>();
     private final Grid<OutboxMessage> grid = new Grid<>();
 
-    public OutboxView(Outbox outbox, CurrentUser current) {
+    private final org.reachpbx.directory.view.TenantViewCache views;
+
+    public OutboxView(Outbox outbox, CurrentUser current, org.reachpbx.directory.view.TenantViewCache views) {
+        this.views = views;
         this.outbox = outbox;
         this.current = current;
         this.me = current.user();
@@ -60,13 +59,13 @@ public class OutboxView extends VerticalLayout {
         state.addValueChangeListener(e -> refresh());
         grid.setId("outbox");
         grid.addColumn(OutboxMessage::getId).setHeader("Id").setAutoWidth(true);
-        Grids.sortBy(grid.addColumn(m -> when(m.getCreatedAt())).setHeader(getTranslation("outbox.created"))
+        Grids.sortBy(grid.addColumn(m -> when(m.getCreatedAt(), m)).setHeader(getTranslation("outbox.created"))
                 .setAutoWidth(true), OutboxMessage::getCreatedAt);
         grid.addColumn(m -> m.getChannel().name()).setHeader(getTranslation("outbox.channel")).setAutoWidth(true);
         grid.addColumn(OutboxMessage::getDestination).setHeader(getTranslation("outbox.destination")).setAutoWidth(true);
         grid.addColumn(m -> m.getState().name()).setHeader(getTranslation("outbox.state")).setAutoWidth(true);
         grid.addColumn(OutboxMessage::getAttempts).setHeader(getTranslation("outbox.attempts")).setAutoWidth(true);
-        Grids.sortBy(grid.addColumn(m -> when(m.getNextAttemptAt())).setHeader(getTranslation("outbox.next"))
+        Grids.sortBy(grid.addColumn(m -> when(m.getNextAttemptAt(), m)).setHeader(getTranslation("outbox.next"))
                 .setAutoWidth(true), OutboxMessage::getNextAttemptAt);
         grid.addColumn(m -> m.getLastError() == null ? "" : m.getLastError())
                 .setHeader(getTranslation("outbox.lastError")).setFlexGrow(1);
@@ -100,7 +99,8 @@ public class OutboxView extends VerticalLayout {
         return b;
     }
 
-    private static String when(Instant at) {
-        return at == null ? "" : WHEN.format(at);
+    /** In the message's tenant's zone, named (issue 17, defect 7). */
+    private String when(Instant at, OutboxMessage m) {
+        return org.reachpbx.ui.Times.format(at, org.reachpbx.ui.Times.zoneOf(m.getTenantId(), views));
     }
 }

@@ -186,7 +186,9 @@ class ReachEditors {
             Details details = new Details(i == 0 ? p.getName() + " (" + tr("reach.profile.default") + ")" : p.getName(),
                     body);
             details.setId(id + "details");
-            details.setOpened(i > 0);
+            // every profile open, the default one too, also when the editors are built again after a
+            // Save: an admin sees what was saved (issue 17, defect 8)
+            details.setOpened(true);
             all.add(details);
         }
         return all;

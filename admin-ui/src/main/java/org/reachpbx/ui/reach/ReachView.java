@@ -216,19 +216,20 @@ public class ReachView extends VerticalLayout {
                 : p.getName()).setHeader(getTranslation("reach.profile.name")).setAutoWidth(true);
         grid.addColumn(p -> p == base ? "" : p.getInherit().stream().map(x -> getTranslation("reach.setting." + x.name()))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("reach.profile.inherits"))
-                .setAutoWidth(true);
+                .setWidth("8em").setFlexGrow(1);
+        // the value columns share the width and wrap, so the forwards and devices are never cut off (issue 17, defect 8)
         grid.addColumn(p -> setting(p, base, ProfileSetting.CALLER_ID, ReachProfile::getCallerId))
-                .setHeader(getTranslation("reach.profile.callerId")).setAutoWidth(true);
+                .setHeader(getTranslation("reach.profile.callerId")).setWidth("8em").setFlexGrow(1);
         grid.addColumn(p -> setting(p, base, ProfileSetting.FORWARD_ALWAYS, ReachProfile::getForwardAlways))
-                .setHeader(getTranslation("reach.profile.forwardAlways")).setAutoWidth(true);
+                .setHeader(getTranslation("reach.profile.forwardAlways")).setWidth("8em").setFlexGrow(1);
         grid.addColumn(p -> setting(p, base, ProfileSetting.FORWARD_ON_BUSY, ReachProfile::getForwardOnBusy))
-                .setHeader(getTranslation("reach.profile.forwardOnBusy")).setAutoWidth(true);
+                .setHeader(getTranslation("reach.profile.forwardOnBusy")).setWidth("8em").setFlexGrow(1);
         grid.addColumn(p -> setting(p, base, ProfileSetting.FORWARD_ON_NO_ANSWER,
                 q -> q.getForwardOnNoAnswer() == null ? null : q.getForwardOnNoAnswer() + " (" + q.getNoAnswerTimeout()
-                        + " s)")).setHeader(getTranslation("reach.profile.forwardOnNoAnswer")).setAutoWidth(true);
+                        + " s)")).setHeader(getTranslation("reach.profile.forwardOnNoAnswer")).setWidth("8em").setFlexGrow(1);
         grid.addColumn(p -> setting(p, base, ProfileSetting.DEVICES, q -> q.getDevices().stream()
                 .map(ReachView::device).collect(Collectors.joining(", "))))
-                .setHeader(getTranslation("reach.profile.devices")).setFlexGrow(1);
+                .setHeader(getTranslation("reach.profile.devices")).setWidth("10em").setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         org.reachpbx.ui.Grids.sortable(grid);
         grid.setItems(ReachCopy.allProfiles(reach));
@@ -383,6 +384,9 @@ public class ReachView extends VerticalLayout {
         barring = new CheckboxGroup<>();
         barring.setId("reach-barring");
         barring.setItems(BarringCategory.values());
+        // the categories' labels (issue 17, defect 2); the stored value stays the constant
+        barring.setItemLabelGenerator(c -> org.reachpbx.ui.config.Labels.choice(BarringCategory.class, c.name(),
+                this::getTranslation));
         barring.setValue(java.util.Set.copyOf(reach.getCallBarring()));
         barring.setReadOnly(me.role() == UiRole.END_USER);
         return barring;
@@ -395,7 +399,7 @@ public class ReachView extends VerticalLayout {
         manualStatus.setClearButtonVisible(true);
         manualStatus.setPlaceholder(getTranslation("reach.manual.automatic"));
         manualUntil = new DateTimePicker(getTranslation("reach.manual.until"));
-        manualUntil.setLocale(org.reachpbx.ui.i18n.UiTexts.pickerLocale(getLocale()));
+        org.reachpbx.ui.i18n.UiTexts.localize(manualUntil, getLocale());
         manualUntil.setId("manual-status-until");
         if (reach.getManualStatus() != null) {
             manualStatus.setValue(reach.getManualStatus().getStatus());
@@ -406,7 +410,7 @@ public class ReachView extends VerticalLayout {
         overrideDevices.setItems(u.getDevices().stream().map(UserDevice::getName).toList());
         overrideDevices.setPlaceholder(getTranslation("reach.override.none"));
         overrideUntil = new DateTimePicker(getTranslation("reach.manual.until"));
-        overrideUntil.setLocale(org.reachpbx.ui.i18n.UiTexts.pickerLocale(getLocale()));
+        org.reachpbx.ui.i18n.UiTexts.localize(overrideUntil, getLocale());
         overrideUntil.setId("override-until");
         ManualDeviceOverride o = reach.getManualDeviceOverride();
         if (o != null) {

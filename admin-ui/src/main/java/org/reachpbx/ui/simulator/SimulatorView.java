@@ -83,7 +83,7 @@ public class SimulatorView extends VerticalLayout {
         channel.setId("sim-channel");
         dialled.setId("sim-dialled");
         time.setId("sim-time");
-        time.setLocale(org.reachpbx.ui.i18n.UiTexts.pickerLocale(getLocale()));
+        org.reachpbx.ui.i18n.UiTexts.localize(time, getLocale());
         outcome.setId("outcome");
         decision.setId("decision");
         decision.getStyle().set("white-space", "pre-wrap");

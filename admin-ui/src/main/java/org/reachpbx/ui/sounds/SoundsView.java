@@ -98,6 +98,7 @@ public class SoundsView extends VerticalLayout {
         name.setWidth("22em");
         MemoryBuffer buffer = new MemoryBuffer();
         Upload upload = new Upload(buffer);
+        org.reachpbx.ui.i18n.UiTexts.localize(upload, getLocale());
         upload.setId("sounds-upload");
         upload.setAcceptedFileTypes(".mp3", ".wav", "audio/mpeg", "audio/wav", "audio/x-wav");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxUploadSize().toBytes()));

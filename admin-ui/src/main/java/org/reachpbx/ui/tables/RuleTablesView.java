@@ -28,8 +28,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,8 +59,6 @@ import org.reachpbx.ui.access.Roles;
 @SuppressWarnings("deprecation") // MemoryBuffer: the UploadHandler API is new in 24.8; this one is simpler to read
 public class RuleTablesView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     /** One row of the shown table; identity, not content, tells rows apart (two rows may be equal). */
     static final class EditRow {
@@ -181,6 +177,7 @@ public class RuleTablesView extends VerticalLayout {
     private Upload upload() {
         MemoryBuffer buffer = new MemoryBuffer();
         Upload upload = new Upload(buffer);
+        org.reachpbx.ui.i18n.UiTexts.localize(upload, getLocale());
         upload.setId("upload");
         upload.setAcceptedFileTypes(".csv", "text/csv", ".xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -451,8 +448,9 @@ public class RuleTablesView extends VerticalLayout {
         return String.valueOf(n);
     }
 
+    /** Shared by all tenants, so in UTC, named (issue 17, defect 7). */
     private static String when(Instant at) {
-        return at == null ? "" : WHEN.format(at);
+        return org.reachpbx.ui.Times.format(at, org.reachpbx.ui.Times.UTC);
     }
 
     private static Button button(String label, String id, Runnable action) {

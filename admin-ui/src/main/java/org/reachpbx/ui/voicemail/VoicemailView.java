@@ -19,7 +19,6 @@ import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,7 +51,6 @@ public class VoicemailView extends VerticalLayout {
     record BoxItem(String number, String name) {
     }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final VoicemailMessages messages;
     private final TenantEditor editor;
@@ -86,7 +84,7 @@ public class VoicemailView extends VerticalLayout {
         box.addValueChangeListener(e -> refresh());
 
         grid.setId("vm-messages");
-        Grids.sortBy(grid.addColumn(m -> WHEN.format(m.getReceivedAt().atZone(zone))).setHeader(getTranslation("vm.received"))
+        Grids.sortBy(grid.addColumn(m -> org.reachpbx.ui.Times.format(m.getReceivedAt(), zone)).setHeader(getTranslation("vm.received"))
                 .setAutoWidth(true), VoicemailMessage::getReceivedAt);
         grid.addColumn(m -> (m.getCallerNumber() == null ? getTranslation("vm.anonymous") : m.getCallerNumber())
                 + (m.getCallerName() == null ? "" : " (" + m.getCallerName() + ")"))
@@ -100,7 +98,7 @@ public class VoicemailView extends VerticalLayout {
         Grids.sortable(grid);
         filter = Grids.filter("vm-filter", getTranslation("config.filter"), grid, m -> java.util.stream.Stream.of(
                 m.getCallerNumber(), m.getCallerName(), getTranslation("vm.state." + m.getState().name()),
-                WHEN.format(m.getReceivedAt().atZone(zone))));
+                org.reachpbx.ui.Times.format(m.getReceivedAt(), zone)));
         player.setId("vm-player");
 
         add(new H2(getTranslation(me.role() == UiRole.END_USER ? "vm.title.own" : "vm.title")),
@@ -115,7 +113,7 @@ public class VoicemailView extends VerticalLayout {
             return;
         }
         Tenant t = editor.draft(tenant.getValue().id()).orElseThrow();
-        zone = ZoneId.of(t.getTimeZone());
+        zone = org.reachpbx.ui.Times.zone(t.getTimeZone());
         List<Extension> all = new ArrayList<>(t.getUsers());
         if (me.role() != UiRole.END_USER) {
             all.addAll(t.getVoicemails());

@@ -116,7 +116,7 @@ class UiAccountTest extends DemoTenantBrowserTest {
         try {
             java.util.List<String> states = browser.waitForColumn("ch-grid", 5,
                     texts -> texts.size() > row && texts.get(row).startsWith("registered: 1 contact"));
-            assertThat(states.get(row)).matches("registered: 1 contact\\(s\\), expires \\d\\d:\\d\\d:\\d\\d UTC");
+            assertThat(states.get(row)).matches("registered: 1 contact\\(s\\), expires \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d CES?T");
             assertThat(states).filteredOn(s -> s.startsWith("registered")).hasSize(1);
             browser.screenshot("channels-list-registered");
         } finally {

@@ -78,9 +78,17 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
 
     @Test
     void aHolidayIsAddedAndAnExpiredOneDeleted() {
+        browser.windowSize(1440, 1000);
         browser.login("tenantadmin", "demo-tenant");
         browser.open("/ui/config/number-plans");
         browser.cell("np-holidays", "Eerste Kerstdag").click();
+        // issue 17, defect 7: the table's times in the tenant's zone, the zone named, no ISO text
+        assertThat(browser.waitFor(By.id("np-holidays")).getText()).contains("2026-12-25 00:00:00 CET")
+                .doesNotContain("2026-12-25T00:00");
+        // defect 8: at 1440 px no field of the holiday form is cut off
+        for (String field : java.util.List.of("np-h-description", "np-h-start", "np-h-end", "np-h-plan", "np-h-temporary")) {
+            assertThat(browser.insideWidth(browser.inView(By.id(field)))).as(field + " on the screen").isTrue();
+        }
         // a chosen holiday fills the form, its times in the pickers
         browser.waitForPicker("np-h-start", "2026-12-25T00:00");
         assertThat(browser.pickerValue("np-h-end")).isEqualTo("2026-12-26T00:00");
@@ -92,6 +100,10 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
         browser.click("np-h-add");
         browser.cell("np-holidays", "Koningsdag 2026");
         assertThat(export()).contains("description: Koningsdag 2026", "2026-04-27T00:00");
+        // defect 8: the form is empty again for the next holiday
+        browser.waitForPicker("np-h-start", "");
+        assertThat(browser.pickerValue("np-h-end")).isEmpty();
+        browser.waitForValue(By.id("np-h-description"), "");
         browser.screenshot("number-plans-holiday-added");
 
         // it ended before the demo's "now" (2026-11) and goes; Christmas 2026 stays

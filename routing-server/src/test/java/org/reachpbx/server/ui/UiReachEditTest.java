@@ -57,6 +57,23 @@ class UiReachEditTest extends DemoTenantBrowserTest {
         browser.waitForText(By.id("reach-profiles"), "Buitenland");
     }
 
+    /** Issue 17, defect 8: at 1440 px the default profile is open, stays open after Save, and the profiles grid shows every column. */
+    @Test
+    void theDefaultProfileStaysOpenAndTheProfilesGridFitsAt1440() {
+        browser = UiBrowser.start(port).windowSize(1440, 1000).login("tenantadmin", "demo-tenant");
+        browser.open("/ui/reach");
+        browser.waitForText(By.id("reach-profiles"), "Buitenland");
+        assertThat(browser.property("prof-0-details", "opened")).isEqualTo(true);
+        Object fits = browser.script("const t = arguments[0].$.table; return t.scrollWidth <= t.clientWidth + 1;",
+                browser.waitFor(By.id("reach-profiles")));
+        assertThat(fits).as("the profiles grid needs no horizontal scrolling").isEqualTo(true);
+        browser.click(By.id("reach-save"));
+        browser.waitForText(By.id("reach-profiles"), "Buitenland");
+        browser.present("prof-0-details");
+        assertThat(browser.property("prof-0-details", "opened")).isEqualTo(true);
+        browser.screenshot("reach-profiles-1440px");
+    }
+
     @Test
     void aNewProfileWithAForwardIsInTheExport() {
         openReach();

@@ -207,6 +207,13 @@ class UiReachTest extends DemoTenantBrowserTest {
         browser.waitForText(By.tagName("body"), "Belklassen");
         assertThat(browser.pageText()).contains("Belklassen", "Matrix: belklasse × status", "Bereikbaarheid opslaan",
                 "Afmelden", "(overgenomen)").doesNotContain("Call classes");
+        // issue 17, defect 2: barring categories by their labels, the date picker's calendar in Dutch
+        assertThat(browser.waitFor(By.id("reach-barring")).getText()).contains("Internationaal (alle)", "0900-nummers")
+                .doesNotContain("INTERNATIONAL", "PREMIUM_0900");
+        Object calendar = browser.script("const p = document.getElementById('manual-status-until')"
+                + ".querySelector('[slot=date-picker]'); const i = p.i18n;"
+                + " return [i.monthNames[0], i.weekdaysShort[1], i.today, i.cancel, String(i.firstDayOfWeek)];");
+        assertThat(calendar).asList().containsExactly("januari", "ma", "Vandaag", "Annuleren", "1");
         browser.screenshot("reach-dutch");
         browser.click(By.id("language"));
         // The Dutch title "Bereikbaarheid (REACH)" holds "REACH" too: wait for English text instead.

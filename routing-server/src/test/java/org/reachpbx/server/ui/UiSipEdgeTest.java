@@ -70,6 +70,7 @@ class UiSipEdgeTest {
         browser = UiBrowser.start(port).login("tenantadmin", "demo-tenant");
         assertThat(browser.pageText()).doesNotContain("SIP edge");
         browser.open("/ui/sip-edge");
+        // the "Not allowed" page of issue 17, defect 9 (no longer Vaadin's "Could not navigate")
         browser.waitForText(By.id("not-allowed-text"), "may not open 'sip-edge'");
         assertThat(browser.all(By.id("edge-bans"))).isEmpty();
     }

@@ -86,7 +86,7 @@ class UiVoicemailTest {
         browser.open("/ui/voicemail");
         browser.waitForText(By.id("vm-messages"), "0612345678");
         String list = browser.waitFor(By.id("vm-messages")).getText();
-        assertThat(list).contains("Klant Pietersen", "2026-11-24 10:15", "2 s", "new").doesNotContain("0687654321");
+        assertThat(list).contains("Klant Pietersen", "2026-11-24 10:15:00 CET", "2 s", "new").doesNotContain("0687654321");
 
         browser.click(By.id("vm-play-" + own.getId()));
         WebElement player = browser.waitFor(By.id("vm-audio"));
