@@ -1,10 +1,13 @@
 package org.reachpbx.server.sip.b2bua;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import org.reachpbx.server.livestate.CallCounters;
+import org.reachpbx.server.livestate.CallCounters.Kind;
+import org.reachpbx.server.livestate.InMemoryCallCounters;
 import org.reachpbx.rules.view.ChannelView;
 import org.reachpbx.rules.view.DeviceView;
 import org.reachpbx.rules.view.TenantView;
@@ -14,26 +17,26 @@ import org.reachpbx.rules.view.UserView;
  * The counters the rules need about calls in progress, per tenant: calls per call-limit extension
  * (CLX-02), external calls per user (ECL-01), calls per user and per channel (busy, USR-11 and
  * CH-04). A call takes its counts with {@link #take} and gives them back exactly once with
- * {@link Taken#release()}, which every way a call can end calls.
+ * {@link Taken#release()}, which every way a call can end calls. The counts are kept in
+ * {@link CallCounters} (in memory, or leases in Redis for a cluster).
  */
 public class LiveCalls {
 
-    private final Map<Long, TenantCalls> tenants = new ConcurrentHashMap<>();
+    private final CallCounters counters;
 
-    private static final class TenantCalls {
-        final Map<String, Integer> callLimit = new HashMap<>();
-        final Map<String, Integer> external = new HashMap<>();
-        final Map<String, Integer> user = new HashMap<>();
-        final Map<String, Integer> channel = new HashMap<>();
+    /** In memory: one instance, and the tests that need no other. */
+    public LiveCalls() {
+        this(new InMemoryCallCounters());
+    }
+
+    public LiveCalls(CallCounters counters) {
+        this.counters = counters;
     }
 
     /** What one call counts for; released once. */
     public final class Taken {
         private final long tenantId;
-        private final Map<String, Integer> callLimit = new HashMap<>();
-        private final Map<String, Integer> external = new HashMap<>();
-        private final Map<String, Integer> user = new HashMap<>();
-        private final Map<String, Integer> channel = new HashMap<>();
+        private final List<CallCounters.Lease> leases = new ArrayList<>();
         private boolean released;
 
         private Taken(long tenantId) {
@@ -41,103 +44,85 @@ public class LiveCalls {
         }
 
         public void callLimit(String extension) {
-            add(callLimit, extension, c -> c.callLimit);
+            add(Kind.CALL_LIMIT, extension);
         }
 
         public void external(String user) {
-            add(external, user, c -> c.external);
+            add(Kind.EXTERNAL, user);
         }
 
         public void user(String user) {
-            add(this.user, user, c -> c.user);
+            add(Kind.USER, user);
         }
 
         public void channel(String channel) {
-            add(this.channel, channel, c -> c.channel);
+            add(Kind.CHANNEL, channel);
         }
 
-        private void add(Map<String, Integer> mine, String key, java.util.function.Function<TenantCalls, Map<String, Integer>> of) {
-            if (key == null) {
+        private synchronized void add(Kind kind, String key) {
+            if (key == null || released) {
                 return;
             }
-            synchronized (LiveCalls.this) {
-                if (released) {
-                    return;
-                }
-                mine.merge(key, 1, Integer::sum);
-                of.apply(calls(tenantId)).merge(key, 1, Integer::sum);
-            }
+            leases.add(counters.take(tenantId, kind, key));
         }
 
         /** Gives every count back; a second call does nothing. */
-        public void release() {
-            synchronized (LiveCalls.this) {
-                if (released) {
-                    return;
-                }
-                released = true;
-                TenantCalls t = calls(tenantId);
-                subtract(t.callLimit, callLimit);
-                subtract(t.external, external);
-                subtract(t.user, user);
-                subtract(t.channel, channel);
+        public synchronized void release() {
+            if (released) {
+                return;
             }
+            released = true;
+            leases.forEach(CallCounters.Lease::release);
+            leases.clear();
         }
-    }
-
-    private TenantCalls calls(long tenantId) {
-        return tenants.computeIfAbsent(tenantId, id -> new TenantCalls());
-    }
-
-    private static void subtract(Map<String, Integer> total, Map<String, Integer> mine) {
-        mine.forEach((k, n) -> total.computeIfPresent(k, (key, v) -> v - n <= 0 ? null : v - n));
     }
 
     public Taken take(long tenantId) {
         return new Taken(tenantId);
     }
 
-    public synchronized Map<String, Integer> callLimitCalls(long tenantId) {
-        return Map.copyOf(calls(tenantId).callLimit);
+    public Map<String, Integer> callLimitCalls(long tenantId) {
+        return Map.copyOf(counters.counts(tenantId, Kind.CALL_LIMIT));
     }
 
-    public synchronized int externalCalls(long tenantId, String user) {
-        return user == null ? 0 : calls(tenantId).external.getOrDefault(user, 0);
+    public int externalCalls(long tenantId, String user) {
+        return user == null ? 0 : counters.count(tenantId, Kind.EXTERNAL, user);
     }
 
-    public synchronized int channelCalls(long tenantId, String channel) {
-        return calls(tenantId).channel.getOrDefault(channel, 0);
+    public int channelCalls(long tenantId, String channel) {
+        return counters.count(tenantId, Kind.CHANNEL, channel);
     }
 
     /**
      * The users that count as busy now (USR-11): without second call offering, a user with a call
      * up; with it, a user whose every fixed device's channel is at its call limit (CH-04).
      */
-    public synchronized Set<String> busyUsers(TenantView view) {
-        TenantCalls t = calls(view.tenantId());
-        if (t.user.isEmpty()) {
+    public Set<String> busyUsers(TenantView view) {
+        Map<String, Integer> users = counters.counts(view.tenantId(), Kind.USER);
+        if (users.isEmpty()) {
             return Set.of();
         }
+        Map<String, Integer> channels = counters.counts(view.tenantId(), Kind.CHANNEL);
         Set<String> busy = new HashSet<>();
-        for (String user : t.user.keySet()) {
+        for (String user : users.keySet()) {
             UserView u = view.user(user);
             if (u == null) {
                 continue;
             }
-            if (!u.secondCallOffering() || allChannelsFull(view, u, t)) {
+            if (!u.secondCallOffering() || allChannelsFull(view, u, channels)) {
                 busy.add(user);
             }
         }
         return Set.copyOf(busy);
     }
 
-    private static boolean allChannelsFull(TenantView view, UserView u, TenantCalls t) {
+    private static boolean allChannelsFull(TenantView view, UserView u, Map<String, Integer> channelCalls) {
         boolean any = false;
         for (DeviceView d : u.devices()) {
             ChannelView c = d.channel() == null ? null : view.channel(d.channel());
             if (c != null) {
                 any = true;
-                if (t.channel.getOrDefault(c.name(), 0) < Math.max(1, c.callLimit())) {
+                if (channelCalls.getOrDefault(c.name(), 0) < Math.max(1, c.callLimit())) {
                     return false;
                 }
             }

@@ -5,18 +5,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.reachpbx.integrations.mwi.RegistrationDirectory;
+import org.reachpbx.server.livestate.InMemoryRegistrationState;
+import org.reachpbx.server.livestate.RegistrationState;
 
 /**
- * The registered contacts of every channel, in memory, with expiry. Expired bindings are dropped
- * when read and by a regular {@link #sweep()}. Which user a contact rings for is {@link UserDevices}'
- * business.
+ * The registered contacts of every channel, with expiry, kept in a {@link RegistrationState} (in
+ * memory, or in Redis for a cluster). Expired bindings are left out when read and dropped by a
+ * regular {@link #sweep()}. Which user a contact rings for is {@link UserDevices}' business.
  */
 public class RegistrationStore {
 
-    /** One contact of one channel. */
     /**
      * One contact of one channel. {@code device} is the user's device this contact is (a DESKTOP
      * client or a MOBILE app registering on the user's channel with the Contact parameter
@@ -31,38 +30,30 @@ public class RegistrationStore {
         }
     }
 
-    private record Key(long tenantId, String channel) {
-    }
-
-    private final Map<Key, Map<String, Binding>> bindings = new ConcurrentHashMap<>();
-    /** Bumped on every change, so derived state (who is reachable) knows when to look again. */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final RegistrationState state;
     private final List<java.util.function.Consumer<Binding>> onRegistered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Clock clock;
 
+    /** In memory: one instance, and the tests that need no other. */
     public RegistrationStore(Clock clock) {
+        this(clock, new InMemoryRegistrationState());
+    }
+
+    public RegistrationStore(Clock clock, RegistrationState state) {
         this.clock = clock;
+        this.state = state;
     }
 
     /** Adds or refreshes a binding (same contact URI replaces the previous one). */
     public void bind(Binding binding) {
-        Binding before = bindings.computeIfAbsent(new Key(binding.tenantId(), binding.channel()),
-                k -> new ConcurrentHashMap<>()).put(binding.contact(), binding);
-        generation.incrementAndGet();
-        if (before == null) {
+        if (state.put(binding)) {
             onRegistered.forEach(listener -> listener.accept(binding));
         }
     }
 
     /** Channels with at least one contact now, of one tenant or (tenantId null) of all. */
     public int registeredChannels(Long tenantId) {
-        int n = 0;
-        for (var e : bindings.entrySet()) {
-            if ((tenantId == null || e.getKey().tenantId() == tenantId) && !e.getValue().isEmpty()) {
-                n++;
-            }
-        }
-        return n;
+        return state.registeredChannels(tenantId, clock.instant());
     }
 
     /** Called with each new contact (not a refresh), e.g. to tell the phone about waiting voicemail. */
@@ -71,37 +62,21 @@ public class RegistrationStore {
     }
 
     public void unbind(long tenantId, String channel, String contact) {
-        Map<String, Binding> m = bindings.get(new Key(tenantId, channel));
-        if (m != null && m.remove(contact) != null) {
-            generation.incrementAndGet();
-        }
+        state.remove(tenantId, channel, contact);
     }
 
     public void unbindAll(long tenantId, String channel) {
-        if (bindings.remove(new Key(tenantId, channel)) != null) {
-            generation.incrementAndGet();
-        }
+        state.removeAll(tenantId, channel);
     }
 
     /** Drops every expired binding now; run on a schedule so registrations disappear on time. */
     public int sweep() {
-        Instant now = clock.instant();
-        int dropped = 0;
-        for (Map<String, Binding> m : bindings.values()) {
-            int before = m.size();
-            m.values().removeIf(b -> !b.expires().isAfter(now));
-            dropped += before - m.size();
-        }
-        bindings.values().removeIf(Map::isEmpty);
-        if (dropped > 0) {
-            generation.incrementAndGet();
-        }
-        return dropped;
+        return state.sweep(clock.instant());
     }
 
     /** Changes with every bind, unbind and expiry. */
     public long generation() {
-        return generation.get();
+        return state.generation();
     }
 
     /** Whether the channel has at least one live contact. */
@@ -111,13 +86,9 @@ public class RegistrationStore {
 
     /** The live bindings of a channel, oldest expiry first. */
     public List<Binding> bindingsOf(long tenantId, String channel) {
-        Map<String, Binding> m = bindings.get(new Key(tenantId, channel));
-        if (m == null) {
-            return List.of();
-        }
         Instant now = clock.instant();
-        List<Binding> live = new ArrayList<>(m.size());
-        for (Binding b : m.values()) {
+        List<Binding> live = new ArrayList<>();
+        for (Binding b : state.of(tenantId, channel)) {
             if (b.expires().isAfter(now)) {
                 live.add(b);
             }
@@ -133,15 +104,9 @@ public class RegistrationStore {
      */
     public java.util.Optional<java.net.InetSocketAddress> tlsFlow(String host, int port) {
         Instant now = clock.instant();
-        for (Map<String, Binding> m : bindings.values()) {
-            for (Binding b : m.values()) {
-                if (b.sourceAddress() != null && b.sourcePort() > 0 && b.expires().isAfter(now)
-                        && ContactAddress.isTls(b.contact()) && ContactAddress.names(b.contact(), host, port)) {
-                    return java.util.Optional.of(new java.net.InetSocketAddress(b.sourceAddress(), b.sourcePort()));
-                }
-            }
-        }
-        return java.util.Optional.empty();
+        return state.local().filter(b -> b.sourceAddress() != null && b.sourcePort() > 0 && b.expires().isAfter(now)
+                        && ContactAddress.isTls(b.contact()) && ContactAddress.names(b.contact(), host, port))
+                .findFirst().map(b -> new java.net.InetSocketAddress(b.sourceAddress(), b.sourcePort()));
     }
 
     public List<RegistrationDirectory.ChannelRegistration> registrationsOf(long tenantId, String channel) {

@@ -17,6 +17,9 @@ import org.reachpbx.server.sip.registrar.RegistrationSweeper;
 import org.reachpbx.server.sip.registrar.SipCredentials;
 
 import java.time.Clock;
+import org.reachpbx.server.livestate.CallCounters;
+import org.reachpbx.server.livestate.LoginState;
+import org.reachpbx.server.livestate.RegistrationState;
 import org.reachpbx.directory.repository.TenantRepository;
 import org.reachpbx.directory.view.TenantViewCache;
 import org.reachpbx.integrations.events.CallEventPublisher;
@@ -36,8 +39,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class SipConfiguration {
 
     @Bean
-    public RegistrationStore registrationStore(Clock clock) {
-        return new RegistrationStore(clock);
+    public RegistrationStore registrationStore(Clock clock, RegistrationState state) {
+        return new RegistrationStore(clock, state);
     }
 
     @Bean
@@ -46,8 +49,8 @@ public class SipConfiguration {
     }
 
     @Bean
-    public DeviceLogins deviceLogins() {
-        return new DeviceLogins();
+    public DeviceLogins deviceLogins(LoginState state) {
+        return new DeviceLogins(state);
     }
 
     @Bean
@@ -69,8 +72,8 @@ public class SipConfiguration {
     }
 
     @Bean
-    public LiveCalls liveCalls() {
-        return new LiveCalls();
+    public LiveCalls liveCalls(CallCounters counters) {
+        return new LiveCalls(counters);
     }
 
     @Bean
