@@ -208,6 +208,33 @@ public final class TableRegistry {
         return published;
     }
 
+    /**
+     * Reads the stored versions again after another instance of a cluster changed them
+     * (docs/cluster.md): drafts and states as stored, and the stored published version becomes the
+     * tables of new calls when it is not the active one. Writes nothing; calls in progress keep the
+     * tables they started with. A stored version that does not compile here is logged and the active
+     * one stays.
+     */
+    public synchronized void reload() {
+        List<TableVersion> stored = store.loadAll();
+        versions.clear();
+        stored.forEach(v -> versions.put(v.version(), v));
+        lastIssued = Math.max(lastIssued, versions.isEmpty() ? 0 : versions.lastKey());
+        Optional<TableVersion> published = versions.values().stream().filter(v -> v.state() == TableState.PUBLISHED)
+                .max(Comparator.comparingInt(TableVersion::version));
+        if (published.isEmpty() || published.get().version() == activeVersion) {
+            return;
+        }
+        TableVersion target = published.get();
+        try {
+            swap(target.version(), TableCompiler.compile(String.valueOf(target.version()), target.tables()));
+            log.info("Analyst tables: version {} published on another instance is active here too", target.version());
+        } catch (TableValidationException e) {
+            log.error("Analyst tables: version {} published on another instance does not compile here; version {} stays: {}",
+                    target.version(), activeVersion, e.getMessage());
+        }
+    }
+
     // ---- internals ----------------------------------------------------------------------------
 
     /** Store first, then swap: a failing store leaves memory and calls untouched. */
