@@ -114,6 +114,19 @@ class RedisClusterChangesTest {
                 extensionLength: 3
                 timeZone: Europe/Amsterdam
                 ipListing: false
+                emergencyFallbackCallerId: "0301259900"
+                numbers:
+                  - number: "0301259900"
+                    kind: FIXED
+                numberPlanSchemas:
+                  - number: 1
+                    name: Cluster Test BV
+                    plans:
+                      - number: 1
+                        name: Open
+                        entries: []
+                    schedule:
+                      - {fromDay: MONDAY, from: "00:00", toDay: SUNDAY, to: "24:00", plan: 1}
                 channels:
                 """ + channels;
     }
