@@ -42,8 +42,14 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
                 "-cp", serverClassPath(), ReachPbxApplication.class.getName(),
-                "--server.port=" + port, "--pbx.sip.enabled=false", "--pbx.demo.enabled=false",
-                "--spring.main.banner-mode=off"));
+                "--server.port=" + port));
+        // Defaults a test may override (a repeated --name=value would bind as a list).
+        for (String byDefault : List.of("--pbx.sip.enabled=false", "--pbx.demo.enabled=false", "--spring.main.banner-mode=off")) {
+            String name = byDefault.substring(0, byDefault.indexOf('=') + 1);
+            if (java.util.Arrays.stream(arguments).noneMatch(a -> a.startsWith(name))) {
+                command.add(byDefault);
+            }
+        }
         command.addAll(List.of(arguments));
         Path log = workDir.resolve("server.log");
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
