@@ -98,7 +98,13 @@ class RedisKamailioClusterTest {
     @AfterEach
     void stopAll() throws Exception {
         if (kamailio != null) {
-            kamailio.destroyForcibly().waitFor();
+            // SIGTERM: Kamailio's main process then stops its worker processes (SIGKILL would orphan them).
+            List<ProcessHandle> workers = kamailio.descendants().toList();
+            kamailio.destroy();
+            if (!kamailio.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                kamailio.destroyForcibly().waitFor();
+            }
+            workers.forEach(ProcessHandle::destroyForcibly);
         }
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).close();
