@@ -117,11 +117,12 @@ public class RedisRegistrationState implements RegistrationState, RedisLink.Part
                 RMapCache<String, String> map = channel(e.tenantId(), e.channel());
                 String value = map.get(e.contact());
                 // A binding refreshed after the range was read has a later expiry: it stays.
-                if (value != null && !read(value, Binding.class).expires().isAfter(now) && map.fastRemove(e.contact()) > 0) {
-                    dropped++;
+                if (value != null && read(value, Binding.class).expires().isAfter(now)) {
+                    continue;
                 }
-                if (value == null || !read(value, Binding.class).expires().isAfter(now)) {
-                    expiries.remove(member);
+                expiries.remove(member);
+                if (value != null && map.fastRemove(e.contact()) > 0) {
+                    dropped++;
                 }
             }
             if (dropped > 0) {
