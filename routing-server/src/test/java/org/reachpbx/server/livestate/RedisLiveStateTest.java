@@ -21,7 +21,7 @@ import org.reachpbx.server.sip.registrar.RegistrationStore.Binding;
 class RedisLiveStateTest {
 
     static final String URL = "redis://127.0.0.1:6379";
-    static final Duration LEASE = Duration.ofMillis(900);
+    static final Duration LEASE = Duration.ofMillis(1500);
 
     final TestClock clock = new TestClock();
     RedisTestSupport redis;
@@ -139,7 +139,7 @@ class RedisLiveStateTest {
         a.close();
         await().atMost(LEASE.multipliedBy(3)).pollInterval(Duration.ofMillis(50))
                 .until(() -> onB.callLimitCalls(7).isEmpty());
-        assertThat(Duration.between(died, Instant.now())).as("freed within the lease time (and a poll)")
-                .isLessThan(LEASE.plusMillis(400));
+        assertThat(Duration.between(died, Instant.now())).as("freed after about the lease time, not later")
+                .isLessThan(LEASE.multipliedBy(2));
     }
 }
