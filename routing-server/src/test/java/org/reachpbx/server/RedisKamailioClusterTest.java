@@ -93,6 +93,7 @@ class RedisKamailioClusterTest {
             """;
 
     final List<AutoCloseable> started = new ArrayList<>();
+    final String prefix = "test-" + UUID.randomUUID();
     Process kamailio;
 
     @AfterEach
@@ -106,8 +107,20 @@ class RedisKamailioClusterTest {
             }
             workers.forEach(ProcessHandle::destroyForcibly);
         }
+        if (started.isEmpty()) {
+            return;  // skipped before anything started
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).close();
+        }
+        // The instances' live state in Redis (Redisson's TTL maps keep expiry sets named "redisson__...{<name>}").
+        org.redisson.config.Config config = new org.redisson.config.Config();
+        config.useSingleServer().setAddress("redis://127.0.0.1:6379");
+        org.redisson.api.RedissonClient redis = org.redisson.Redisson.create(config);
+        try {
+            redis.getKeys().deleteByPattern("*" + prefix + ":*");
+        } finally {
+            redis.shutdown();
         }
     }
 
@@ -151,7 +164,6 @@ class RedisKamailioClusterTest {
             assumeTrue(false, "no Redis on 127.0.0.1:6379 (.ci/run starts it)");
         }
         String url = MariaDbTestDatabase.freshDatabase("_cluster");
-        String prefix = "test-" + UUID.randomUUID();
         int sip1 = freeUdpPort();
         int sip2 = freeUdpPort();
         // One after the other: the first migrates the fresh database.
