@@ -26,7 +26,9 @@ public class MetricsConfiguration {
 
     @Bean
     public ServerLiveStatus serverLiveStatus(ObjectProvider<B2bua> b2bua,
-                                             ObjectProvider<RegistrationStore> registrations) {
-        return new ServerLiveStatus(b2bua, registrations);
+                                             ObjectProvider<RegistrationStore> registrations,
+                                             ObjectProvider<org.reachpbx.server.sip.b2bua.LiveCalls> calls,
+                                             org.reachpbx.directory.view.TenantViewCache views) {
+        return new ServerLiveStatus(b2bua, registrations, calls, views);
     }
 }
