@@ -12,6 +12,11 @@ public interface LiveStatus {
     /** Channels with at least one registered contact, of one tenant or (null) of all. */
     int registeredChannels(Long tenantId);
 
+    /** The names of the trunks the server is configured with (the dashboard's trunk state). */
+    default java.util.List<String> trunks() {
+        return java.util.List.of();
+    }
+
     /** What a user extension is doing now, as the extensions list shows it. */
     enum UserState {
         /** None of the user's device channels is registered. */

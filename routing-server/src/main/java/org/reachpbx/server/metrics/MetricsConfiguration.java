@@ -28,7 +28,8 @@ public class MetricsConfiguration {
     public ServerLiveStatus serverLiveStatus(ObjectProvider<B2bua> b2bua,
                                              ObjectProvider<RegistrationStore> registrations,
                                              ObjectProvider<org.reachpbx.server.sip.b2bua.LiveCalls> calls,
-                                             org.reachpbx.directory.view.TenantViewCache views) {
-        return new ServerLiveStatus(b2bua, registrations, calls, views);
+                                             org.reachpbx.directory.view.TenantViewCache views,
+                                             ObjectProvider<org.reachpbx.server.sip.b2bua.Trunks> trunks) {
+        return new ServerLiveStatus(b2bua, registrations, calls, views, trunks);
     }
 }

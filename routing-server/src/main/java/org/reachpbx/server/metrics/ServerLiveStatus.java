@@ -20,13 +20,22 @@ public class ServerLiveStatus implements LiveStatus {
     private final ObjectProvider<RegistrationStore> registrations;
     private final ObjectProvider<LiveCalls> calls;
     private final TenantViewCache views;
+    private final ObjectProvider<org.reachpbx.server.sip.b2bua.Trunks> trunks;
 
     public ServerLiveStatus(ObjectProvider<B2bua> b2bua, ObjectProvider<RegistrationStore> registrations,
-                            ObjectProvider<LiveCalls> calls, TenantViewCache views) {
+                            ObjectProvider<LiveCalls> calls, TenantViewCache views,
+                            ObjectProvider<org.reachpbx.server.sip.b2bua.Trunks> trunks) {
+        this.trunks = trunks;
         this.b2bua = b2bua;
         this.registrations = registrations;
         this.calls = calls;
         this.views = views;
+    }
+
+    @Override
+    public java.util.List<String> trunks() {
+        org.reachpbx.server.sip.b2bua.Trunks t = trunks.getIfAvailable();
+        return t == null ? java.util.List.of() : t.all().stream().map(tr -> tr.getName()).toList();
     }
 
     /** One pass over the tenant's users with one lookup each in the registrar and the live calls. */

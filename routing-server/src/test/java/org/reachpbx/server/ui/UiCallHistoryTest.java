@@ -14,6 +14,7 @@ import org.reachpbx.directory.calls.CallDetailRecordRepository;
 import org.reachpbx.directory.calls.CallDisposition;
 import org.reachpbx.directory.calls.CallType;
 import org.reachpbx.directory.store.TenantStore;
+import org.reachpbx.server.sip.edge.SipEdge;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +35,8 @@ class UiCallHistoryTest {
     CallDetailRecordRepository records;
     @Autowired
     TenantStore tenants;
+    @Autowired
+    SipEdge edge;
 
     UiBrowser browser;
     long demo;
@@ -91,8 +94,38 @@ class UiCallHistoryTest {
         assertThat(browser.waitFor(By.id("dash-outbox")).getText()).contains("waiting", "failed");
         browser.screenshot("dashboard-tenantadmin");
 
+        assertThat(browser.waitFor(By.id("dash-trunks")).getText()).containsPattern("carrier: \\d+ calls, \\d+ failed");
+        assertThat(browser.pageText()).as("the SIP edge is the platform admin's").doesNotContain("SIP bans in force");
+
         records.save(record("0612" + tag + "03", null, "203", "203", CallDisposition.ANSWERED, 0));
         browser.waitForText(By.id("dash-cpm-summary"), (lastHour + 1) + " calls in the last hour");
+    }
+
+    @Test
+    void thePlatformAdminsDashboardShowsBansAndAuthenticationFailuresAsTheyHappen() {
+        browser = UiBrowser.start(port).login("admin", "demo-admin");
+        browser.waitFor(By.id("dashboard"));
+        long bansBefore = Long.parseLong(browser.waitFor(By.id("dash-bans")).getText());
+        long failuresBefore = Long.parseLong(browser.waitFor(By.id("dash-auth")).getText());
+        assertThat(bansBefore).isEqualTo(edge.bans().size());
+        String address = "198.51.100." + (1 + (int) (Math.random() * 200));
+        try {
+            edge.authenticationFailed(address);
+            edge.ban(address, SipEdge.Reason.MANUAL, Duration.ofMinutes(5));
+            // no reload: the dashboard polls
+            browser.waitForText(By.id("dash-bans"), String.valueOf(edge.bans().size()));
+            assertThat(Long.parseLong(browser.waitFor(By.id("dash-bans")).getText())).isGreaterThan(bansBefore);
+            browser.waitForText(By.id("dash-auth"), String.valueOf(edge.counter("auth.failures")));
+            assertThat(Long.parseLong(browser.waitFor(By.id("dash-auth")).getText())).isGreaterThan(failuresBefore);
+            assertThat(browser.pageText()).contains("SIP bans in force", "Authentication failures since start",
+                    "Trunks, last hour");
+            browser.screenshot("dashboard-platform-admin");
+            browser.windowSize(390, 844);
+            browser.screenshot("dashboard-platform-admin-390px");
+            assertThat(browser.insideWidth(browser.waitFor(By.id("dash-auth")))).isTrue();
+        } finally {
+            edge.unban(address);
+        }
     }
 
     @Test
