@@ -47,7 +47,15 @@ class UiCallHistoryTest {
         demo = tenants.list().stream().filter(t -> t.name().equals("Demo BV")).findFirst().orElseThrow().id();
         tag = UUID.randomUUID().toString().substring(0, 4).replaceAll("[^0-9]", "7");
         records.save(record("0612" + tag + "01", null, "201", "201", CallDisposition.ANSWERED, 5));
-        records.save(record("0612" + tag + "02", null, "202", null, CallDisposition.BUSY, 3));
+        CallDetailRecord busy = record("0612" + tag + "02", null, "202", null, CallDisposition.BUSY, 3);
+        org.reachpbx.directory.calls.CallLegRecord leg = new org.reachpbx.directory.calls.CallLegRecord();
+        leg.setKind(org.reachpbx.directory.calls.CallLegRecord.Kind.RING);
+        leg.setTarget("202");
+        leg.setOutcome(org.reachpbx.directory.calls.CallLegRecord.Outcome.BUSY);
+        leg.setStartedAt(busy.getStartedAt());
+        leg.setEndedAt(busy.getEndedAt());
+        busy.addLeg(leg);
+        records.save(busy);
     }
 
     @AfterEach
@@ -143,6 +151,7 @@ class UiCallHistoryTest {
         browser.waitFor(By.xpath("//vaadin-grid[@id='calls']/vaadin-grid-cell-content[text()='0612" + tag + "02']"))
                 .click();
         browser.waitForText(By.cssSelector("pre[id^='calls-trace-']"), "REACH-07 status: Dag");
+        browser.waitForText(By.cssSelector("pre[id^='calls-legs-']"), "1. RING 202: BUSY");
         assertThat(browser.pageText()).contains("trunk carrier", "SIP status 486");
         browser.screenshot("call-history-trace");
     }
