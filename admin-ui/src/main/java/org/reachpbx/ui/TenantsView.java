@@ -42,7 +42,8 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
                        org.springframework.beans.factory.ObjectProvider<org.reachpbx.ui.calls.LiveStatus> live,
                        org.reachpbx.directory.calls.CallDetailRecordRepository records,
                        org.reachpbx.directory.integrations.OutboxMessageRepository outbox, java.time.Clock clock,
-                       org.reachpbx.directory.store.TenantEditor editor) {
+                       org.reachpbx.directory.store.TenantEditor editor,
+                       org.springframework.beans.factory.ObjectProvider<org.reachpbx.ui.edge.SipEdgeStatus> edge) {
         // An end user's start page is the own REACH (see beforeEnter); nothing of the tenant is read.
         endUser = current.is(UiRole.END_USER);
         if (endUser) {
@@ -94,7 +95,7 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
         if (current.is(UiRole.PLATFORM_ADMIN) || current.is(UiRole.TENANT_ADMIN)) {
             // What is live now comes first on the start page (issue 17); it refreshes itself.
             add(new org.reachpbx.ui.calls.Dashboard(current.user().tenantId(), live.getIfAvailable(), records, outbox,
-                    store, views, clock));
+                    store, views, clock, current.is(UiRole.PLATFORM_ADMIN) ? edge.getIfAvailable() : null));
         }
         add(new H2(getTranslation("tenants.title")), new Paragraph(getTranslation("tenants.intro")), filter, grid);
         if (current.is(UiRole.PLATFORM_ADMIN) || current.is(UiRole.TENANT_ADMIN)) {

@@ -23,7 +23,9 @@ class AuditActionsTest {
             "Number plans: set manual override", "Number plans: clear manual override", "Number plans: add holiday",
             "Number plans: update holiday", "Number plans: delete", "Number plans: delete expired holidays",
             "Extensions: create", "Extensions: update", "Extensions: delete", "Channels: create", "Numbers: update",
-            "Privacy groups: create", "Users: CSV import", "Numbers: CSV import");
+            "Privacy groups: create", "Users: CSV import", "Numbers: CSV import", "Number plans: change by phone",
+            "REACH: forward by phone", "Extensions: PIN by phone", "Device logins: log in by phone",
+            "Device logins: log out by phone");
 
     final UiTexts texts = new UiTexts();
 

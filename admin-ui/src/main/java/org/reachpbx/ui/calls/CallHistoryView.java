@@ -50,6 +50,7 @@ public class CallHistoryView extends VerticalLayout {
     static final int SHOWN = 500;
 
     private final CallDetailRecordRepository records;
+    private final org.reachpbx.directory.calls.CallLegRecordRepository legs;
     private final TenantViewCache views;
     private final Clock clock;
     private final PbxUser me;
@@ -63,8 +64,10 @@ public class CallHistoryView extends VerticalLayout {
     private final Paragraph count = new Paragraph();
 
     public CallHistoryView(CallDetailRecordRepository records, TenantStore tenants, TenantViewCache views,
-                           CurrentUser current, Clock clock) {
+                           CurrentUser current, Clock clock,
+                           org.reachpbx.directory.calls.CallLegRecordRepository legs) {
         this.records = records;
+        this.legs = legs;
         this.views = views;
         this.clock = clock;
         this.me = current.user();
@@ -140,7 +143,15 @@ public class CallHistoryView extends VerticalLayout {
         trace.getStyle().set("white-space", "pre-wrap").set("margin", "0");
         Paragraph facts = new Paragraph(getTranslation("calls.facts", text(r.getCallId()), text(r.getOutcome()),
                 text(r.getRuleIds()), text(r.getForwardedBy()), text(r.getTrunk()), r.getSipStatus()));
-        VerticalLayout details = new VerticalLayout(facts, trace);
+        // The call's segments (forwards, menus, media services), read for the opened row only.
+        Pre segments = new Pre(legs.ofRecords(List.of(r.getId())).stream()
+                .map(l -> l.getPosition() + ". " + l.getKind() + (l.getTarget() == null ? "" : " " + l.getTarget())
+                        + (l.getForwardedBy() == null ? "" : " (" + getTranslation("calls.legForwardedBy", l.getForwardedBy()) + ")")
+                        + ": " + l.getOutcome() + (l.getAnsweredBy() == null ? "" : " " + l.getAnsweredBy()))
+                .collect(java.util.stream.Collectors.joining("\n")));
+        segments.setId("calls-legs-" + r.getId());
+        segments.getStyle().set("white-space", "pre-wrap").set("margin", "0");
+        VerticalLayout details = new VerticalLayout(facts, segments, trace);
         details.setPadding(false);
         return details;
     }

@@ -13,6 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.reachpbx.directory.calls.CallDisposition;
+import org.reachpbx.ui.edge.SipEdgeStatus;
 import org.reachpbx.directory.calls.CallDetailRecordRepository;
 import org.reachpbx.directory.integrations.OutboxMessageRepository;
 import org.reachpbx.directory.integrations.OutboxState;
@@ -39,12 +43,18 @@ public class Dashboard extends VerticalLayout {
     private final Span calls = value("dash-calls");
     private final Span registered = value("dash-registered");
     private final Span backlog = value("dash-outbox");
+    private final Div trunks = new Div();
+    private final Span bans = value("dash-bans");
+    private final Span authFailures = value("dash-auth");
+    /** The SIP edge, for the platform admin only (bans are per source address, not per tenant); else null. */
+    private final SipEdgeStatus edge;
     private final CallsPerMinute perMinute = new CallsPerMinute();
     private Registration polling;
 
     public Dashboard(Long tenantId, LiveStatus live, CallDetailRecordRepository records, OutboxMessageRepository outbox,
-                     TenantStore tenants, TenantViewCache views, Clock clock) {
+                     TenantStore tenants, TenantViewCache views, Clock clock, SipEdgeStatus edge) {
         this.tenantId = tenantId;
+        this.edge = edge;
         this.live = live;
         this.records = records;
         this.outbox = outbox;
@@ -53,8 +63,12 @@ public class Dashboard extends VerticalLayout {
         this.clock = clock;
         setId("dashboard");
         setPadding(false);
+        trunks.setId("dash-trunks");
         FlexLayout tiles = new FlexLayout(tile("dash.callsInProgress", calls), tile("dash.registered", registered),
-                tile("dash.outbox", backlog));
+                tile("dash.outbox", backlog), tile("dash.trunks", trunks));
+        if (edge != null) {
+            tiles.add(tile("dash.bans", bans), tile("dash.authFailures", authFailures));
+        }
         tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         tiles.getStyle().set("gap", "var(--lumo-space-m)");
         Div chart = new Div(new Span(getTranslation("dash.callsPerMinute")), perMinute);
@@ -71,7 +85,7 @@ public class Dashboard extends VerticalLayout {
         return s;
     }
 
-    private Div tile(String label, Span value) {
+    private Div tile(String label, com.vaadin.flow.component.Component value) {
         Div tile = new Div(new Div(new Span(getTranslation(label))), new Div(value));
         tile.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
                 .set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
@@ -93,6 +107,37 @@ public class Dashboard extends VerticalLayout {
         Instant since = now.minus(Duration.ofMinutes(CallsPerMinute.MINUTES));
         List<Instant> starts = tenantId == null ? records.allStartsSince(since) : records.startsSince(tenantId, since);
         perMinute.show(starts, now, getTranslation("dash.callsLastHour", starts.size()));
+        showTrunks(since);
+        if (edge != null) {
+            SipEdgeStatus.Summary s = edge.summary();
+            bans.setText(String.valueOf(s.bans().size()));
+            authFailures.setText(String.valueOf(s.counters().getOrDefault("auth.failures", 0L)));
+        }
+    }
+
+    /**
+     * Each configured trunk with its calls of the last hour and how many failed (from the call
+     * records: there is no probe of the trunk, so a trunk without calls shows just that).
+     */
+    private void showTrunks(Instant since) {
+        Map<String, long[]> perTrunk = new TreeMap<>();
+        if (live != null) {
+            live.trunks().forEach(t -> perTrunk.put(t, new long[2]));
+        }
+        for (Object[] row : records.trunkCallsSince(tenantId, since)) {
+            long[] n = perTrunk.computeIfAbsent((String) row[0], t -> new long[2]);
+            long count = ((Number) row[2]).longValue();
+            n[0] += count;
+            if (row[1] == CallDisposition.FAILED) {
+                n[1] += count;
+            }
+        }
+        trunks.removeAll();
+        if (perTrunk.isEmpty()) {
+            trunks.add(new Div(getTranslation("dash.noTrunks")));
+        }
+        perTrunk.forEach((name, n) -> trunks.add(new Div(n[0] == 0 ? getTranslation("dash.trunkIdle", name)
+                : getTranslation("dash.trunkCalls", name, n[0], n[1]))));
     }
 
     private int configuredChannels() {

@@ -329,7 +329,7 @@ public class NumberPlansView extends VerticalLayout {
         active.setText(reason.startsWith("NP-14") || plan == null ? why
                 : getTranslation("config.np.activeIs", planLabel(plan), why));
         activeTrace.setText(getTranslation("config.np.rules") + "\n" + np.stream()
-                .map(r -> r.rule() + (r.detail() == null || r.detail().isBlank() ? "" : ": " + r.detail()))
+                .map(r -> org.reachpbx.ui.i18n.RuleSentences.line(r, this::getTranslation))
                 .collect(Collectors.joining("\n")));
     }
 

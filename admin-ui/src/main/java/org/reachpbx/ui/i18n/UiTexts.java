@@ -27,7 +27,7 @@ public class UiTexts implements I18NProvider {
     static final List<Locale> LOCALES = List.of(ENGLISH, DUTCH);
     /** The bundles, one per area of the UI. */
     static final List<String> BUNDLES = List.of("texts/common", "texts/config", "texts/reach", "texts/sounds",
-            "texts/calls");
+            "texts/calls", "texts/rules");
 
     /**
      * The locale of date and time pickers for a UI language: English pickers write dates

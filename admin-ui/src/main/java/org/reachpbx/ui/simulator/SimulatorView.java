@@ -92,7 +92,7 @@ public class SimulatorView extends VerticalLayout {
         simulate.setId("simulate");
         simulate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(tenant, from, caller, callerExtension, channel, deviceType, dialled, time);
-        trace.addColumn(FiredRule::rule).setHeader(getTranslation("sim.rule")).setAutoWidth(true).setFlexGrow(0);
+        trace.addColumn(r -> org.reachpbx.ui.i18n.RuleSentences.sentence(r, this::getTranslation)).setHeader(getTranslation("sim.rule")).setAutoWidth(true).setFlexGrow(0);
         trace.addColumn(FiredRule::requirement).setHeader(getTranslation("sim.requirement")).setAutoWidth(true).setFlexGrow(0);
         trace.addColumn(FiredRule::detail).setHeader(getTranslation("sim.detail")).setFlexGrow(1);
         trace.setAllRowsVisible(true);

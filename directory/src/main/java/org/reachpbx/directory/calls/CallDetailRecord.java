@@ -1,15 +1,21 @@
 package org.reachpbx.directory.calls;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import lombok.Getter;
 import lombok.Setter;
 
@@ -110,4 +116,16 @@ public class CallDetailRecord {
     /** The trunk the call came in or went out on; null for internal calls. */
     @Column(name = "trunk", length = 64)
     private String trunk;
+
+    /** The call's segments in order (forwards, menus, media services, transfers); stored with the record. */
+    @OneToMany(mappedBy = "record", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+    @OrderBy("position")
+    private List<CallLegRecord> legs = new ArrayList<>();
+
+    /** Adds the next segment, numbered from 1. */
+    public void addLeg(CallLegRecord leg) {
+        leg.setRecord(this);
+        leg.setPosition(legs.size() + 1);
+        legs.add(leg);
+    }
 }

@@ -39,6 +39,16 @@ public interface CallDetailRecordRepository extends JpaRepository<CallDetailReco
     @Query("select c.startedAt from CallDetailRecord c where c.startedAt >= :since")
     List<Instant> allStartsSince(@Param("since") Instant since);
 
+    /**
+     * Calls over each trunk since {@code since}, of one tenant or (null) of all: rows of trunk name,
+     * disposition and count, for the dashboard's trunk state.
+     */
+    @Query("""
+            select c.trunk, c.disposition, count(c) from CallDetailRecord c
+            where c.trunk is not null and c.startedAt >= :since and (:tenant is null or c.tenantId = :tenant)
+            group by c.trunk, c.disposition""")
+    List<Object[]> trunkCallsSince(@Param("tenant") Long tenantId, @Param("since") Instant since);
+
     List<CallDetailRecord> findByTenantIdAndCallId(long tenantId, String callId);
 
     /** The retention purge: records of calls that ended before {@code cutoff}. */

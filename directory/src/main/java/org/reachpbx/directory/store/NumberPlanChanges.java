@@ -3,6 +3,7 @@ package org.reachpbx.directory.store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.reachpbx.directory.access.PhoneAudit;
 import org.reachpbx.directory.model.Holiday;
 import org.reachpbx.directory.model.NumberPlanSchema;
 import org.reachpbx.directory.model.Tenant;
@@ -20,9 +21,16 @@ import org.springframework.stereotype.Service;
 public class NumberPlanChanges {
 
     private final TenantEditor editor;
+    private final PhoneAudit audit;
 
-    public NumberPlanChanges(TenantEditor editor) {
+    public NumberPlanChanges(TenantEditor editor, PhoneAudit audit) {
         this.editor = editor;
+        this.audit = audit;
+    }
+
+    /** As {@link #apply(long, PlanChange, String)} without saying who (not audited). */
+    public void apply(long tenantId, PlanChange change) {
+        apply(tenantId, change, null);
     }
 
     /**
@@ -31,10 +39,11 @@ public class NumberPlanChanges {
      * @throws IllegalArgumentException when the tenant or the schema is gone
      * @throws org.reachpbx.directory.validation.InvalidConfigurationException when the result is invalid
      */
-    public void apply(long tenantId, PlanChange change) {
+    public void apply(long tenantId, PlanChange change, String byExtension) {
         Tenant draft = editor.draft(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
         NumberPlanSchema schema = draft.getNumberPlanSchemas().stream().filter(s -> s.getNumber() == change.schema())
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no schema " + change.schema()));
+        com.fasterxml.jackson.databind.JsonNode before = editor.tree(draft);
         if (change.clearManualOverride()) {
             schema.setManualOverride(null);
         }
@@ -57,6 +66,11 @@ public class NumberPlanChanges {
             holidays.add(Math.min(Math.max(0, add.position()), holidays.size()), h);
         }
         schema.setHolidays(holidays);
+        com.fasterxml.jackson.databind.JsonNode after = editor.tree(draft);
         editor.save(draft);
+        if (byExtension != null) {
+            audit.saved(byExtension, tenantId, "Number plans: change by phone", "915 schema " + change.schema(),
+                    before, after);
+        }
     }
 }

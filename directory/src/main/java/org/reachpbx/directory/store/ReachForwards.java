@@ -1,5 +1,6 @@
 package org.reachpbx.directory.store;
 
+import org.reachpbx.directory.access.PhoneAudit;
 import org.reachpbx.directory.model.ReachProfile;
 import org.reachpbx.directory.model.Tenant;
 import org.reachpbx.directory.model.UserExtension;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Service;
 public class ReachForwards {
 
     private final TenantEditor editor;
+    private final PhoneAudit audit;
 
-    public ReachForwards(TenantEditor editor) {
+    public ReachForwards(TenantEditor editor, PhoneAudit audit) {
         this.editor = editor;
+        this.audit = audit;
     }
 
     /**
@@ -30,6 +33,7 @@ public class ReachForwards {
         Tenant draft = editor.draft(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
         UserExtension u = draft.extension(user).filter(UserExtension.class::isInstance).map(UserExtension.class::cast)
                 .orElseThrow(() -> new IllegalArgumentException("no user " + user));
+        com.fasterxml.jackson.databind.JsonNode before = editor.tree(draft);
         ReachProfile profile = u.getReach().getDefaultProfile();
         String destination = setting.destination();
         switch (setting.forward()) {
@@ -38,6 +42,9 @@ public class ReachForwards {
             case "forwardOnNoAnswer" -> profile.setForwardOnNoAnswer(destination);
             default -> throw new IllegalArgumentException("no forward " + setting.forward());
         }
+        com.fasterxml.jackson.databind.JsonNode after = editor.tree(draft);
         editor.save(draft);
+        // The user changes the own forwards by phone (910): audited like the same change in the UI.
+        audit.saved(user, tenantId, "REACH: forward by phone", "910 user " + user, before, after);
     }
 }

@@ -28,6 +28,8 @@ class MariaDbCallRecordsTest {
     @Autowired
     CallDetailRecordRepository records;
     @Autowired
+    CallLegRecordRepository legs;
+    @Autowired
     JdbcTemplate jdbc;
 
     static boolean mariaDbWanted() {
@@ -58,6 +60,14 @@ class MariaDbCallRecordsTest {
         r.setCallType(CallType.EXTERNAL);
         r.setRuleIds("REACH-01,CB-03");
         r.setRuleTrace("x".repeat(4000));
+        CallLegRecord leg = new CallLegRecord();
+        leg.setKind(CallLegRecord.Kind.RING);
+        leg.setTarget("201");
+        leg.setOutcome(disposition == CallDisposition.ANSWERED ? CallLegRecord.Outcome.ANSWERED
+                : CallLegRecord.Outcome.BUSY);
+        leg.setStartedAt(start);
+        leg.setEndedAt(start.plusSeconds(60));
+        r.addLeg(leg);
         return r;
     }
 
@@ -86,8 +96,18 @@ class MariaDbCallRecordsTest {
                 PageRequest.of(0, 10)).getContent()).extracting(CallDetailRecord::getCallId).containsExactly("a@x");
         assertThat(records.startsSince(1, t.minusSeconds(1))).hasSize(2);
 
+        long aId = records.findByTenantIdAndCallId(1, "a@x").get(0).getId();
+        long cId = records.findByTenantIdAndCallId(1, "c@x").get(0).getId();
+        assertThat(legs.ofRecords(List.of(aId))).extracting(CallLegRecord::getOutcome)
+                .containsExactly(CallLegRecord.Outcome.ANSWERED);
+        assertThat(jdbc.queryForObject(
+                "select count(*) from flyway_schema_history where version = '15' and success = 1", Integer.class))
+                .isEqualTo(1);
+
         assertThat(records.deleteEndedBefore(t.minusSeconds(86_400))).isEqualTo(1);
         assertThat(records.findByTenantIdAndCallId(1, "c@x")).isEmpty();
+        assertThat(legs.ofRecords(List.of(cId))).as("the purge removes the legs with their record").isEmpty();
+        assertThat(legs.ofRecords(List.of(aId))).hasSize(1);
         assertThat(records.findByTenantIdAndCallId(1, "a@x")).hasSize(1);
     }
 }

@@ -37,9 +37,11 @@ public class VoicemailMailbox {
     private final VoicemailGreetingRepository greetings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.reachpbx.directory.access.PhoneAudit audit;
 
     public VoicemailMailbox(TenantRepository tenants, TenantSecrets secrets, VoicemailGreetingRepository greetings,
-                            ApplicationEventPublisher events, Clock clock) {
+                            ApplicationEventPublisher events, Clock clock, org.reachpbx.directory.access.PhoneAudit audit) {
+        this.audit = audit;
         this.tenants = tenants;
         this.secrets = secrets;
         this.greetings = greetings;
@@ -78,6 +80,9 @@ public class VoicemailMailbox {
         Tenant t = tenants.findById(tenantId).orElseThrow();
         secrets.seal(t);
         events.publishEvent(new TenantChangedEvent(tenantId));
+        // By phone (907, the first 901 login, the voicemail menu): audited like a PIN set in the UI, never the PIN.
+        audit.record(box, tenantId, "Extensions: PIN by phone",
+                (e instanceof UserExtension ? "user " : "voicemail ") + box + "; pin: (changed)");
         return new PinChange(null);
     }
 

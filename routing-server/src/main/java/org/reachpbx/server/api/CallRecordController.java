@@ -8,12 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.reachpbx.directory.calls.CallDetailRecord;
 import org.reachpbx.directory.calls.CallDetailRecordRepository;
 import org.reachpbx.directory.calls.CallDisposition;
+import org.reachpbx.directory.calls.CallLegRecord;
+import org.reachpbx.directory.calls.CallLegRecordRepository;
 import org.reachpbx.directory.calls.CallType;
 import org.reachpbx.directory.repository.TenantRepository;
 import org.springframework.data.domain.Page;
@@ -45,11 +50,14 @@ public class CallRecordController {
     private static final Pattern FORMULA = Pattern.compile("^[=@\\t\\r].*|^[+-](?![0-9 ]*$).*", Pattern.DOTALL);
 
     private final CallDetailRecordRepository records;
+    private final CallLegRecordRepository legs;
     private final TenantRepository tenants;
     private final Clock clock;
 
-    public CallRecordController(CallDetailRecordRepository records, TenantRepository tenants, Clock clock) {
+    public CallRecordController(CallDetailRecordRepository records, CallLegRecordRepository legs,
+                                TenantRepository tenants, Clock clock) {
         this.records = records;
+        this.legs = legs;
         this.tenants = tenants;
         this.clock = clock;
     }
@@ -60,15 +68,25 @@ public class CallRecordController {
                                  String answeredByUser, String outcome, List<String> ruleIds, String ruleTrace,
                                  Instant startedAt, Instant answeredAt, Instant endedAt, long durationSeconds,
                                  long billableSeconds, CallDisposition disposition, String cause, int sipStatus,
-                                 String forwardedBy, CallType callType, String trunk) {
-        static CallRecordView of(CallDetailRecord r) {
+                                 String forwardedBy, CallType callType, String trunk, List<LegView> legs) {
+        static CallRecordView of(CallDetailRecord r, List<LegView> legs) {
             return new CallRecordView(r.getId(), r.getCallId(), r.getCallerNumber(), r.getCallerName(),
                     r.getCallerUser(), r.getCallerChannel(), r.getDialled(), r.getFinalDestination(),
                     r.getAnsweredByUser(), r.getOutcome(),
                     r.getRuleIds() == null || r.getRuleIds().isEmpty() ? List.of() : List.of(r.getRuleIds().split(",")),
                     r.getRuleTrace(), r.getStartedAt(), r.getAnsweredAt(), r.getEndedAt(), r.getDurationSeconds(),
                     r.getBillableSeconds(), r.getDisposition(), r.getCause(), r.getSipStatus(), r.getForwardedBy(),
-                    r.getCallType(), r.getTrunk());
+                    r.getCallType(), r.getTrunk(), legs);
+        }
+    }
+
+    /** One segment of a call: a ring, a forward, a menu, a media service, a transfer (docs/operations.md). */
+    public record LegView(int leg, CallLegRecord.Kind kind, String target, String forwardedBy,
+                          CallLegRecord.Outcome outcome, String answeredBy, Instant startedAt, Instant answeredAt,
+                          Instant endedAt) {
+        static LegView of(CallLegRecord l) {
+            return new LegView(l.getPosition(), l.getKind(), l.getTarget(), l.getForwardedBy(), l.getOutcome(),
+                    l.getAnsweredBy(), l.getStartedAt(), l.getAnsweredAt(), l.getEndedAt());
         }
     }
 
@@ -92,8 +110,10 @@ public class CallRecordController {
             throw new BadRequestException("page must be 0 or more and size between 1 and " + MAX_PAGE);
         }
         Page<CallDetailRecord> found = filter.page(records, page, size);
+        Map<Long, List<LegView>> legsOf = legsOf(found.getContent());
         return new CallRecordPage(filter.from(), filter.to(), page, size, found.getTotalElements(),
-                found.getContent().stream().map(CallRecordView::of).toList());
+                found.getContent().stream().map(r -> CallRecordView.of(r, legsOf.getOrDefault(r.getId(), List.of())))
+                        .toList());
     }
 
     /** Every matching record as CSV, for {@code Accept: text/csv}. */
@@ -145,7 +165,7 @@ public class CallRecordController {
     static final String[] COLUMNS = {"id", "call_id", "started_at", "answered_at", "ended_at", "duration_seconds",
             "billable_seconds", "disposition", "sip_status", "cause", "call_type", "caller_number", "caller_name",
             "caller_user", "caller_channel", "dialled", "final_destination", "answered_by_user", "forwarded_by",
-            "trunk", "outcome", "rule_ids"};
+            "trunk", "outcome", "rule_ids", "legs"};
 
     private void writeCsv(Filter filter, java.io.OutputStream out) throws java.io.IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -153,12 +173,14 @@ public class CallRecordController {
         w.write("\r\n");
         for (int p = 0; ; p++) {
             Page<CallDetailRecord> chunk = filter.page(records, p, MAX_PAGE);
+            Map<Long, List<LegView>> legsOf = legsOf(chunk.getContent());
             for (CallDetailRecord r : chunk.getContent()) {
                 Object[] values = {r.getId(), r.getCallId(), r.getStartedAt(), r.getAnsweredAt(), r.getEndedAt(),
                         r.getDurationSeconds(), r.getBillableSeconds(), r.getDisposition(), r.getSipStatus(),
                         r.getCause(), r.getCallType(), r.getCallerNumber(), r.getCallerName(), r.getCallerUser(),
                         r.getCallerChannel(), r.getDialled(), r.getFinalDestination(), r.getAnsweredByUser(),
-                        r.getForwardedBy(), r.getTrunk(), r.getOutcome(), r.getRuleIds()};
+                        r.getForwardedBy(), r.getTrunk(), r.getOutcome(), r.getRuleIds(),
+                        legsCell(legsOf.getOrDefault(r.getId(), List.of()))};
                 for (int i = 0; i < values.length; i++) {
                     if (i > 0) {
                         w.write(',');
@@ -172,6 +194,22 @@ public class CallRecordController {
                 return;
             }
         }
+    }
+
+    /** The legs of a page of records, in one query rather than one per record. */
+    private Map<Long, List<LegView>> legsOf(List<CallDetailRecord> page) {
+        if (page.isEmpty()) {
+            return Map.of();
+        }
+        return legs.ofRecords(page.stream().map(CallDetailRecord::getId).toList()).stream()
+                .collect(Collectors.groupingBy(l -> l.getRecord().getId(), LinkedHashMap::new,
+                        Collectors.mapping(LegView::of, Collectors.toList())));
+    }
+
+    /** The legs in one CSV cell: "RING 201 BUSY > RING 203 ANSWERED". */
+    static String legsCell(List<LegView> legs) {
+        return legs.stream().map(l -> l.kind() + (l.target() == null ? "" : " " + l.target()) + " " + l.outcome())
+                .collect(Collectors.joining(" > "));
     }
 
     /** RFC 4180 quoting; a value a spreadsheet would run as a formula gets a leading quote mark. */

@@ -114,7 +114,10 @@ public class CdrWriter implements CallRecorder {
                     failed.addAndGet(batch.size());
                     log.warn("{} call records could not be stored: {}", batch.size(), e.toString());
                 } else {
-                    batch.forEach(r -> r.setId(null));
+                    batch.forEach(r -> {
+                        r.setId(null);
+                        r.getLegs().forEach(leg -> leg.setId(null));
+                    });
                 }
             }
         }

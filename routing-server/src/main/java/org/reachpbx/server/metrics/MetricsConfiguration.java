@@ -26,7 +26,10 @@ public class MetricsConfiguration {
 
     @Bean
     public ServerLiveStatus serverLiveStatus(ObjectProvider<B2bua> b2bua,
-                                             ObjectProvider<RegistrationStore> registrations) {
-        return new ServerLiveStatus(b2bua, registrations);
+                                             ObjectProvider<RegistrationStore> registrations,
+                                             ObjectProvider<org.reachpbx.server.sip.b2bua.LiveCalls> calls,
+                                             org.reachpbx.directory.view.TenantViewCache views,
+                                             ObjectProvider<org.reachpbx.server.sip.b2bua.Trunks> trunks) {
+        return new ServerLiveStatus(b2bua, registrations, calls, views, trunks);
     }
 }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.reachpbx.directory.calls.CallDetailRecord;
 import org.reachpbx.directory.calls.CallDetailRecordRepository;
 import org.reachpbx.directory.calls.CallDisposition;
+import org.reachpbx.directory.calls.CallLegRecord;
+import org.reachpbx.directory.calls.CallLegRecordRepository;
 import org.reachpbx.directory.calls.CallType;
 import org.reachpbx.server.sip.b2bua.B2buaTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 class CdrWriterTest extends B2buaTestSupport {
 
+    @Autowired
+    CallLegRecordRepository legs;
     @Autowired
     CallDetailRecordRepository records;
     @Autowired
@@ -60,11 +64,20 @@ class CdrWriterTest extends B2buaTestSupport {
     @Test
     void theRetentionPurgeRemovesRecordsOlderThanTheSetting() {
         int days = properties.getRetentionDays();
-        records.save(record("old@test", clock.instant().minus(Duration.ofDays(days + 1))));
+        CallDetailRecord old = record("old@test", clock.instant().minus(Duration.ofDays(days + 1)));
+        CallLegRecord leg = new CallLegRecord();
+        leg.setKind(CallLegRecord.Kind.RING);
+        leg.setOutcome(CallLegRecord.Outcome.NO_ANSWER);
+        leg.setStartedAt(old.getStartedAt());
+        leg.setEndedAt(old.getEndedAt());
+        old.addLeg(leg);
+        long oldId = records.save(old).getId();
+        assertThat(legs.ofRecords(java.util.List.of(oldId))).hasSize(1);
         records.save(record("recent@test", clock.instant().minus(Duration.ofDays(days - 1))));
 
         assertThat(new CdrRetention(records, properties, clock).purge()).isGreaterThanOrEqualTo(1);
         assertThat(records.findByTenantIdAndCallId(tenantId, "old@test")).isEmpty();
+        assertThat(legs.ofRecords(java.util.List.of(oldId))).as("its legs go with it").isEmpty();
         assertThat(records.findByTenantIdAndCallId(tenantId, "recent@test")).hasSize(1);
     }
 }

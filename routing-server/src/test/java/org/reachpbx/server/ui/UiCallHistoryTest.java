@@ -14,6 +14,7 @@ import org.reachpbx.directory.calls.CallDetailRecordRepository;
 import org.reachpbx.directory.calls.CallDisposition;
 import org.reachpbx.directory.calls.CallType;
 import org.reachpbx.directory.store.TenantStore;
+import org.reachpbx.server.sip.edge.SipEdge;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +35,8 @@ class UiCallHistoryTest {
     CallDetailRecordRepository records;
     @Autowired
     TenantStore tenants;
+    @Autowired
+    SipEdge edge;
 
     UiBrowser browser;
     long demo;
@@ -44,7 +47,15 @@ class UiCallHistoryTest {
         demo = tenants.list().stream().filter(t -> t.name().equals("Demo BV")).findFirst().orElseThrow().id();
         tag = UUID.randomUUID().toString().substring(0, 4).replaceAll("[^0-9]", "7");
         records.save(record("0612" + tag + "01", null, "201", "201", CallDisposition.ANSWERED, 5));
-        records.save(record("0612" + tag + "02", null, "202", null, CallDisposition.BUSY, 3));
+        CallDetailRecord busy = record("0612" + tag + "02", null, "202", null, CallDisposition.BUSY, 3);
+        org.reachpbx.directory.calls.CallLegRecord leg = new org.reachpbx.directory.calls.CallLegRecord();
+        leg.setKind(org.reachpbx.directory.calls.CallLegRecord.Kind.RING);
+        leg.setTarget("202");
+        leg.setOutcome(org.reachpbx.directory.calls.CallLegRecord.Outcome.BUSY);
+        leg.setStartedAt(busy.getStartedAt());
+        leg.setEndedAt(busy.getEndedAt());
+        busy.addLeg(leg);
+        records.save(busy);
     }
 
     @AfterEach
@@ -91,8 +102,38 @@ class UiCallHistoryTest {
         assertThat(browser.waitFor(By.id("dash-outbox")).getText()).contains("waiting", "failed");
         browser.screenshot("dashboard-tenantadmin");
 
+        assertThat(browser.waitFor(By.id("dash-trunks")).getText()).containsPattern("carrier: \\d+ calls, \\d+ failed");
+        assertThat(browser.pageText()).as("the SIP edge is the platform admin's").doesNotContain("SIP bans in force");
+
         records.save(record("0612" + tag + "03", null, "203", "203", CallDisposition.ANSWERED, 0));
         browser.waitForText(By.id("dash-cpm-summary"), (lastHour + 1) + " calls in the last hour");
+    }
+
+    @Test
+    void thePlatformAdminsDashboardShowsBansAndAuthenticationFailuresAsTheyHappen() {
+        browser = UiBrowser.start(port).login("admin", "demo-admin");
+        browser.waitFor(By.id("dashboard"));
+        long bansBefore = Long.parseLong(browser.waitFor(By.id("dash-bans")).getText());
+        long failuresBefore = Long.parseLong(browser.waitFor(By.id("dash-auth")).getText());
+        assertThat(bansBefore).isEqualTo(edge.bans().size());
+        String address = "198.51.100." + (1 + (int) (Math.random() * 200));
+        try {
+            edge.authenticationFailed(address);
+            edge.ban(address, SipEdge.Reason.MANUAL, Duration.ofMinutes(5));
+            // no reload: the dashboard polls
+            browser.waitForText(By.id("dash-bans"), String.valueOf(edge.bans().size()));
+            assertThat(Long.parseLong(browser.waitFor(By.id("dash-bans")).getText())).isGreaterThan(bansBefore);
+            browser.waitForText(By.id("dash-auth"), String.valueOf(edge.counter("auth.failures")));
+            assertThat(Long.parseLong(browser.waitFor(By.id("dash-auth")).getText())).isGreaterThan(failuresBefore);
+            assertThat(browser.pageText()).contains("SIP bans in force", "Authentication failures since start",
+                    "Trunks, last hour");
+            browser.screenshot("dashboard-platform-admin");
+            browser.windowSize(390, 844);
+            browser.screenshot("dashboard-platform-admin-390px");
+            assertThat(browser.insideWidth(browser.waitFor(By.id("dash-auth")))).isTrue();
+        } finally {
+            edge.unban(address);
+        }
     }
 
     @Test
@@ -110,6 +151,7 @@ class UiCallHistoryTest {
         browser.waitFor(By.xpath("//vaadin-grid[@id='calls']/vaadin-grid-cell-content[text()='0612" + tag + "02']"))
                 .click();
         browser.waitForText(By.cssSelector("pre[id^='calls-trace-']"), "REACH-07 status: Dag");
+        browser.waitForText(By.cssSelector("pre[id^='calls-legs-']"), "1. RING 202: BUSY");
         assertThat(browser.pageText()).contains("trunk carrier", "SIP status 486");
         browser.screenshot("call-history-trace");
     }

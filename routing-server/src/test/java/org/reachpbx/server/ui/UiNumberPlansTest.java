@@ -142,6 +142,9 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
         assertThat(browser.pageText()).contains("Nummerplannen", "Tijdconfiguratie (week)", "Handmatige overschrijving",
                 "Verlopen verwijderen", "Toestellen").doesNotContain("!config.");
         assertThat(browser.waitFor(By.id("week-MONDAY-8")).getAttribute("title")).isEqualTo("1 Open");
+        // defect 2: the rules' sentences under "Active plan now" are Dutch too
+        browser.waitForText(By.id("np-active-trace"), "een gesprek naar een bedrijfsnummer zoekt het actieve plan");
+        assertThat(browser.waitFor(By.id("np-active-trace")).getText()).doesNotContain("a call to a company number", "decides the active plan");
         browser.screenshot("number-plans-dutch");
     }
 }

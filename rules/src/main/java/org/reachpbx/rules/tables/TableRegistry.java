@@ -169,7 +169,7 @@ public final class TableRegistry {
     public synchronized TableVersion publish(int draft, String by) {
         TableVersion candidate = draft(draft);
         CompiledTables compiled = TableCompiler.compile(String.valueOf(draft), candidate.tables());
-        TableVersion published = activate(candidate, compiled, by);
+        TableVersion published = activate(candidate.published(now(), author(by)), compiled);
         log.info("Analyst tables: version {} published by {}", draft, published.publishedBy());
         return published;
     }
@@ -203,8 +203,10 @@ public final class TableRegistry {
         }
         CompiledTables compiled = TableCompiler.compile(String.valueOf(to), target.tables());
         int from = activeVersion;
-        TableVersion published = activate(target, compiled, by);
-        log.info("Analyst tables: rolled back from version {} to version {} by {}", from, to, published.publishedBy());
+        // Active again, but its "published at/by" stay those of its publication: a roll back does not
+        // rewrite history (issue 17, defect 6); who rolled back and when is in the audit trail.
+        TableVersion published = activate(target.withState(TableState.PUBLISHED), compiled);
+        log.info("Analyst tables: rolled back from version {} to version {} by {}", from, to, author(by));
         return published;
     }
 
@@ -238,11 +240,10 @@ public final class TableRegistry {
     // ---- internals ----------------------------------------------------------------------------
 
     /** Store first, then swap: a failing store leaves memory and calls untouched. */
-    private TableVersion activate(TableVersion version, CompiledTables compiled, String by) {
-        TableVersion published = version.published(now(), author(by));
+    private TableVersion activate(TableVersion published, CompiledTables compiled) {
         List<TableVersion> changed = new ArrayList<>();
         TableVersion previous = versions.get(activeVersion);
-        if (previous != null && previous.version() != version.version()) {
+        if (previous != null && previous.version() != published.version()) {
             changed.add(previous.withState(TableState.RETIRED));
         }
         changed.add(published);

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param state       DRAFT, PUBLISHED or RETIRED
  * @param author      who created the version (for a draft: who last changed it)
  * @param created     when it was created (for a draft: last changed)
- * @param publishedAt when it was last published (a rollback publishes it again); null for a draft
- * @param publishedBy who last published it; null for a draft
+ * @param publishedAt when it was published; a roll back makes it active again without changing this; null for a draft
+ * @param publishedBy who published it (not who rolled back to it); null for a draft
  * @param tables      the CSV text of each table
  */
 public record TableVersion(int version, TableState state, String author, Instant created, Instant publishedAt,

@@ -162,15 +162,22 @@ class TableRegistryTest {
         registry.publish(3, "anna");
         AnalystTables v3 = registry.current();
 
+        TableVersion v1 = registry.get(1);
+        TableVersion v2 = registry.get(2);
         TableVersion back = registry.rollback("carl");
         assertThat(back.version()).isEqualTo(2);
-        assertThat(back.publishedBy()).isEqualTo("carl");
+        // Issue 17, defect 6: a roll back does not rewrite the history of the version it activates.
+        assertThat(back.publishedBy()).isEqualTo("anna");
+        assertThat(back.publishedAt()).isEqualTo(v2.publishedAt());
         assertThat(registry.current().defaultTimeout(TimeoutKind.EXTERNAL_RING)).isEqualTo(45);
         assertThat(registry.get(3).state()).isEqualTo(TableState.RETIRED);
         assertThat(v3.defaultTimeout(TimeoutKind.EXTERNAL_RING)).as("a call on v3 keeps it").isEqualTo(50);
 
         registry.rollback("carl");
         assertThat(registry.activeVersion()).isEqualTo(1);
+        assertThat(registry.get(1).publishedBy()).as("version 1's history").isEqualTo(TableRegistry.SYSTEM);
+        assertThat(registry.get(1).publishedAt()).isEqualTo(v1.publishedAt());
+        assertThat(new TableRegistry(store, clock).get(1)).as("as stored").isEqualTo(registry.get(1));
         assertThatThrownBy(() -> registry.rollback("carl")).isInstanceOf(TableStateException.class)
                 .hasMessageContaining("no earlier published version");
 

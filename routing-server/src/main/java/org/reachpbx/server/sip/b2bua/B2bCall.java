@@ -84,6 +84,8 @@ final class B2bCall implements CallerLeg {
     private RoutingDecision first;
     private int finalStatus;
     private String finalReason;
+    /** For the call's leg records: each decision executed (forwards, menus, media services, transfers). */
+    private final CallLegs legs = new CallLegs();
     private final List<Branch> branches = new ArrayList<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private int nextStep;
@@ -144,6 +146,7 @@ final class B2bCall implements CallerLeg {
             finalToCaller(Response.LOOP_DETECTED, "Too many routing steps");
             return;
         }
+        legs.next(d, segmentBusy, b2b.now());
         current = d;
         first = first == null ? d : first;
         cancelTimers();
@@ -1028,7 +1031,7 @@ final class B2bCall implements CallerLeg {
         Instant now = b2b.now();
         b2b.record(new EndedCall(setup, callId(), aInvite, first, current, startedAt, answeredAt, now, finalStatus,
                 finalReason, winner == null ? null : winner.user, winner == null ? null : winner.number,
-                served == null ? null : current.media()));
+                served == null ? null : current.media(), legs.segments()));
         if (was == State.ANSWERED && winner.user != null) {
             b2b.event(CallEventType.ENDED, setup, winner.user, callId(), startedAt, answeredAt, now);
         }

@@ -3,11 +3,13 @@ package org.reachpbx.server.sip.b2bua;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sip.message.Request;
 import org.reachpbx.directory.calls.CallDetailRecord;
 import org.reachpbx.directory.calls.CallDisposition;
+import org.reachpbx.directory.calls.CallLegRecord;
 import org.reachpbx.directory.calls.CallType;
 import org.reachpbx.rules.decision.FiredRule;
 import org.reachpbx.rules.decision.MediaService;
@@ -26,17 +28,18 @@ import org.reachpbx.server.sip.stack.SipProperties.Trunk;
  * @param answeredUser  the extension whose device answered, or null
  * @param answeredNumber the external number that answered over the trunk, or null
  * @param media         the media service that answered the call, or null
+ * @param segments      the decisions executed, in order, for the leg records ({@link CallLegs})
  */
 record EndedCall(B2bCall.Setup setup, String callId, Request invite, RoutingDecision first, RoutingDecision last,
                  Instant startedAt, Instant answeredAt, Instant endedAt, int finalStatus, String finalReason,
-                 String answeredUser, String answeredNumber, MediaService media) {
+                 String answeredUser, String answeredNumber, MediaService media, List<CallLegs.Segment> segments) {
 
     private static final int MAX_TRACE = 4000;
 
     /** A call the routing decision refused before anything rang. */
     static EndedCall refused(B2bCall.Setup setup, String callId, Request invite, RoutingDecision d, Instant at) {
         return new EndedCall(setup, callId, invite, d, d, at, null, at, d.reject().sipStatus(), d.reject().reason(),
-                null, null, null);
+                null, null, null, List.of(new CallLegs.Segment(d, at, null, null)));
     }
 
     CallDetailRecord toRecord(Trunks trunks) {
@@ -66,7 +69,36 @@ record EndedCall(B2bCall.Setup setup, String callId, Request invite, RoutingDeci
         r.setForwardedBy(cut(forwardedBy(), 255));
         r.setCallType(type());
         r.setTrunk(cut(trunk(trunks), 64));
+        for (int i = 0; i < segments.size(); i++) {
+            CallLegs.Segment s = segments.get(i);
+            boolean lastOne = i == segments.size() - 1;
+            // The caller may have been answered by a menu before this segment rang: that is not its answer.
+            Instant legAnswer = answeredAt != null && !answeredAt.isBefore(s.startedAt()) ? answeredAt : null;
+            r.addLeg(CallLegs.record(s, lastOne ? lastLegOutcome(s) : null,
+                    answeredUser != null ? answeredUser : answeredNumber, legAnswer, endedAt));
+        }
         return r;
+    }
+
+    /** How the segment running when the call ended ended. */
+    private CallLegRecord.Outcome lastLegOutcome(CallLegs.Segment s) {
+        RoutingDecision d = s.decision();
+        if (answeredUser != null || answeredNumber != null) {
+            return CallLegRecord.Outcome.ANSWERED;
+        }
+        if (d.outcome() == RoutingDecision.Outcome.REJECT) {
+            return d.reject() != null && d.reject().cause() == org.reachpbx.rules.decision.RejectCause.BUSY
+                    ? CallLegRecord.Outcome.BUSY : CallLegRecord.Outcome.REJECTED;
+        }
+        if (media != null && d.outcome() == RoutingDecision.Outcome.MEDIA) {
+            return CallLegRecord.Outcome.SERVED;
+        }
+        return switch (finalStatus) {
+            case 0, 487 -> CallLegRecord.Outcome.CALLER_LEFT;
+            case 486, 600 -> CallLegRecord.Outcome.BUSY;
+            case 480, 408 -> CallLegRecord.Outcome.NO_ANSWER;
+            default -> CallLegRecord.Outcome.FAILED;
+        };
     }
 
     CallDisposition disposition() {

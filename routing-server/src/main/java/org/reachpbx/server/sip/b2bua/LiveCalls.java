@@ -93,6 +93,11 @@ public class LiveCalls {
         return counters.count(tenantId, Kind.CHANNEL, channel);
     }
 
+    /** The users with at least one call up now (ringing calls they made, or answered ones). */
+    public synchronized Set<String> usersInCall(long tenantId) {
+        return Set.copyOf(calls(tenantId).user.keySet());
+    }
+
     /**
      * The users that count as busy now (USR-11): without second call offering, a user with a call
      * up; with it, a user whose every fixed device's channel is at its call limit (CH-04).

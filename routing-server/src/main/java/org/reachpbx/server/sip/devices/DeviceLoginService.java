@@ -37,9 +37,12 @@ public class DeviceLoginService {
     private final RegistrationStore registrations;
     private final ServiceEngine engine = new ServiceEngine();
     private final java.time.Clock clock;
+    private final org.reachpbx.directory.access.PhoneAudit audit;
 
     public DeviceLoginService(TenantViewCache views, TenantRepository tenants, PlatformTransactionManager transactions,
-                              DeviceLogins logins, RegistrationStore registrations, java.time.Clock clock) {
+                              DeviceLogins logins, RegistrationStore registrations, java.time.Clock clock,
+                              org.reachpbx.directory.access.PhoneAudit audit) {
+        this.audit = audit;
         this.views = views;
         this.tenants = tenants;
         this.readOnly = new TransactionTemplate(transactions);
@@ -67,6 +70,8 @@ public class DeviceLoginService {
             String from = registrations.bindingsOf(tenantId, channel).stream().findFirst()
                     .map(RegistrationStore.Binding::sourceAddress).orElse(null);
             logins.logIn(tenantId, user, channel, from);
+            audit.record(user, tenantId, "Device logins: log in by phone", "user " + user + " on " + channel
+                    + (out.isEmpty() ? "" : "; logged out of " + String.join(", ", out)));
             return new Result(d.outcome(), d.reason(), null, out, d.logOutUser());
         }
         return new Result(d.outcome(), d.reason(), d.ask(), List.of(), null);
@@ -92,6 +97,7 @@ public class DeviceLoginService {
         if (d.outcome() == ServiceOutcome.ALLOWED) {
             List<String> out = d.logOutChannels() == null ? List.of(channel) : d.logOutChannels();
             out.forEach(gone -> logins.logOut(tenantId, gone));
+            audit.record(user, tenantId, "Device logins: log out by phone", "user " + user + " of " + String.join(", ", out));
             return new Result(d.outcome(), d.reason(), null, out, user);
         }
         return new Result(d.outcome(), d.reason(), d.ask(), List.of(), null);

@@ -56,6 +56,17 @@ public class RegistrationStore {
         return state.registeredChannels(tenantId, clock.instant());
     }
 
+    /** The names of a tenant's channels with at least one contact now (the admin UI's extensions list). */
+    public java.util.Set<String> registeredChannelNames(long tenantId) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (var e : bindings.entrySet()) {
+            if (e.getKey().tenantId() == tenantId && !e.getValue().isEmpty()) {
+                names.add(e.getKey().channel());
+            }
+        }
+        return names;
+    }
+
     /** Called with each new contact (not a refresh), e.g. to tell the phone about waiting voicemail. */
     public void onRegistered(java.util.function.Consumer<Binding> listener) {
         onRegistered.add(listener);

@@ -67,8 +67,9 @@ public class SipConfiguration {
     @Bean
     public DeviceLoginService deviceLoginService(TenantViewCache views, TenantRepository tenants,
                                                  PlatformTransactionManager transactions, DeviceLogins logins,
-                                                 RegistrationStore store, Clock clock) {
-        return new DeviceLoginService(views, tenants, transactions, logins, store, clock);
+                                                 RegistrationStore store, Clock clock,
+                                                 org.reachpbx.directory.access.PhoneAudit audit) {
+        return new DeviceLoginService(views, tenants, transactions, logins, store, clock, audit);
     }
 
     @Bean

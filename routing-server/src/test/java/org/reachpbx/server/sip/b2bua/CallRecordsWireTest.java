@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.reachpbx.directory.calls.CallDetailRecord;
 import org.reachpbx.directory.calls.CallDetailRecordRepository;
 import org.reachpbx.directory.calls.CallDisposition;
+import org.reachpbx.directory.calls.CallLegRecord;
+import org.reachpbx.directory.calls.CallLegRecordRepository;
 import org.reachpbx.directory.calls.CallType;
 import org.reachpbx.server.sip.TestPhone;
 import org.reachpbx.server.sip.TestPhone.Answering;
@@ -33,6 +35,8 @@ class CallRecordsWireTest extends WireTestSupport {
 
     @Autowired
     CallDetailRecordRepository records;
+    @Autowired
+    CallLegRecordRepository legRecords;
     @Autowired
     TestRestTemplate anonymous;
 
@@ -153,6 +157,84 @@ class CallRecordsWireTest extends WireTestSupport {
     }
 
     @Test
+    void aCallForwardedOnBusyHasALegPerSegment() throws Exception {
+        phone("201").answering(Answering.BUSY);
+        TestPhone carla = phone("203").answering(Answering.ANSWER);
+        TestPhone.Call call = trunk().callAsTrunk("0612345678", "0301230001");
+        Response ok = call.awaitFinal(5);
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        call.ack();
+        call.hangUp();
+        assertThat(carla.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+
+        CallDetailRecord r = recordOf(callId(ok));
+        List<CallLegRecord> legs = legRecords.ofRecords(List.of(r.getId()));
+        assertThat(legs).extracting(CallLegRecord::getPosition).containsExactly(1, 2);
+        assertThat(legs).extracting(CallLegRecord::getKind).containsExactly(CallLegRecord.Kind.RING,
+                CallLegRecord.Kind.RING);
+        assertThat(legs.get(0).getTarget()).isEqualTo("201");
+        assertThat(legs.get(0).getOutcome()).isEqualTo(CallLegRecord.Outcome.BUSY);
+        assertThat(legs.get(0).getAnsweredBy()).isNull();
+        assertThat(legs.get(1).getTarget()).isEqualTo("203");
+        assertThat(legs.get(1).getForwardedBy()).isEqualTo("201");
+        assertThat(legs.get(1).getOutcome()).isEqualTo(CallLegRecord.Outcome.ANSWERED);
+        assertThat(legs.get(1).getAnsweredBy()).isEqualTo("203");
+        assertThat(legs.get(1).getAnsweredAt()).isEqualTo(r.getAnsweredAt());
+        assertThat(legs.get(0).getEndedAt()).isEqualTo(legs.get(1).getStartedAt());
+        assertThat(legs.get(1).getEndedAt()).isEqualTo(r.getEndedAt());
+    }
+
+    @Test
+    void aCallForwardedOnNoAnswerHasTheUnansweredLegAndTheAnsweredOne() throws Exception {
+        TestPhone anna = phone("201").answering(Answering.RING);
+        TestPhone bram = phone("202").answering(Answering.ANSWER);
+        TestPhone.Call call = trunk().callAsTrunk("0612345678", "0301230001");
+        anna.awaitCall(5);
+        assertThat(timersDueWithin(5.5)).isEqualTo(1);
+        bram.awaitCall(5);
+        Response ok = call.awaitFinal(5);
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        call.ack();
+        call.hangUp();
+        assertThat(bram.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+
+        CallDetailRecord r = recordOf(callId(ok));
+        List<CallLegRecord> legs = legRecords.ofRecords(List.of(r.getId()));
+        assertThat(legs).extracting(CallLegRecord::getTarget).containsExactly("201", "202");
+        assertThat(legs).extracting(CallLegRecord::getOutcome).containsExactly(CallLegRecord.Outcome.NO_ANSWER,
+                CallLegRecord.Outcome.ANSWERED);
+        assertThat(legs.get(1).getForwardedBy()).isEqualTo("201");
+    }
+
+    @Test
+    void aCallVoicemailAnswersHasAServedMediaLeg() throws Exception {
+        TestPhone.Call call = phone("202").call("570");
+        Response ok = call.awaitFinal(10);
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        call.ack();
+        call.hangUp();
+        waitUntilNoCalls();
+
+        CallDetailRecord r = recordOf(callId(ok));
+        List<CallLegRecord> legs = legRecords.ofRecords(List.of(r.getId()));
+        assertThat(legs).hasSize(1);
+        assertThat(legs.get(0).getKind()).isEqualTo(CallLegRecord.Kind.MEDIA);
+        assertThat(legs.get(0).getTarget()).startsWith("voicemail");
+        assertThat(legs.get(0).getOutcome()).isEqualTo(CallLegRecord.Outcome.SERVED);
+    }
+
+    @Test
+    void aCallTheRulesRefuseHasOneRejectedLeg() throws Exception {
+        Response refused = phone("201").call("0906123456").awaitFinal(5);
+        CallDetailRecord r = recordOf(callId(refused));
+        List<CallLegRecord> legs = legRecords.ofRecords(List.of(r.getId()));
+        assertThat(legs).hasSize(1);
+        assertThat(legs.get(0).getKind()).isEqualTo(CallLegRecord.Kind.REJECT);
+        assertThat(legs.get(0).getTarget()).isEqualTo("BARRED");
+        assertThat(legs.get(0).getOutcome()).isEqualTo(CallLegRecord.Outcome.REJECTED);
+    }
+
+    @Test
     void theApiListsRecordsAsJsonAndCsvForThePlatformAdminOnly() throws Exception {
         phone("202").answering(Answering.BUSY);
         Response busy = trunk().callAsTrunk("0687654321", "0301230002").awaitFinal(5);
@@ -169,6 +251,9 @@ class CallRecordsWireTest extends WireTestSupport {
         assertThat(first.get("callerNumber").asText()).isEqualTo("0687654321");
         assertThat(first.get("disposition").asText()).isEqualTo("BUSY");
         assertThat(first.get("ruleIds").isArray()).isTrue();
+        assertThat(first.get("legs").get(0).get("kind").asText()).isEqualTo("RING");
+        assertThat(first.get("legs").get(0).get("target").asText()).isEqualTo("202");
+        assertThat(first.get("legs").get(0).get("outcome").asText()).isEqualTo("BUSY");
 
         HttpHeaders acceptCsv = new HttpHeaders();
         acceptCsv.set(HttpHeaders.ACCEPT, "text/csv");
@@ -177,7 +262,8 @@ class CallRecordsWireTest extends WireTestSupport {
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         String[] lines = csv.getBody().split("\r\n");
         assertThat(lines[0]).startsWith("id,call_id,started_at");
-        assertThat(csv.getBody()).contains(stored.getCallId()).contains(",BUSY,486,");
+        assertThat(csv.getBody()).contains(stored.getCallId()).contains(",BUSY,486,").contains(",RING 202 BUSY");
+        assertThat(lines[0]).endsWith(",legs");
         assertThat(admin.getForEntity(base + "&format=csv", String.class).getBody()).isEqualTo(csv.getBody());
 
         assertThat(admin.getForEntity("/api/tenants/" + tenantId + "/cdrs?from=yesterday", String.class)

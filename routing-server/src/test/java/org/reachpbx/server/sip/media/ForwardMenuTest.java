@@ -26,6 +26,9 @@ import org.springframework.http.MediaType;
 class ForwardMenuTest extends MediaTestSupport {
 
     @Autowired
+    org.reachpbx.directory.access.AuditTrail audit;
+
+    @Autowired
     TenantEditor editor;
     @Autowired
     TestRestTemplate http;
@@ -73,6 +76,12 @@ class ForwardMenuTest extends MediaTestSupport {
     void forwardAlwaysIsSetByPhoneAndSwitchedOffWithHashAlone() throws Exception {
         nineTen("1", "202#");
         assertThat(forwardAlways()).as("stored in the default REACH profile").isEqualTo("202");
+        assertThat(audit.latest(mediaTenant, 10)).as("audited like the same change in the UI (issue 12)")
+                .anySatisfy(e -> {
+                    assertThat(e.getAction()).isEqualTo("REACH: forward by phone");
+                    assertThat(e.getUsername()).isEqualTo("phone 203");
+                    assertThat(e.getDetail()).contains("910 user 203", "forwardAlways", "202");
+                });
         assertThat(awaitTrue(() -> simulated().contains("\"user\":\"202\""), Duration.ofSeconds(5)))
                 .as("calls to 203 are forwarded to 202 now").isTrue();
         nineTen("1", "#");
@@ -81,8 +90,11 @@ class ForwardMenuTest extends MediaTestSupport {
 
     @Test
     void anInvalidDestinationIsRefusedAndNothingChanges() throws Exception {
+        long before = audit.latest(mediaTenant, 100).stream().filter(e -> e.getAction().equals("REACH: forward by phone")).count();
         nineTen("1", "99#");
         assertThat(forwardAlways()).isNull();
+        assertThat(audit.latest(mediaTenant, 100).stream().filter(e -> e.getAction().equals("REACH: forward by phone")).count())
+                .as("a refused change is not audited as made").isEqualTo(before);
         // The account allows only extensions as forwards: an outside number is refused by its checks.
         nineTen("1", "0612345678#");
         assertThat(forwardAlways()).isNull();

@@ -18,6 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PhoneLoginTest extends MediaTestSupport {
 
     @Autowired
+    org.reachpbx.directory.access.AuditTrail audit;
+
+    @Autowired
     DeviceLogins logins;
     @Autowired
     org.reachpbx.integrations.voicemail.VoicemailMailbox mailbox;
@@ -54,6 +57,11 @@ class PhoneLoginTest extends MediaTestSupport {
         at = answer(deskRtp, at, "6284#");
         assertThat(desk.byes.poll(15, TimeUnit.SECONDS)).as("login-ok, then the server hangs up").isNotNull();
         assertThat(logins.userOn(mediaTenant, "mhotdesk")).isEqualTo("204");
+        assertThat(audit.latest(mediaTenant, 10)).as("the login is in the audit trail (issue 12)").anySatisfy(e -> {
+            assertThat(e.getAction()).isEqualTo("Device logins: log in by phone");
+            assertThat(e.getUsername()).isEqualTo("phone 204");
+            assertThat(e.getDetail()).contains("user 204 on mhotdesk");
+        });
 
         TestPhone cor = mediaPhone("203", peer(), List.of("PCMA"));
         desk.answering(TestPhone.Answering.RING);
@@ -68,6 +76,10 @@ class PhoneLoginTest extends MediaTestSupport {
         answer(again, 0, "1");
         assertThat(desk.byes.poll(15, TimeUnit.SECONDS)).as("logout-ok, then the server hangs up").isNotNull();
         assertThat(logins.userOn(mediaTenant, "mhotdesk")).isNull();
+        assertThat(audit.latest(mediaTenant, 10)).anySatisfy(e -> {
+            assertThat(e.getAction()).isEqualTo("Device logins: log out by phone");
+            assertThat(e.getDetail()).contains("user 204 of mhotdesk");
+        });
         assertThat(cor.call("204").awaitFinal(10).getStatusCode()).as("nothing of 204 can ring now").isEqualTo(480);
     }
 
@@ -136,6 +148,11 @@ class PhoneLoginTest extends MediaTestSupport {
             assertThat(dora.byes.poll(15, TimeUnit.SECONDS)).as("pin-changed, then released").isNotNull();
             assertThat(mailbox.pinOpens(mediaTenant, "204", "5821")).as("the new PIN works").isTrue();
             assertThat(mailbox.pinOpens(mediaTenant, "204", "6284")).as("the old one no longer").isFalse();
+            assertThat(audit.latest(mediaTenant, 10)).as("audited, never the PIN (issue 12)").anySatisfy(e -> {
+                assertThat(e.getAction()).isEqualTo("Extensions: PIN by phone");
+                assertThat(e.getUsername()).isEqualTo("phone 204");
+                assertThat(e.getDetail()).isEqualTo("user 204; pin: (changed)");
+            });
         } finally {
             mailbox.changePin(mediaTenant, "204", "6284");
         }

@@ -24,6 +24,9 @@ import org.springframework.http.MediaType;
 class PlanMenuTest extends MediaTestSupport {
 
     @Autowired
+    org.reachpbx.directory.access.AuditTrail audit;
+
+    @Autowired
     TenantEditor editor;
     @Autowired
     TestRestTemplate http;
@@ -99,6 +102,12 @@ class PlanMenuTest extends MediaTestSupport {
         TestPhone anna = mediaPhone("201", rtp, List.of("PCMA"));
         keysAfterPrompts(anna, rtp, "2", "2#");
         assertThat(schema().getManualOverride()).as("NP-20").isEqualTo(2);
+        assertThat(audit.latest(mediaTenant, 10)).as("audited like the same change in the UI (issue 12)")
+                .anySatisfy(e -> {
+                    assertThat(e.getAction()).isEqualTo("Number plans: change by phone");
+                    assertThat(e.getUsername()).isEqualTo("phone 201");
+                    assertThat(e.getDetail()).contains("915 schema", "manualOverride");
+                });
         RtpTestPeer again = peer();
         anna.withMedia(again.sdpOffer(List.of("PCMA"), true));
         keysAfterPrompts(anna, again, "3");

@@ -87,7 +87,7 @@ public final class PlanMenu implements MediaScript {
             case ALLOWED -> {
                 long tenant = call.leg().tenantId();
                 call.background(() -> {
-                    store.apply(tenant, d.planChange());
+                    store.apply(tenant, d.planChange(), user);
                     return d.planChange();
                 }, change -> {
                     log.info("Call {}: 915 by {}: {}", call.leg().callId(), user, d.reason());
