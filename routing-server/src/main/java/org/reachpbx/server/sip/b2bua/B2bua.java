@@ -60,6 +60,7 @@ public class B2bua {
     private volatile SipServer sip;
     private volatile MediaServices media;
     private volatile CallRecorder recorder;
+    private volatile CallStateListener states = (tenant, user, callId, state, initiator, remote) -> { };
 
     public B2bua(SipProperties properties, UserDevices devices, Trunks trunks, LiveCalls live, Clock clock,
                  ObjectProvider<CallEventPublisher> publisher) {
@@ -89,6 +90,24 @@ public class B2bua {
         this.recorder = callRecorder;
     }
 
+    /** Who learns how users' calls change (BLF subscriptions). */
+    public void attach(CallStateListener listener) {
+        this.states = listener;
+    }
+
+    /** Tells the listener; a user-less side (a trunk, a bare channel) has no state to show. */
+    private void state(long tenantId, String user, String callId, CallStateListener.State state, boolean initiator,
+                       String remote) {
+        if (user == null) {
+            return;
+        }
+        try {
+            states.changed(tenantId, user, callId, state, initiator, remote);
+        } catch (RuntimeException e) {
+            log.warn("Call {}: state {} of {} not published: {}", callId, state, user, e.toString());
+        }
+    }
+
     /** Hands the record of a call that ended to the recorder (which only queues it). */
     void record(EndedCall call) {
         CallRecorder r = recorder;
@@ -108,6 +127,7 @@ public class B2bua {
         B2bCall call = new B2bCall(this, setup, tx, dialog, counts, now());
         dialog.setApplicationData(call);
         byCallerCallId.put(call.callId(), call);
+        state(setup.tenantId(), setup.callerUser(), call.callId(), CallStateListener.State.EARLY, true, setup.called());
         call.execute(decision);
     }
 
@@ -129,6 +149,7 @@ public class B2bua {
 
     void ended(B2bCall call) {
         byCallerCallId.remove(call.callId(), call);
+        state(call.tenantId(), call.callerUser(), call.callId(), CallStateListener.State.TERMINATED, true, call.called());
     }
 
     // ---- from SipServer ----
@@ -255,6 +276,17 @@ public class B2bua {
     /** Queues a call event for the CRM integrations; never blocks a SIP thread. */
     void event(CallEventType type, B2bCall.Setup setup, String extension, String callId, Instant startedAt,
                Instant answeredAt, Instant endedAt) {
+        String remote = setup.callerNumber();
+        switch (type) {
+            case RINGING -> state(setup.tenantId(), extension, callId, CallStateListener.State.EARLY, false, remote);
+            case ANSWERED -> {
+                state(setup.tenantId(), extension, callId, CallStateListener.State.CONFIRMED, false, remote);
+                state(setup.tenantId(), setup.callerUser(), callId, CallStateListener.State.CONFIRMED, true, extension);
+            }
+            case ENDED, MISSED -> state(setup.tenantId(), extension, callId, CallStateListener.State.TERMINATED, false,
+                    remote);
+            default -> { }
+        }
         CallEventPublisher p = publisher.getIfAvailable();
         if (p == null) {
             return;
