@@ -11,9 +11,6 @@ public enum EventPackage {
     /** Message waiting (RFC 3842) of the subscriber's own mailbox. */
     MESSAGE_SUMMARY("message-summary", "application", "simple-message-summary");
 
-    /** For the Allow-Events header of a 489. */
-    public static final String ALLOWED = "dialog, presence, message-summary";
-
     public final String token;
     public final String type;
     public final String subtype;

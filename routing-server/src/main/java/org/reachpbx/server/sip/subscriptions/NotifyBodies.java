@@ -54,10 +54,11 @@ class NotifyBodies {
         return d.outcome() == ServiceOutcome.ALLOWED ? null : d.reason();
     }
 
-    /** The body of the next NOTIFY of this subscription. */
-    String body(Subscription s) {
+    /** The body of the next NOTIFY of this subscription; {@code shown}: the target's calls to show, null = now. */
+    String body(Subscription s, java.util.List<DialogStates.UserDialog> shown) {
         return switch (s.event) {
-            case DIALOG -> DialogInfo.body(s.entity(), s.version, calls.of(s.tenantId, s.target), s.domain);
+            case DIALOG -> DialogInfo.body(s.entity(), s.version,
+                    shown != null ? shown : calls.of(s.tenantId, s.target), s.domain);
             case PRESENCE -> views.byId(s.tenantId)
                     .map(view -> ReachPresence.pidf(s.entity(), presence.of(view, s.target)))
                     .orElse(ReachPresence.pidf(s.entity(), ReachPresence.Colour.GREY));

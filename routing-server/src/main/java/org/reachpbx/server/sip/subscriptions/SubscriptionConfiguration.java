@@ -47,7 +47,7 @@ public class SubscriptionConfiguration {
         Subscriptions subscriptions = new Subscriptions(properties, registrar, views, devices, bodies, clock);
         subscriptions.attach(sip);
         sip.attach(subscriptions);
-        states.listen((tenant, user, dialogs) -> subscriptions.callsChanged(tenant, user));
+        states.listen(subscriptions::callsChanged);
         views.onRefreshed(subscriptions::tenantChanged);
         return subscriptions;
     }

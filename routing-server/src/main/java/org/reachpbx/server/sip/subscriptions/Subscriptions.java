@@ -112,7 +112,9 @@ public class Subscriptions implements AutoCloseable {
         EventPackage pkg = EventPackage.of(eventHeader == null ? null : eventHeader.getEventType());
         if (pkg == null) {
             Response bad = sip.messages().createResponse(Response.BAD_EVENT, request);
-            bad.addHeader(sip.headers().createAllowEventsHeader(EventPackage.ALLOWED));
+            for (EventPackage p : EventPackage.values()) {
+                bad.addHeader(sip.headers().createAllowEventsHeader(p.token));
+            }
             sip.send(event, bad);
             return;
         }
@@ -178,6 +180,7 @@ public class Subscriptions implements AutoCloseable {
             end(s, null);
         } else {
             s.expiresAt = clock.instant().plusSeconds(expires);
+            s.lastBody = null; // RFC 6665 §4.2.1.2: a refresh is answered with a NOTIFY, changed or not
             notify(s, null);
         }
     }
@@ -206,11 +209,14 @@ public class Subscriptions implements AutoCloseable {
         return ok;
     }
 
-    /** The user's calls changed: BLF and (automatic) presence watchers hear of it. */
-    void callsChanged(long tenantId, String user) {
+    /**
+     * The user's calls changed: BLF watchers get {@code shown} (which still holds a call that just
+     * ended, as terminated), (automatic) presence watchers the presence that follows.
+     */
+    void callsChanged(long tenantId, String user, java.util.List<DialogStates.UserDialog> shown) {
         for (Subscription s : all.values()) {
             if (s.tenantId == tenantId && s.target.equals(user) && s.event != EventPackage.MESSAGE_SUMMARY) {
-                notify(s, null);
+                notify(s, null, shown);
             }
         }
     }
@@ -246,9 +252,13 @@ public class Subscriptions implements AutoCloseable {
      * terminated once ended. An active subscription whose state did not change gets nothing.
      */
     private void notify(Subscription s, String reason) {
+        notify(s, reason, null);
+    }
+
+    private void notify(Subscription s, String reason, java.util.List<DialogStates.UserDialog> shown) {
         synchronized (s) {
             try {
-                String body = bodies.body(s);
+                String body = bodies.body(s, shown);
                 if (!s.ended && s.lastBody != null && s.lastBody.equals(body)) {
                     return;
                 }
