@@ -99,7 +99,7 @@ public class Subscriptions implements AutoCloseable {
         }
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         if (!(from.getAddress().getURI() instanceof SipURI fromUri) || fromUri.getUser() == null
-                || !(request.getRequestURI() instanceof SipURI target) || target.getUser() == null) {
+                || fromUri.getHost() == null || !(request.getRequestURI() instanceof SipURI target) || target.getUser() == null) {
             sip.reply(event, Response.BAD_REQUEST, "From and Request-URI must be sip: URIs with a user");
             return;
         }
