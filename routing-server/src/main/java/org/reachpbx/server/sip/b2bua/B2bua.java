@@ -1,6 +1,7 @@
 package org.reachpbx.server.sip.b2bua;
 
 import org.reachpbx.server.sip.devices.UserDevices;
+import org.reachpbx.server.sip.media.MediaAnchor;
 import org.reachpbx.server.sip.media.MediaServices;
 import org.reachpbx.server.sip.stack.SipProperties;
 import org.reachpbx.server.sip.stack.SipServer;
@@ -88,6 +89,31 @@ public class B2bua {
     /** Where each call's detail record goes when it ends; without one, none is kept. */
     public void attach(CallRecorder callRecorder) {
         this.recorder = callRecorder;
+    }
+
+    private volatile CallRecordings recordings = CallRecordings.NONE;
+
+    /** Call recording (REC-01): anchors the calls of recording tenants and records answered calls. */
+    public void attach(CallRecordings callRecordings) {
+        this.recordings = callRecordings;
+    }
+
+    boolean anchorsForRecording(long tenantId) {
+        return recordings.anchorsFor(tenantId);
+    }
+
+    /** A call was answered: its recording starts when the media is anchored and a party has the right. */
+    void answered(BridgeMedia media, B2bCall.Setup setup, String callId, String user, Instant at) {
+        MediaAnchor anchor = media.anchor();
+        if (anchor == null) {
+            return;
+        }
+        try {
+            recordings.answered(anchor, new CallRecordings.Answered(setup.tenantId(), callId, setup.callerUser(),
+                    setup.callerNumber(), setup.called(), user, at));
+        } catch (RuntimeException e) {
+            log.warn("Call {}: recording not started: {}", callId, e.toString());
+        }
     }
 
     /** Who learns how users' calls change (BLF subscriptions). */
