@@ -24,6 +24,11 @@ public class RecordingConfiguration {
         return new RecordingStore(rows, properties, clock);
     }
 
+    @Bean
+    public RecordingAccess recordingAccess(RecordingStore store) {
+        return new RecordingAccess(store);
+    }
+
     /** Attaches the recorder to the B2BUA when the SIP server runs. */
     @Bean
     public CallRecordings callRecordings(ObjectProvider<B2bua> b2bua, RecordingStore store, TenantRepository tenants,

@@ -1,6 +1,7 @@
 package org.reachpbx.server.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -37,6 +38,10 @@ class CallRecordingWireTest extends MediaTestSupport {
 
     @Autowired
     private RecordingStore recordings;
+    @Autowired
+    private RecordingAccess access;
+    @Autowired
+    private org.springframework.boot.test.web.client.TestRestTemplate http;
 
     private long rec;
     private final List<TestPhone> recPhones = new ArrayList<>();
@@ -131,6 +136,55 @@ class CallRecordingWireTest extends MediaTestSupport {
         assertThat(recordings.find(old.getId())).isEmpty();
         assertThat(recordings.find(recent.getId())).isPresent();
         assertThat(recordings.file(recent)).exists();
+    }
+
+    @Test
+    void theEndUserRoleSeesOnlyOwnRecordingsDownloadsAZipAndCannotDelete() throws Exception {
+        Instant now = clock.instant();
+        Recording half = new Recording(Wav.pcm16Mono8k(new short[800], 800), Duration.ofMillis(100), Duration.ZERO,
+                Recording.End.STOPPED);
+        CallRecording annas = recordings.store(rec, "call-a", "201", "0612345678", "201", now, half, half);
+        CallRecording brams = recordings.store(rec, "call-b", "202", "202", "0201234567", now, half, half);
+        RecordingAccess.Filter any = new RecordingAccess.Filter(null, null, null, null, null);
+
+        RecordingAccess.Viewer bram = RecordingAccess.Viewer.endUser(rec, "202");
+        assertThat(access.list(bram, any)).extracting(CallRecording::getId).containsExactly(brams.getId());
+        assertThat(access.find(bram, annas.getId())).as("another user's recording is not there for him").isEmpty();
+        assertThatThrownBy(() -> access.delete(bram, brams)).isInstanceOf(RecordingAccess.NotAllowed.class);
+        assertThat(recordings.find(brams.getId())).isPresent();
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        access.zip(bram, any, zip);
+        List<String> entries = new ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new ByteArrayInputStream(zip.toByteArray()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.add(e.getName());
+                assertThat(new String(in.readAllBytes(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                        .isEqualTo("RIFF");
+            }
+        }
+        assertThat(entries).containsExactly(RecordingAccess.fileName(brams));
+
+        RecordingAccess.Viewer account = RecordingAccess.Viewer.account(rec);
+        assertThat(access.list(account, any)).hasSize(2);
+        assertThat(access.list(account, new RecordingAccess.Filter(null, null, "0612", null, null)))
+                .extracting(CallRecording::getId).containsExactly(annas.getId());
+        assertThat(access.list(RecordingAccess.Viewer.account(rec + 100_000), any)).isEmpty();
+
+        // The same over REST for the platform admin: today's list, a filter, the WAV, delete.
+        var admin = http.withBasicAuth("admin", "demo-admin");
+        String base = "/api/tenants/" + rec + "/recordings";
+        assertThat(admin.getForObject(base, String.class)).contains("\"call-a\"").contains("\"call-b\"");
+        assertThat(admin.getForObject(base + "?user=201", String.class)).contains("call-a").doesNotContain("call-b");
+        assertThat(admin.getForObject(base + "?from=2020-01-01&to=2020-01-02", String.class)).isEqualTo("[]");
+        assertThat(admin.getForEntity(base + "?from=yesterday", String.class).getStatusCode().value()).isEqualTo(400);
+        var wav = admin.getForEntity(base + "/" + annas.getId(), byte[].class);
+        assertThat(wav.getStatusCode().value()).isEqualTo(200);
+        assertThat(new String(wav.getBody(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        admin.delete(base + "/" + annas.getId());
+        assertThat(recordings.find(annas.getId())).isEmpty();
+        assertThat(admin.getForEntity(base + "/" + annas.getId(), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.getForEntity(base, String.class).getStatusCode().value()).as("no credentials").isEqualTo(401);
     }
 
     /** The left and right channels of a 16-bit stereo WAV. */
