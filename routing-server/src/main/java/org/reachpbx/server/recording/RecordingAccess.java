@@ -86,8 +86,8 @@ public class RecordingAccess {
 
     /** A download name: when, who called, whom. */
     public static String fileName(CallRecording r) {
-        return r.getStartedAt().toString().replace(':', '-') + "_" + safe(r.getCaller()) + "_" + safe(r.getDestination())
-                + ".wav";
+        String when = r.getStartedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace(':', '-');
+        return when + "_" + safe(r.getCaller()) + "_" + safe(r.getDestination()) + ".wav";
     }
 
     public java.nio.file.Path file(CallRecording r) {
