@@ -107,6 +107,13 @@ public class TenantViewCache implements SmartInitializingSingleton {
      * overwrites a newer one. A failed rebuild keeps the previous view and is logged; the stored
      * change itself stands.
      */
+    private final java.util.List<java.util.function.LongConsumer> refreshed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Told after a tenant's view was rebuilt (presence subscriptions follow a changed REACH status, REACH-17). */
+    public void onRefreshed(java.util.function.LongConsumer listener) {
+        refreshed.add(listener);
+    }
+
     public synchronized void refresh(long tenantId) {
         Cached fresh;
         try {
@@ -130,6 +137,13 @@ public class TenantViewCache implements SmartInitializingSingleton {
             Set<String> gone = new HashSet<>(old.view().numbers().keySet());
             gone.removeAll(numbers);
             gone.forEach(n -> idByNumber.remove(n, tenantId));
+        }
+        for (java.util.function.LongConsumer l : refreshed) {
+            try {
+                l.accept(tenantId);
+            } catch (RuntimeException e) {
+                log.warn("A listener of tenant {}'s new view failed: {}", tenantId, e.toString());
+            }
         }
     }
 }

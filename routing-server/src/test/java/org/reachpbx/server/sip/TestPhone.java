@@ -322,6 +322,10 @@ public class TestPhone implements SipListener, AutoCloseable {
                     reply(event, Response.OK, null);
                     byes.add(request);
                 }
+                case Request.NOTIFY -> {
+                    reply(event, Response.OK, null);
+                    notifies.add(request);
+                }
                 default -> reply(event, Response.OK, null);
             }
         } catch (Exception e) {
@@ -345,6 +349,8 @@ public class TestPhone implements SipListener, AutoCloseable {
     public final BlockingQueue<Request> byes = new LinkedBlockingQueue<>();
     public final BlockingQueue<Request> cancels = new LinkedBlockingQueue<>();
     public final BlockingQueue<Request> reinvites = new LinkedBlockingQueue<>();
+    /** NOTIFYs received (answered 200): message waiting and those of subscriptions. */
+    public final BlockingQueue<Request> notifies = new LinkedBlockingQueue<>();
     private final java.util.Map<String, Incoming> incomingByCallId = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** From now on: ring and do nothing more (RING), ring then answer, answer busy, decline, or stay silent. */
@@ -574,6 +580,86 @@ public class TestPhone implements SipListener, AutoCloseable {
         public void ackReinvite(Response ok) throws Exception {
             ackIn(tx.getDialog(), ok);
         }
+    }
+
+    /** A SUBSCRIBE this phone made (RFC 6665); its NOTIFYs are those in {@link #notifies} with its Call-ID. */
+    public final class Subscription {
+        public final String callId;
+        public final Response response;
+        final javax.sip.Dialog dialog;
+
+        Subscription(String callId, Response response, javax.sip.Dialog dialog) {
+            this.callId = callId;
+            this.response = response;
+            this.dialog = dialog;
+        }
+
+        /** The next NOTIFY of this subscription, or null after {@code seconds}. */
+        public Request awaitNotify(int seconds) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (true) {
+                Request n = notifies.poll(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (n == null || callIdOf(n).equals(callId)) {
+                    return n;
+                }
+            }
+        }
+
+        /** Refreshes (or with 0 ends) the subscription in its dialog; the final response. */
+        public Response refresh(int expires) throws Exception {
+            Request r = dialog.createRequest(Request.SUBSCRIBE);
+            r.setHeader(headers.createExpiresHeader(expires));
+            responses.clear();
+            javax.sip.ClientTransaction ct = provider.getNewClientTransaction(r);
+            dialog.sendRequest(ct);
+            return responses.poll(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * SUBSCRIBE to {@code event} of {@code target} (a user part at the tenant's domain) for
+     * {@code expires} seconds, answering the 407 challenge with SHA-256 (unless {@code authenticate}
+     * is false); the subscription with the final response.
+     */
+    public Subscription subscribe(String target, String event, int expires, boolean authenticate) throws Exception {
+        String subscribeCallId = provider.getNewCallId().getCallId();
+        String tag = "s" + cseq.incrementAndGet();
+        Request first = subscribeRequest(target, event, expires, subscribeCallId, tag, null);
+        javax.sip.ClientTransaction tx = provider.getNewClientTransaction(first);
+        responses.clear();
+        tx.sendRequest();
+        Response r = responses.poll(5, TimeUnit.SECONDS);
+        if (authenticate && r != null && r.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED) {
+            Request second = subscribeRequest(target, event, expires, subscribeCallId, tag,
+                    answer(r, "SHA-256", Request.SUBSCRIBE, "sip:" + target + "@" + domain, true));
+            tx = provider.getNewClientTransaction(second);
+            tx.sendRequest();
+            r = responses.poll(5, TimeUnit.SECONDS);
+        }
+        return new Subscription(subscribeCallId, r, tx.getDialog());
+    }
+
+    private Request subscribeRequest(String target, String event, int expires, String subscribeCallId, String tag,
+                                     AuthorizationHeader auth) throws Exception {
+        SipURI uri = addresses.createSipURI(target, domain);
+        SipURI self = addresses.createSipURI(user, domain);
+        Request r = messages.createRequest(uri, Request.SUBSCRIBE, headers.createCallIdHeader(subscribeCallId),
+                headers.createCSeqHeader(cseq.incrementAndGet(), Request.SUBSCRIBE),
+                headers.createFromHeader(addresses.createAddress(self), tag),
+                headers.createToHeader(addresses.createAddress(uri), null),
+                List.of(headers.createViaHeader(address, port, transport, null)),
+                headers.createMaxForwardsHeader(70));
+        SipURI route = addresses.createSipURI(null, "127.0.0.1");
+        route.setPort(serverPort);
+        route.setLrParam();
+        r.addHeader(headers.createRouteHeader(addresses.createAddress(route)));
+        r.addHeader(headers.createContactHeader(addresses.createAddress(contact())));
+        r.addHeader(headers.createEventHeader(event));
+        r.addHeader(headers.createExpiresHeader(expires));
+        if (auth != null) {
+            r.addHeader(auth);
+        }
+        return r;
     }
 
     /** Offer and answer with this SDP from now on (an RTP test peer's); null: the fixed dummy SDP. */

@@ -123,7 +123,8 @@ final class B2bCall implements CallerLeg {
         this.aTag = Long.toHexString(Double.doubleToLongBits(Math.random()));
         this.counts = counts;
         this.startedAt = now;
-        this.media = new BridgeMedia(b2b.media(), setup, callId(), aInvite.getRawContent());
+        this.media = new BridgeMedia(b2b.media(), setup, callId(), aInvite.getRawContent(),
+                b2b.anchorsForRecording(setup.tenantId()));
     }
 
     @Override
@@ -643,6 +644,7 @@ final class B2bCall implements CallerLeg {
         }
         aTx.sendResponse(ok);
         log.debug("Call {} answered by {}", callId(), b);
+        b2b.answered(media, setup, callId(), b.user, answeredAt);
         if (b.user != null) {
             b2b.event(CallEventType.ANSWERED, setup, b.user, callId(), startedAt, answeredAt, null);
         }
@@ -666,6 +668,7 @@ final class B2bCall implements CallerLeg {
         counts.user(b.user);
         counts.channel(b.channel);
         log.debug("Call {} answered by {} after the server's menu", callId(), b);
+        b2b.answered(media, setup, callId(), b.user, b2b.now());
         if (b.user != null) {
             b2b.event(CallEventType.ANSWERED, setup, b.user, callId(), startedAt, b2b.now(), null);
         }

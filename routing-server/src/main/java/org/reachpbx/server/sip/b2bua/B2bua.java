@@ -1,6 +1,7 @@
 package org.reachpbx.server.sip.b2bua;
 
 import org.reachpbx.server.sip.devices.UserDevices;
+import org.reachpbx.server.sip.media.MediaAnchor;
 import org.reachpbx.server.sip.media.MediaServices;
 import org.reachpbx.server.sip.stack.SipProperties;
 import org.reachpbx.server.sip.stack.SipServer;
@@ -60,6 +61,7 @@ public class B2bua {
     private volatile SipServer sip;
     private volatile MediaServices media;
     private volatile CallRecorder recorder;
+    private volatile CallStateListener states = (tenant, user, callId, state, initiator, remote) -> { };
 
     public B2bua(SipProperties properties, UserDevices devices, Trunks trunks, LiveCalls live, Clock clock,
                  ObjectProvider<CallEventPublisher> publisher) {
@@ -89,6 +91,49 @@ public class B2bua {
         this.recorder = callRecorder;
     }
 
+    private volatile CallRecordings recordings = CallRecordings.NONE;
+
+    /** Call recording (REC-01): anchors the calls of recording tenants and records answered calls. */
+    public void attach(CallRecordings callRecordings) {
+        this.recordings = callRecordings;
+    }
+
+    boolean anchorsForRecording(long tenantId) {
+        return recordings.anchorsFor(tenantId);
+    }
+
+    /** A call was answered: its recording starts when the media is anchored and a party has the right. */
+    void answered(BridgeMedia media, B2bCall.Setup setup, String callId, String user, Instant at) {
+        MediaAnchor anchor = media.anchor();
+        if (anchor == null) {
+            return;
+        }
+        try {
+            recordings.answered(anchor, new CallRecordings.Answered(setup.tenantId(), callId, setup.callerUser(),
+                    setup.callerNumber(), setup.called(), user, at));
+        } catch (RuntimeException e) {
+            log.warn("Call {}: recording not started: {}", callId, e.toString());
+        }
+    }
+
+    /** Who learns how users' calls change (BLF subscriptions). */
+    public void attach(CallStateListener listener) {
+        this.states = listener;
+    }
+
+    /** Tells the listener; a user-less side (a trunk, a bare channel) has no state to show. */
+    private void state(long tenantId, String user, String callId, CallStateListener.State state, boolean initiator,
+                       String remote) {
+        if (user == null) {
+            return;
+        }
+        try {
+            states.changed(tenantId, user, callId, state, initiator, remote);
+        } catch (RuntimeException e) {
+            log.warn("Call {}: state {} of {} not published: {}", callId, state, user, e.toString());
+        }
+    }
+
     /** Hands the record of a call that ended to the recorder (which only queues it). */
     void record(EndedCall call) {
         CallRecorder r = recorder;
@@ -108,6 +153,7 @@ public class B2bua {
         B2bCall call = new B2bCall(this, setup, tx, dialog, counts, now());
         dialog.setApplicationData(call);
         byCallerCallId.put(call.callId(), call);
+        state(setup.tenantId(), setup.callerUser(), call.callId(), CallStateListener.State.EARLY, true, setup.called());
         call.execute(decision);
     }
 
@@ -129,6 +175,7 @@ public class B2bua {
 
     void ended(B2bCall call) {
         byCallerCallId.remove(call.callId(), call);
+        state(call.tenantId(), call.callerUser(), call.callId(), CallStateListener.State.TERMINATED, true, call.called());
     }
 
     // ---- from SipServer ----
@@ -255,6 +302,17 @@ public class B2bua {
     /** Queues a call event for the CRM integrations; never blocks a SIP thread. */
     void event(CallEventType type, B2bCall.Setup setup, String extension, String callId, Instant startedAt,
                Instant answeredAt, Instant endedAt) {
+        String remote = setup.callerNumber();
+        switch (type) {
+            case RINGING -> state(setup.tenantId(), extension, callId, CallStateListener.State.EARLY, false, remote);
+            case ANSWERED -> {
+                state(setup.tenantId(), extension, callId, CallStateListener.State.CONFIRMED, false, remote);
+                state(setup.tenantId(), setup.callerUser(), callId, CallStateListener.State.CONFIRMED, true, extension);
+            }
+            case ENDED, MISSED -> state(setup.tenantId(), extension, callId, CallStateListener.State.TERMINATED, false,
+                    remote);
+            default -> { }
+        }
         CallEventPublisher p = publisher.getIfAvailable();
         if (p == null) {
             return;

@@ -31,10 +31,12 @@ final class BridgeMedia {
     private boolean anchorDecided;
     private HoldMusic music;
 
-    BridgeMedia(MediaServices services, B2bCall.Setup setup, String callId, byte[] callerOffer) {
+    /** {@code forRecording}: the tenant records calls (REC-01), so the media runs through the server. */
+    BridgeMedia(MediaServices services, B2bCall.Setup setup, String callId, byte[] callerOffer, boolean forRecording) {
         this.services = services;
         this.tenantId = setup.tenantId();
-        this.anchorMedia = setup.view() == null ? null : setup.view().anchorMediaOf(setup.callerChannel());
+        this.anchorMedia = forRecording ? AnchorMedia.ALWAYS
+                : setup.view() == null ? null : setup.view().anchorMediaOf(setup.callerChannel());
         this.callId = callId;
         this.callerOffer = callerOffer;
     }
@@ -59,6 +61,11 @@ final class BridgeMedia {
         MediaAnchor a = anchor;
         anchor = null;
         return a;
+    }
+
+    /** The anchor, or null when the media goes end to end. */
+    MediaAnchor anchor() {
+        return anchor;
     }
 
     boolean anchored() {

@@ -180,6 +180,36 @@ public final class MediaAnchor {
         return new CallerSide(callerSide, callerSdp);
     }
 
+    /**
+     * Records what each party sends (REC-01) until the anchor closes: {@code done} gets the caller's
+     * and the called party's recordings (8 kHz mono WAV each, tick-aligned) once both are over.
+     */
+    public void record(java.time.Duration maxLength,
+                       java.util.function.BiConsumer<org.reachpbx.media.record.Recording, org.reachpbx.media.record.Recording> done) {
+        org.reachpbx.media.record.RecordSpec spec = new org.reachpbx.media.record.RecordSpec(maxLength, null, (char) 0);
+        org.reachpbx.media.record.Recording[] halves = new org.reachpbx.media.record.Recording[3];
+        Runnable bothOver = () -> {
+            synchronized (halves) {
+                if (halves[0] != null && halves[1] != null && halves[2] == null) {
+                    halves[2] = halves[0]; // delivered: once only
+                    done.accept(halves[0], halves[1]);
+                }
+            }
+        };
+        callerSide.record(spec, r -> {
+            synchronized (halves) {
+                halves[0] = r;
+            }
+            bothOver.run();
+        });
+        calleeSide.record(spec, r -> {
+            synchronized (halves) {
+                halves[1] = r;
+            }
+            bothOver.run();
+        });
+    }
+
     public void close() {
         callerSide.close();
         calleeSide.close();

@@ -37,7 +37,7 @@ import org.springframework.context.SmartLifecycle;
  * on TLS on {@code pbx.sip.tls.port} with {@code pbx.sip.tls.enabled}). It
  * starts with the application and stops with it. REGISTER goes to the registrar, a new INVITE to
  * the call handler, everything about a call in progress to the B2BUA; OPTIONS is answered 200
- * (keep-alive) and other methods 501.
+ * (keep-alive), SUBSCRIBE to the subscriptions (BLF, presence, MWI) and other methods 501.
  */
 public class SipServer implements SmartLifecycle, SipListener {
 
@@ -65,6 +65,12 @@ public class SipServer implements SmartLifecycle, SipListener {
 
     /** With the SIP edge (docs/sip-edge.md) in front of the stack; without one ({@code null}) the stack is bare. */
     private volatile SipMessageCounts received;
+    /** SUBSCRIBE/NOTIFY (BLF, presence, MWI); without them SUBSCRIBE gets 501. */
+    private volatile org.reachpbx.server.sip.subscriptions.Subscriptions subscriptions;
+
+    public void attach(org.reachpbx.server.sip.subscriptions.Subscriptions s) {
+        this.subscriptions = s;
+    }
 
     public SipServer(SipProperties properties, Registrar registrar, CallHandler calls, B2bua b2bua, SipEdge edge) {
         this.properties = properties;
@@ -266,6 +272,13 @@ public class SipServer implements SmartLifecycle, SipListener {
                 case Request.ACK -> b2bua.ack(event);
                 case Request.OPTIONS -> reply(event, Response.OK, null);
                 case Request.BYE, Request.UPDATE, Request.INFO, Request.REFER -> b2bua.inDialog(event);
+                case Request.SUBSCRIBE -> {
+                    if (subscriptions != null) {
+                        subscriptions.subscribe(event);
+                    } else {
+                        reply(event, Response.NOT_IMPLEMENTED, null);
+                    }
+                }
                 default -> reply(event, Response.NOT_IMPLEMENTED, null);
             }
         } catch (javax.sip.TransactionAlreadyExistsException | javax.sip.TransactionUnavailableException e) {
@@ -322,6 +335,9 @@ public class SipServer implements SmartLifecycle, SipListener {
             counts.response(event.getResponse());
         }
         try {
+            if (subscriptions != null && subscriptions.response(event)) {
+                return;
+            }
             b2bua.response(event);
         } catch (RuntimeException e) {
             log.warn("Could not handle a {} response: {}", event.getResponse().getStatusCode(), e.toString());
@@ -331,6 +347,9 @@ public class SipServer implements SmartLifecycle, SipListener {
     @Override
     public void processTimeout(TimeoutEvent event) {
         try {
+            if (subscriptions != null && subscriptions.timeout(event)) {
+                return;
+            }
             b2bua.timeout(event);
         } catch (RuntimeException e) {
             log.warn("Could not handle a transaction timeout: {}", e.toString());
