@@ -32,6 +32,7 @@ import org.reachpbx.rules.decision.RoutingDecision;
 import org.reachpbx.rules.view.TenantView;
 import org.reachpbx.server.sip.stack.SipProperties.Trunk;
 import org.reachpbx.server.sip.devices.UserDevices.Destination;
+import org.reachpbx.server.sip.media.AgentRing;
 import org.reachpbx.server.sip.media.CallerLeg;
 import org.reachpbx.server.sip.media.HoldMusic;
 import org.reachpbx.server.sip.media.MediaAnchor;
@@ -111,6 +112,11 @@ final class B2bCall implements CallerLeg {
     private ScheduledFuture<?> menuTimer;
     /** Anchoring and music on hold of the bridged call. */
     private final BridgeMedia media;
+    /** A queue's offer ringing now (QUE-09), and the decision that served the queue to go back to. */
+    private AgentRing agentRing;
+    private RoutingDecision servedDecision;
+    /** The queue call an agent answered: told when the bridged call ends (wrap-up, QUE-22). */
+    private AgentRing bridgedAgent;
 
     B2bCall(B2bua b2b, Setup setup, ServerTransaction aTx, Dialog aDialog, LiveCalls.Taken counts, Instant now) {
         this.b2b = b2b;
@@ -335,6 +341,46 @@ final class B2bCall implements CallerLeg {
         execute(next);
     }
 
+    @Override
+    public synchronized void ringAgents(List<RingTarget> targets, int seconds, AgentRing outcome) {
+        if (state != State.SERVED || served == null) {
+            outcome.notAnswered();
+            return;
+        }
+        RoutingDecision d = new RoutingDecision(RoutingDecision.Outcome.RING, null, List.of(new RingStep(targets, null)),
+                seconds, null, null, null, null, null, current.presentation(), current.headers(),
+                current.destinationCategory(), current.dialledNumber(), current.emergencyAreaCode(), null, null, null);
+        agentRing = outcome;
+        servedDecision = current;
+        current = d;
+        state = State.ROUTING;
+        ring(d);
+    }
+
+    /** A queue's offer ended without an answer: the caller goes back to the queue's script. */
+    private boolean agentsNotAnswered() {
+        if (agentRing == null) {
+            return false;
+        }
+        AgentRing outcome = agentRing;
+        agentRing = null;
+        cancelBranches(null);
+        cancelTimers();
+        current = servedDecision;
+        state = State.SERVED;
+        outcome.notAnswered();
+        return true;
+    }
+
+    @Override
+    public synchronized void continueTo(String extension) {
+        if (state != State.SERVED) {
+            return;
+        }
+        state = State.ROUTING;
+        execute(setup.redecide().transfer(extension));
+    }
+
     private void sendRinging() {
         if (ringingSent) {
             return;
@@ -512,6 +558,9 @@ final class B2bCall implements CallerLeg {
             return;
         }
         cancelTimers();
+        if (agentsNotAnswered()) {
+            return;
+        }
         RoutingDecision next = segmentBusy ? d.onBusy() : d.onUnreachable() != null ? d.onUnreachable() : d.onNoAnswer();
         if (next != null) {
             execute(next);
@@ -528,6 +577,9 @@ final class B2bCall implements CallerLeg {
         }
         log.debug("Call {}: no answer after {} s", callId(), d.noAnswerTimeout());
         cancelBranches(null);
+        if (agentsNotAnswered()) {
+            return;
+        }
         if (d.onNoAnswer() != null) {
             execute(d.onNoAnswer());
         } else {
@@ -663,6 +715,11 @@ final class B2bCall implements CallerLeg {
         counts.user(b.user);
         counts.channel(b.channel);
         log.debug("Call {} answered by {} after the server's menu", callId(), b);
+        if (agentRing != null) {
+            bridgedAgent = agentRing;
+            agentRing = null;
+            bridgedAgent.answered(b.user);
+        }
         if (b.user != null) {
             b2b.event(CallEventType.ANSWERED, setup, b.user, callId(), startedAt, b2b.now(), null);
         }
@@ -1019,8 +1076,13 @@ final class B2bCall implements CallerLeg {
         state = State.ENDED;
         cancelTimers();
         leaveMenu();
+        agentRing = null;
         if (served != null) {
             served.callerHungUp();
+        }
+        if (bridgedAgent != null) {
+            bridgedAgent.ended();
+            bridgedAgent = null;
         }
         media.close();
         counts.release();
