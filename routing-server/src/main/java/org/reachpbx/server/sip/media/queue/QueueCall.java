@@ -142,7 +142,7 @@ final class QueueCall implements MediaScript {
         List<String> names = agents.stream().map(QueueDecision.AgentOffer::agent).toList();
         call.leg().locked(() -> {
             if (left || call.over()) {
-                dispatcher.notAnswered(this, names);
+                dispatcher.notAnswered(this, names, false);
                 return;
             }
             List<RingTarget> targets = new ArrayList<>();
@@ -189,6 +189,7 @@ final class QueueCall implements MediaScript {
         private final List<String> agents;
         private String agent;
         private Instant answeredAt;
+        private final long startedAt = System.nanoTime();
 
         Offer(List<String> agents) {
             this.agents = agents;
@@ -207,7 +208,9 @@ final class QueueCall implements MediaScript {
         public void notAnswered() {
             ringing = List.of();
             call.closeCallee();
-            dispatcher.notAnswered(QueueCall.this, agents);
+            // Legs that failed at once (no phone registered): the next try waits for the queue's tick.
+            boolean rang = System.nanoTime() - startedAt > 1_000_000_000L;
+            dispatcher.notAnswered(QueueCall.this, agents, rang);
         }
 
         @Override

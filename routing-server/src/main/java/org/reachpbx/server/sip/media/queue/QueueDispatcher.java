@@ -98,14 +98,16 @@ public final class QueueDispatcher {
     }
 
     /** The offer rang at {@code agents} without an answer: they are free again, tried in this cycle. */
-    void notAnswered(QueueCall c, List<String> agents) {
+    void notAnswered(QueueCall c, List<String> agents, boolean dispatchNow) {
         run(() -> {
             for (String a : agents) {
                 live.ringing(c.key().tenantId(), a, false);
                 live.tried(c.key(), c.callId(), a);
             }
             live.offered(c.key(), c.callId(), false);
-            dispatch(c.key());
+            if (dispatchNow) {
+                dispatch(c.key());
+            }
         });
     }
 

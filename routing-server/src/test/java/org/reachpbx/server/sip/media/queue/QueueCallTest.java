@@ -1,0 +1,182 @@
+package org.reachpbx.server.sip.media.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.reachpbx.media.testing.AudioCheck;
+import org.reachpbx.media.testing.RtpTestPeer;
+import org.reachpbx.server.queue.QueueLiveState;
+import org.reachpbx.server.queue.QueueLiveState.QueueKey;
+import org.reachpbx.server.sip.TestPhone;
+import org.reachpbx.server.sip.media.MediaTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Queues over SIP and RTP (QUE) on the media tenant's queues 400 (fixed order 201, 202, account
+ * music, exit key to voicemail 600, nobody logged in → 650), 401 (agent 204, 30 s wrap-up,
+ * ringback, 5 s maximum wait → 650) and 402 (ring all 201, 202). Cor (203) calls; the agents log in
+ * through the queue's live state as 903 would. {@code QueueEngine} decides; these tests check
+ * what the phones experience.
+ */
+class QueueCallTest extends MediaTestSupport {
+
+    @Autowired
+    private QueueLiveState live;
+
+    private QueueKey queue(String number) {
+        return new QueueKey(mediaTenant, number);
+    }
+
+    @AfterEach
+    void logEveryoneOut() {
+        for (String q : List.of("400", "401", "402")) {
+            for (String a : live.loggedIn(queue(q))) {
+                live.logout(queue(q), a);
+            }
+        }
+    }
+
+    private TestPhone.Call waitInQueue(TestPhone cor, RtpTestPeer corRtp, String number) throws Exception {
+        TestPhone.Call call = cor.call(number);
+        connected(call, corRtp);
+        return call;
+    }
+
+    @Test
+    void agentsRingInTheStrategysOrderWhileTheCallerHearsMusicAndTheFirstToAnswerIsBridged() throws Exception {
+        RtpTestPeer corRtp = peer();
+        RtpTestPeer bramRtp = peer();
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        TestPhone anna = mediaPhone("201", peer(), List.of("PCMA"));
+        TestPhone bram = mediaPhone("202", bramRtp, List.of("PCMA"));
+        anna.answering(TestPhone.Answering.RING);
+        bram.answering(TestPhone.Answering.ANSWER, 300);
+        live.login(queue("400"), "201");
+        live.login(queue("400"), "202");
+
+        TestPhone.Call call = waitInQueue(cor, corRtp, "400");
+        TestPhone.Incoming atAnna = anna.awaitCall(10);
+        assertThat(atAnna).as("QUE-15: rank 1 rings first").isNotNull();
+        assertThat(atAnna.header("Alert-Info")).as("RING-01: the ACD ringtone").contains("alert-acd");
+        assertThat(bram.incoming).as("one agent at a time").isEmpty();
+        assertThat(awaitTrue(() -> AudioCheck.durationOfSound(corRtp.receivedAudio()).toMillis() > 2000,
+                Duration.ofSeconds(5))).as("QUE-30/MOH-02: the account's music while Anna's phone rings").isTrue();
+        assertThat(AudioCheck.hasTone(corRtp.receivedAudio(), 425)).as("music, not ringback").isFalse();
+
+        // Anna does not answer within the ring timeout (5 s, QUE-23): the next in order rings.
+        TestPhone.Incoming atBram = bram.awaitCall(10);
+        assertThat(atBram).as("QUE-14: the next agent after the ring timeout").isNotNull();
+        assertThat(anna.cancels.poll(5, TimeUnit.SECONDS)).as("Anna's offer is withdrawn").isNotNull();
+        String offerToBram = new String(atBram.request.getRawContent(), StandardCharsets.UTF_8);
+        bramRtp.remoteFromSdp(offerToBram);
+        assertThat(awaitTrue(() -> !bram.acks.isEmpty(), Duration.ofSeconds(5))).as("Bram's answer is taken").isTrue();
+
+        int before = corRtp.received().size();
+        bramRtp.sendTone(880, Duration.ofMillis(800));
+        corRtp.sendTone(440, Duration.ofMillis(800)).get(5, TimeUnit.SECONDS);
+        assertThat(awaitTrue(() -> AudioCheck.hasTone(bramRtp.receivedAudio(), 440), Duration.ofSeconds(5)))
+                .as("Bram hears Cor").isTrue();
+        assertThat(awaitTrue(() -> AudioCheck.hasTone(audioSince(corRtp, before), 880), Duration.ofSeconds(5)))
+                .as("Cor hears Bram").isTrue();
+        assertThat(awaitTrue(() -> live.waiting(queue("400")).isEmpty(), Duration.ofSeconds(2)))
+                .as("answered calls leave the queue").isTrue();
+        assertThat(live.agent(queue("400"), "202").calls()).as("Bram is in a queue call").isEqualTo(1);
+
+        call.hangUp();
+        assertThat(bram.byes.poll(5, TimeUnit.SECONDS)).as("Cor's hang-up ends Bram's leg").isNotNull();
+        assertThat(awaitTrue(() -> live.agent(queue("400"), "202").lastCallEndedAt() != null
+                && live.agent(queue("400"), "202").calls() == 0, Duration.ofSeconds(2)))
+                .as("the call's end starts Bram's wrap-up").isTrue();
+    }
+
+    @Test
+    void ringAllRingsEveryAvailableAgentAtOnce() throws Exception {
+        RtpTestPeer corRtp = peer();
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        TestPhone anna = mediaPhone("201", peer(), List.of("PCMA"));
+        TestPhone bram = mediaPhone("202", peer(), List.of("PCMA"));
+        live.login(queue("402"), "201");
+        live.login(queue("402"), "202");
+        TestPhone.Call call = waitInQueue(cor, corRtp, "402");
+        assertThat(anna.awaitCall(10)).as("QUE-16: Anna rings").isNotNull();
+        assertThat(bram.awaitCall(2)).as("QUE-16: Bram rings at the same time").isNotNull();
+        assertThat(awaitTrue(() -> AudioCheck.hasTone(corRtp.receivedAudio(), 425), Duration.ofSeconds(6)))
+                .as("QUE-30: ringback while the queue's music is off").isTrue();
+        call.hangUp();
+        assertThat(anna.cancels.poll(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(bram.cancels.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void anAgentInWrapUpIsNotRungAndAfterTheMaximumWaitTheCallerGoesOn() throws Exception {
+        RtpTestPeer corRtp = peer();
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        TestPhone dora = mediaPhone("204", peer(), List.of("PCMA"));
+        live.login(queue("401"), "204");
+        live.ringing(mediaTenant, "204", true);
+        live.callStarted(queue("401"), "204");
+        live.ringing(mediaTenant, "204", false);
+        live.callEnded(queue("401"), "204", Instant.now(), 10); // wrap-up of 30 s starts now (QUE-22)
+
+        TestPhone.Call call = waitInQueue(cor, corRtp, "401");
+        assertThat(awaitTrue(() -> AudioCheck.hasTone(corRtp.receivedAudio(), 425), Duration.ofSeconds(6)))
+                .as("QUE-30: ringback while waiting").isTrue();
+        // QUE-35: after 5 s auto-answer 650 takes the caller: its message, then it hangs up.
+        assertThat(cor.byes.poll(20, TimeUnit.SECONDS)).as("650 answered and released the call").isNotNull();
+        assertThat(dora.incoming).as("QUE-22: Dora in wrap-up was never rung").isEmpty();
+        assertThat(live.waiting(queue("401"))).isEmpty();
+        assertThat(call).isNotNull();
+    }
+
+    @Test
+    void withNobodyLoggedInTheCallGoesToTheNoAgentsDestination() throws Exception {
+        RtpTestPeer corRtp = peer();
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        TestPhone anna = mediaPhone("201", peer(), List.of("PCMA"));
+        waitInQueue(cor, corRtp, "400");
+        // QUE-37: auto-answer 650 plays its message and releases the call; no agent rings.
+        assertThat(cor.byes.poll(15, TimeUnit.SECONDS)).as("650 released the call").isNotNull();
+        assertThat(AudioCheck.durationOfSound(corRtp.receivedAudio()).toMillis()).as("650's message").isGreaterThan(300);
+        assertThat(anna.incoming).isEmpty();
+        assertThat(live.waiting(queue("400"))).isEmpty();
+    }
+
+    @Test
+    void keyOneSendsTheCallerToTheExitDestination() throws Exception {
+        RtpTestPeer corRtp = peer();
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        TestPhone anna = mediaPhone("201", peer(), List.of("PCMA"));
+        anna.answering(TestPhone.Answering.RING);
+        live.login(queue("400"), "202"); // logged in, no phone: nothing rings, the caller waits
+        TestPhone.Call call = waitInQueue(cor, corRtp, "400");
+        assertThat(awaitTrue(() -> AudioCheck.durationOfSound(corRtp.receivedAudio()).toMillis() > 1000,
+                Duration.ofSeconds(5))).as("waiting with music").isTrue();
+        corRtp.sendDigits("1").get(5, TimeUnit.SECONDS);
+        assertThat(awaitBeep(corRtp, Duration.ofSeconds(20))).as("QUE-34: voicemail 600 records after its tone").isTrue();
+        assertThat(live.waiting(queue("400"))).isEmpty();
+        call.hangUp();
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileWaitingLeavesTheQueueAndNothingRings() throws Exception {
+        RtpTestPeer corRtp = peer();
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        TestPhone anna = mediaPhone("201", peer(), List.of("PCMA"));
+        anna.answering(TestPhone.Answering.RING);
+        live.login(queue("400"), "201");
+        TestPhone.Call call = waitInQueue(cor, corRtp, "400");
+        assertThat(anna.awaitCall(10)).isNotNull();
+        assertThat(live.waiting(queue("400"))).hasSize(1);
+        call.hangUp();
+        assertThat(anna.cancels.poll(5, TimeUnit.SECONDS)).as("the offer is withdrawn").isNotNull();
+        assertThat(awaitTrue(() -> live.waiting(queue("400")).isEmpty()
+                && !live.agent(queue("400"), "201").queueCallRinging(), Duration.ofSeconds(3)))
+                .as("the caller left the queue; Anna is free again").isTrue();
+    }
+}
