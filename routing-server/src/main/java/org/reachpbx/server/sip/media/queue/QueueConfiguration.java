@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The queue runtime (ACD): live state in memory unless another store is configured, and the dispatcher. */
 @Configuration
+@org.springframework.boot.context.properties.EnableConfigurationProperties(org.reachpbx.server.queue.QueueProperties.class)
 @ConditionalOnProperty(name = {"pbx.sip.enabled", "pbx.media.enabled"}, havingValue = "true", matchIfMissing = true)
 public class QueueConfiguration {
 
@@ -20,6 +21,13 @@ public class QueueConfiguration {
     @ConditionalOnMissingBean
     public QueueLiveState queueLiveState() {
         return new InMemoryQueueLiveState();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public org.reachpbx.server.queue.QueueEventLog queueEventLog(
+            org.reachpbx.directory.queue.QueueCallEventRepository events,
+            org.reachpbx.server.queue.QueueProperties properties, Clock clock) {
+        return new org.reachpbx.server.queue.QueueEventLog(events, properties, clock);
     }
 
     @Bean(destroyMethod = "shutdown")
