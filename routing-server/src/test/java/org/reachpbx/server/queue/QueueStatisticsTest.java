@@ -87,7 +87,7 @@ class QueueStatisticsTest {
         assertThat(rows).extracting(Row::offered).containsExactly(2, 1, 1, 2);
         assertThat(rows).extracting(Row::answered).containsExactly(1, 1, 0, 0);
         assertThat(rows).extracting(Row::abandoned).containsExactly(1, 0, 0, 1);
-        assertThat(rows).extracting(Row::talkSeconds).containsExactly(240L, 600L, 0L, 0L);
+        assertThat(rows).extracting(Row::talkSeconds).containsExactly(240L, 0L, 600L, 0L);
         assertThat(rows).extracting(Row::serviceLevelPercent).containsExactly(50, 0, null, 0);
         assertThat(rows.get(3).start().toLocalDateTime()).isEqualTo(LocalDateTime.parse("2026-12-07T09:45"));
     }
