@@ -28,6 +28,23 @@ class QueueCallTest extends MediaTestSupport {
 
     @Autowired
     private QueueLiveState live;
+    @Autowired
+    private org.reachpbx.server.queue.QueueEventLog eventLog;
+    @Autowired
+    private org.springframework.boot.test.web.client.TestRestTemplate anonymous;
+
+    private final Instant testStarted = Instant.now().minusSeconds(1);
+
+    /** The queue's statistics since the test started, one interval per day, as the REST API gives them (QUE-39). */
+    private com.fasterxml.jackson.databind.JsonNode statsToday(String number) throws Exception {
+        eventLog.flush();
+        var r = anonymous.withBasicAuth("admin", "demo-admin").getForEntity("/api/tenants/" + mediaTenant + "/queues/"
+                + number + "/stats?interval=DAY&from=" + testStarted + "&to=" + Instant.now().plusSeconds(60), String.class);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode intervals = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.getBody()).get("intervals");
+        return intervals.get(intervals.size() - 1);
+    }
 
     private QueueKey queue(String number) {
         return new QueueKey(mediaTenant, number);
@@ -93,6 +110,13 @@ class QueueCallTest extends MediaTestSupport {
         assertThat(awaitTrue(() -> live.agent(queue("400"), "202").lastCallEndedAt() != null
                 && live.agent(queue("400"), "202").calls() == 0, Duration.ofSeconds(2)))
                 .as("the call's end starts Bram's wrap-up").isTrue();
+        com.fasterxml.jackson.databind.JsonNode day = statsToday("400");
+        assertThat(day.get("offered").asInt()).isEqualTo(1);
+        assertThat(day.get("answered").asInt()).isEqualTo(1);
+        assertThat(day.get("answeredWithinServiceLevel").asInt()).as("answered after about 5 s").isEqualTo(1);
+        assertThat(day.get("averageWaitSeconds").asLong()).isBetween(4L, 12L);
+        assertThat(day.get("agents").get(0).get("agent").asText()).isEqualTo("202");
+        assertThat(day.get("agents").get(0).get("answered").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -178,5 +202,13 @@ class QueueCallTest extends MediaTestSupport {
         assertThat(awaitTrue(() -> live.waiting(queue("400")).isEmpty()
                 && !live.agent(queue("400"), "201").queueCallRinging(), Duration.ofSeconds(3)))
                 .as("the caller left the queue; Anna is free again").isTrue();
+        assertThat(awaitTrue(() -> {
+            try {
+                return statsToday("400").get("abandoned").asInt() == 1;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, Duration.ofSeconds(3))).as("QUE-39: counted abandoned").isTrue();
+        assertThat(statsToday("400").get("answered").asInt()).isZero();
     }
 }
