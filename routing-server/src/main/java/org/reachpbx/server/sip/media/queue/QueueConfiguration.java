@@ -30,6 +30,12 @@ public class QueueConfiguration {
         return new org.reachpbx.server.queue.QueueEventLog(events, properties, clock);
     }
 
+    @Bean
+    public org.reachpbx.server.queue.ServerQueueBoard queueBoard(QueueLiveState live,
+            org.reachpbx.directory.view.TenantViewCache views, Clock clock) {
+        return new org.reachpbx.server.queue.ServerQueueBoard(live, views, clock);
+    }
+
     @Bean(destroyMethod = "shutdown")
     public QueueDispatcher queueDispatcher(QueueLiveState live, ObjectProvider<QueueEvents> events, Clock clock,
                                            MediaServices services) {

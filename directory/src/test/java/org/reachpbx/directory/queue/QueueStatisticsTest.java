@@ -1,4 +1,4 @@
-package org.reachpbx.server.queue;
+package org.reachpbx.directory.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.reachpbx.directory.queue.QueueCallEvent;
 import org.reachpbx.directory.queue.QueueCallEvent.Kind;
-import org.reachpbx.server.queue.QueueStatistics.AgentRow;
-import org.reachpbx.server.queue.QueueStatistics.Interval;
-import org.reachpbx.server.queue.QueueStatistics.Row;
+import org.reachpbx.directory.queue.QueueStatistics.AgentRow;
+import org.reachpbx.directory.queue.QueueStatistics.Interval;
+import org.reachpbx.directory.queue.QueueStatistics.Row;
 
 /**
  * QUE-39: a scripted hour of queue 400 (09:00–10:00 Amsterdam, 08:00–09:00 UTC) summed per hour,

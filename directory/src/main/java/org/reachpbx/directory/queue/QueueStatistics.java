@@ -1,4 +1,4 @@
-package org.reachpbx.server.queue;
+package org.reachpbx.directory.queue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.reachpbx.directory.queue.QueueCallEvent;
 
 /**
  * A queue's statistics (QUE-39) per interval of the tenant's clock, summed from its call events:
