@@ -31,6 +31,8 @@ class QueueCallTest extends MediaTestSupport {
     @Autowired
     private org.reachpbx.server.queue.QueueEventLog eventLog;
     @Autowired
+    private org.reachpbx.ui.queues.QueueBoard board;
+    @Autowired
     private org.springframework.boot.test.web.client.TestRestTemplate anonymous;
 
     private final Instant testStarted = Instant.now().minusSeconds(1);
@@ -197,6 +199,12 @@ class QueueCallTest extends MediaTestSupport {
         TestPhone.Call call = waitInQueue(cor, corRtp, "400");
         assertThat(anna.awaitCall(10)).isNotNull();
         assertThat(live.waiting(queue("400"))).hasSize(1);
+        org.reachpbx.ui.queues.QueueBoard.QueueNow onBoard = board.queues(mediaTenant).stream()
+                .filter(q -> q.number().equals("400")).findFirst().orElseThrow();
+        assertThat(onBoard.waitingSeconds()).as("the wallboard shows Cor waiting").hasSize(1);
+        assertThat(onBoard.agents()).as("and Anna's phone ringing, Bram logged out").containsExactly(
+                new org.reachpbx.ui.queues.QueueBoard.Agent("201", org.reachpbx.ui.queues.QueueBoard.AgentState.RINGING),
+                new org.reachpbx.ui.queues.QueueBoard.Agent("202", org.reachpbx.ui.queues.QueueBoard.AgentState.LOGGED_OUT));
         call.hangUp();
         assertThat(anna.cancels.poll(5, TimeUnit.SECONDS)).as("the offer is withdrawn").isNotNull();
         assertThat(awaitTrue(() -> live.waiting(queue("400")).isEmpty()
@@ -210,5 +218,15 @@ class QueueCallTest extends MediaTestSupport {
             }
         }, Duration.ofSeconds(3))).as("QUE-39: counted abandoned").isTrue();
         assertThat(statsToday("400").get("answered").asInt()).isZero();
+        var admin = anonymous.withBasicAuth("admin", "demo-admin");
+        String base = "/api/tenants/" + mediaTenant + "/queues/400/stats";
+        assertThat(admin.getForEntity(base + "?interval=WEEK", String.class).getStatusCode().value())
+                .as("an unknown interval is refused").isEqualTo(400);
+        assertThat(admin.getForEntity(base + "?from=yesterday", String.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(admin.getForEntity("/api/tenants/999999/queues/400/stats", String.class).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(anonymous.getForEntity(base, String.class).getStatusCode().value()).as("admins only").isEqualTo(401);
+        var csv = admin.getForEntity(base + "?format=csv&interval=DAY&from=" + testStarted, String.class);
+        assertThat(csv.getBody()).startsWith("start,end,agent,offered,answered").as("offered 1, answered 0, abandoned 1").contains(",,1,0,0,1,");
     }
 }
