@@ -68,6 +68,48 @@ public final class QueueDispatcher {
         return clock;
     }
 
+    /**
+     * An agent logs in to (or out of) a queue, as 903/904 would (QUE-10, QUE-11): the queue rules
+     * decide whether it may; when accepted the live state changes and waiting calls are offered.
+     */
+    public QueueDecision.Login login(TenantView view, String queue, String agent, boolean in) {
+        QueueKey key = new QueueKey(view.tenantId(), queue);
+        java.util.concurrent.CompletableFuture<QueueDecision.Login> answer = new java.util.concurrent.CompletableFuture<>();
+        run(() -> {
+            try {
+                views.put(key, view);
+                QueueView q = queue(key);
+                if (q == null) {
+                    answer.complete(null);
+                    return;
+                }
+                QueueState s = state(key, q, null, null, null);
+                s = new QueueState(s.now(), null, s.waiting(), s.agents(), s.lastOffered(), in ? agent : null,
+                        in ? null : agent, s.randomSeed());
+                QueueDecision d = engine.decide(s, q, view, clock);
+                if (d.login() != null && d.login().accepted()) {
+                    if (in) {
+                        live.login(key, agent);
+                    } else {
+                        live.logout(key, agent);
+                    }
+                }
+                answer.complete(d.login());
+                carry(key, d);
+                dispatch(key);
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return answer.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException("the queue did not answer in time", e);
+        }
+    }
+
     public QueueLiveState live() {
         return live;
     }

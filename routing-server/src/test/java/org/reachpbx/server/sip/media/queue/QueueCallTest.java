@@ -127,8 +127,16 @@ class QueueCallTest extends MediaTestSupport {
         TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
         TestPhone anna = mediaPhone("201", peer(), List.of("PCMA"));
         TestPhone bram = mediaPhone("202", peer(), List.of("PCMA"));
-        live.login(queue("402"), "201");
-        live.login(queue("402"), "202");
+        var admin = anonymous.withBasicAuth("admin", "demo-admin");
+        String agents = "/api/tenants/" + mediaTenant + "/queues/402/agents/";
+        assertThat(admin.postForEntity(agents + "201/login", null, String.class).getStatusCode().value())
+                .as("QUE-10: the rules accept a member's login").isEqualTo(200);
+        assertThat(admin.postForEntity(agents + "202/login", null, String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(admin.postForEntity(agents + "600/login", null, String.class).getBody())
+                .as("QUE-10: only user extensions log in").contains("not a user extension");
+        assertThat(admin.postForEntity("/api/tenants/" + mediaTenant + "/queues/999/agents/201/login", null,
+                String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(live.loggedIn(queue("402"))).containsExactlyInAnyOrder("201", "202");
         TestPhone.Call call = waitInQueue(cor, corRtp, "402");
         assertThat(anna.awaitCall(10)).as("QUE-16: Anna rings").isNotNull();
         assertThat(bram.awaitCall(2)).as("QUE-16: Bram rings at the same time").isNotNull();
