@@ -54,7 +54,7 @@ class QueueCallTest extends MediaTestSupport {
 
     @AfterEach
     void logEveryoneOut() {
-        for (String q : List.of("400", "401", "402")) {
+        for (String q : List.of("400", "401", "402", "403")) {
             for (String a : live.loggedIn(queue(q))) {
                 live.logout(queue(q), a);
             }
@@ -236,5 +236,44 @@ class QueueCallTest extends MediaTestSupport {
         assertThat(anonymous.getForEntity(base, String.class).getStatusCode().value()).as("admins only").isEqualTo(401);
         var csv = admin.getForEntity(base + "?format=csv&interval=DAY&from=" + testStarted, String.class);
         assertThat(csv.getBody()).startsWith("start,end,agent,offered,answered").as("offered 1, answered 0, abandoned 1").contains(",,1,0,0,1,");
+    }
+
+    @Test
+    void theWaitingCallerHearsTheJoinToneTheIntroRingbackAndTheirPositionInThatOrder() throws Exception {
+        RtpTestPeer corRtp = peer();
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        live.login(queue("403"), "202"); // logged in without a phone: nothing rings, Cor waits
+        TestPhone.Call call = waitInQueue(cor, corRtp, "403");
+        try {
+            hearsTheAnnouncementsInOrder(corRtp);
+        } finally {
+            call.hangUp();
+        }
+    }
+
+    private void hearsTheAnnouncementsInOrder(RtpTestPeer corRtp) throws Exception {
+        assertThat(awaitTrue(() -> firstWindow(corRtp.receivedAudio(), 0, true) >= 0, Duration.ofSeconds(3)))
+                .as("QUE-32: the join tone, one ringback cycle").isTrue();
+        assertThat(awaitTrue(() -> firstWindow(corRtp.receivedAudio(), 0, false) >= 0, Duration.ofSeconds(9)))
+                .as("QUE-31: the intro").isTrue();
+        short[] heard = corRtp.receivedAudio();
+        int intro = firstWindow(heard, 0, false);
+        assertThat(firstWindow(heard, 0, true)).as("QUE-26: the join tone before the intro").isLessThan(intro);
+        int afterIntro = intro + 12; // the intro (thank-you, 0.9 s) is over
+        assertThat(awaitTrue(() -> firstWindow(corRtp.receivedAudio(), afterIntro, true) >= 0, Duration.ofSeconds(6)))
+                .as("QUE-30: ringback after the intro (queue music off)").isTrue();
+        assertThat(awaitTrue(() -> firstWindow(corRtp.receivedAudio(), afterIntro, false) >= 0, Duration.ofSeconds(12)))
+                .as("QUE-27: \"you are number 1\" after 10 s").isTrue();
+    }
+
+    /** The first 100 ms window from {@code from} with sound that is ({@code tone}) or is not the 425 Hz ringback; -1. */
+    private static int firstWindow(short[] audio, int from, boolean tone) {
+        for (int w = from; (w + 1) * 800 <= audio.length; w++) {
+            short[] window = java.util.Arrays.copyOfRange(audio, w * 800, (w + 1) * 800);
+            if (AudioCheck.rms(window) > AudioCheck.SILENCE && AudioCheck.hasTone(window, 425) == tone) {
+                return w;
+            }
+        }
+        return -1;
     }
 }
