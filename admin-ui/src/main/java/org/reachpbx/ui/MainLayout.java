@@ -63,6 +63,7 @@ public class MainLayout extends AppLayout {
         add(nav, access, getTranslation("nav.outbox"), org.reachpbx.ui.outbox.OutboxView.class);
         add(nav, access, getTranslation("nav.sipEdge"), org.reachpbx.ui.edge.SipEdgeView.class);
         add(nav, access, getTranslation("nav.calls"), org.reachpbx.ui.calls.CallHistoryView.class);
+        add(nav, access, getTranslation("nav.queues"), org.reachpbx.ui.queues.QueuesView.class);
         addToDrawer(nav);
     }
 

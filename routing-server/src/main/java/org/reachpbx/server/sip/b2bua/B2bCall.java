@@ -32,6 +32,7 @@ import org.reachpbx.rules.decision.RoutingDecision;
 import org.reachpbx.rules.view.TenantView;
 import org.reachpbx.server.sip.stack.SipProperties.Trunk;
 import org.reachpbx.server.sip.devices.UserDevices.Destination;
+import org.reachpbx.server.sip.media.AgentRing;
 import org.reachpbx.server.sip.media.CallerLeg;
 import org.reachpbx.server.sip.media.HoldMusic;
 import org.reachpbx.server.sip.media.MediaAnchor;
@@ -113,6 +114,11 @@ final class B2bCall implements CallerLeg {
     private ScheduledFuture<?> menuTimer;
     /** Anchoring and music on hold of the bridged call. */
     private final BridgeMedia media;
+    /** A queue's offer ringing now (QUE-09), and the decision that served the queue to go back to. */
+    private AgentRing agentRing;
+    private RoutingDecision servedDecision;
+    /** The queue call an agent answered: told when the bridged call ends (wrap-up, QUE-22). */
+    private AgentRing bridgedAgent;
 
     B2bCall(B2bua b2b, Setup setup, ServerTransaction aTx, Dialog aDialog, LiveCalls.Taken counts, Instant now) {
         this.b2b = b2b;
@@ -339,6 +345,46 @@ final class B2bCall implements CallerLeg {
         execute(next);
     }
 
+    @Override
+    public synchronized void ringAgents(List<RingTarget> targets, int seconds, AgentRing outcome) {
+        if (state != State.SERVED || served == null) {
+            outcome.notAnswered();
+            return;
+        }
+        RoutingDecision d = new RoutingDecision(RoutingDecision.Outcome.RING, null, List.of(new RingStep(targets, null)),
+                seconds, null, null, null, null, null, current.presentation(), current.headers(),
+                current.destinationCategory(), current.dialledNumber(), current.emergencyAreaCode(), null, null, null);
+        agentRing = outcome;
+        servedDecision = current;
+        current = d;
+        state = State.ROUTING;
+        ring(d);
+    }
+
+    /** A queue's offer ended without an answer: the caller goes back to the queue's script. */
+    private boolean agentsNotAnswered() {
+        if (agentRing == null) {
+            return false;
+        }
+        AgentRing outcome = agentRing;
+        agentRing = null;
+        cancelBranches(null);
+        cancelTimers();
+        current = servedDecision;
+        state = State.SERVED;
+        outcome.notAnswered();
+        return true;
+    }
+
+    @Override
+    public synchronized void continueTo(String extension) {
+        if (state != State.SERVED) {
+            return;
+        }
+        state = State.ROUTING;
+        execute(setup.redecide().transfer(extension));
+    }
+
     private void sendRinging() {
         if (ringingSent) {
             return;
@@ -516,6 +562,9 @@ final class B2bCall implements CallerLeg {
             return;
         }
         cancelTimers();
+        if (agentsNotAnswered()) {
+            return;
+        }
         RoutingDecision next = segmentBusy ? d.onBusy() : d.onUnreachable() != null ? d.onUnreachable() : d.onNoAnswer();
         if (next != null) {
             execute(next);
@@ -532,6 +581,9 @@ final class B2bCall implements CallerLeg {
         }
         log.debug("Call {}: no answer after {} s", callId(), d.noAnswerTimeout());
         cancelBranches(null);
+        if (agentsNotAnswered()) {
+            return;
+        }
         if (d.onNoAnswer() != null) {
             execute(d.onNoAnswer());
         } else {
@@ -669,6 +721,11 @@ final class B2bCall implements CallerLeg {
         counts.channel(b.channel);
         log.debug("Call {} answered by {} after the server's menu", callId(), b);
         b2b.answered(media, setup, callId(), b.user, b2b.now());
+        if (agentRing != null) {
+            bridgedAgent = agentRing;
+            agentRing = null;
+            bridgedAgent.answered(b.user);
+        }
         if (b.user != null) {
             b2b.event(CallEventType.ANSWERED, setup, b.user, callId(), startedAt, b2b.now(), null);
         }
@@ -1025,8 +1082,13 @@ final class B2bCall implements CallerLeg {
         state = State.ENDED;
         cancelTimers();
         leaveMenu();
+        agentRing = null;
         if (served != null) {
             served.callerHungUp();
+        }
+        if (bridgedAgent != null) {
+            bridgedAgent.ended();
+            bridgedAgent = null;
         }
         media.close();
         counts.release();

@@ -53,6 +53,16 @@ public interface CallerLeg {
      */
     void decideAgain(String resumeAt, String digits, String displayPrefix);
 
+    /**
+     * Rings {@code targets} for at most {@code seconds} while the caller stays answered by the server
+     * (a queue offering its call to agents): the legs carry the headers the rules put on this call's
+     * decision (the ACD Alert-Info, RING-01/02); the first to answer is bridged to the caller.
+     */
+    void ringAgents(java.util.List<org.reachpbx.rules.decision.RingTarget> targets, int seconds, AgentRing outcome);
+
+    /** The caller answered by the server goes on to {@code extension} (a queue's continuation), decided as a call to it. */
+    void continueTo(String extension);
+
     /** Runs {@code task} under the call's lock (media callbacks come from the media engine's thread). */
     void locked(Runnable task);
 }

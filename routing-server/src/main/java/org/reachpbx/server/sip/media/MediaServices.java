@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a MEDIA decision into the script that carries it out and answers the call with a media
  * session of the server. The rules decide which service; this class only maps the service to its
- * script. Services not built yet (queues, AI, system codes without a registered script) return null: the B2BUA
+ * script. Services not built yet (AI, system codes without a registered script) return null: the B2BUA
  * then refuses the call with 480 saying which service was missing.
  */
 public class MediaServices {
@@ -70,6 +70,13 @@ public class MediaServices {
      */
     public ServedCall takeBack(CallerLeg leg, MediaAnchor anchor) {
         return ServedCall.takenBack(leg, this, anchor.releaseCaller());
+    }
+
+    /** The scripts of calls to a queue (QUE): set by the queue runtime; without it queues get 480. */
+    private volatile java.util.function.Function<MediaService, MediaScript> queues;
+
+    public void queues(java.util.function.Function<MediaService, MediaScript> script) {
+        this.queues = script;
     }
 
     /** The script that serves system code {@code code} (SYSNUM-01), e.g. 901 log in. */
@@ -132,12 +139,13 @@ public class MediaServices {
             case AUTO_ANSWER -> new AutoAnswer(service.settings() == null ? null : service.settings().get("sound"));
             case SYSTEM_SERVICE, SYSTEM_CODE -> "920".equals(code) ? MailboxMenu.anyVoicemailExtension()
                     : code == null || !systemCodes.containsKey(code) ? null : systemCodes.get(code).apply(service);
+            case QUEUE -> queues == null ? null : queues.apply(service);
             default -> null;
         };
     }
 
     /** What a caller hears while the server rings someone for them: the Dutch ringback, 1 s of 425 Hz in 5 s. */
-    List<Prompt> ringback() {
+    public List<Prompt> ringback() {
         return RINGBACK;
     }
 

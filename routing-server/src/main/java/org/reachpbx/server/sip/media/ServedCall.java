@@ -200,6 +200,16 @@ public final class ServedCall {
     }
 
     /**
+     * Opens the side for legs rung while the caller keeps hearing what the script plays (a queue's
+     * music while agents ring, QUE-30); {@link #offerToCallee()} then gives its offer.
+     */
+    public void openCalleeKeepingSound() {
+        if (callee == null && !over) {
+            callee = CalleeSide.open(services);
+        }
+    }
+
+    /**
      * The called party answered with {@code answerSdp}: the caller's session and the callee's are
      * bridged through a {@link MediaAnchor} that now owns both (hold, re-INVITEs, closing); this
      * call is done. Null when the answer is not usable (the leg is then hung up, the call goes on).
