@@ -84,6 +84,18 @@ public class InMemoryRegistrationState implements RegistrationState {
     }
 
     @Override
+    public java.util.Set<String> registeredChannelNames(long tenantId, Instant now) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (var e : bindings.entrySet()) {
+            if (e.getKey().tenantId() == tenantId
+                    && e.getValue().values().stream().anyMatch(b -> b.expires().isAfter(now))) {
+                names.add(e.getKey().channel());
+            }
+        }
+        return names;
+    }
+
+    @Override
     public Stream<Binding> local() {
         return bindings.values().stream().flatMap(m -> m.values().stream());
     }

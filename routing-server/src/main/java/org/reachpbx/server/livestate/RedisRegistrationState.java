@@ -153,6 +153,20 @@ public class RedisRegistrationState implements RegistrationState, RedisLink.Part
     }
 
     @Override
+    public java.util.Set<String> registeredChannelNames(long tenantId, Instant now) {
+        return link.call(() -> {
+            Set<String> channels = new HashSet<>();
+            for (String member : expiries.valueRange(now.toEpochMilli(), false, Double.POSITIVE_INFINITY, true)) {
+                Entry e = read(member, Entry.class);
+                if (e.tenantId() == tenantId) {
+                    channels.add(e.channel());
+                }
+            }
+            return channels;
+        }, () -> local.registeredChannelNames(tenantId, now));
+    }
+
+    @Override
     public Stream<Binding> local() {
         return local.local();
     }

@@ -32,6 +32,9 @@ public interface RegistrationState {
     /** Channels with a binding that is live at {@code now}, of one tenant or (null) of all. */
     int registeredChannels(Long tenantId, Instant now);
 
+    /** The names of one tenant's channels with a binding that is live at {@code now}. */
+    java.util.Set<String> registeredChannelNames(long tenantId, Instant now);
+
     /**
      * The bindings that came in through this instance (its own connections, e.g. TLS flows, can
      * only reach those); all of them in memory.

@@ -94,8 +94,8 @@ public class LiveCalls {
     }
 
     /** The users with at least one call up now (ringing calls they made, or answered ones). */
-    public synchronized Set<String> usersInCall(long tenantId) {
-        return Set.copyOf(calls(tenantId).user.keySet());
+    public Set<String> usersInCall(long tenantId) {
+        return Set.copyOf(counters.counts(tenantId, Kind.USER).keySet());
     }
 
     /**

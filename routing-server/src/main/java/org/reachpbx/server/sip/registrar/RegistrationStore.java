@@ -58,13 +58,7 @@ public class RegistrationStore {
 
     /** The names of a tenant's channels with at least one contact now (the admin UI's extensions list). */
     public java.util.Set<String> registeredChannelNames(long tenantId) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (var e : bindings.entrySet()) {
-            if (e.getKey().tenantId() == tenantId && !e.getValue().isEmpty()) {
-                names.add(e.getKey().channel());
-            }
-        }
-        return names;
+        return state.registeredChannelNames(tenantId, clock.instant());
     }
 
     /** Called with each new contact (not a refresh), e.g. to tell the phone about waiting voicemail. */
