@@ -322,6 +322,10 @@ public class TestPhone implements SipListener, AutoCloseable {
                     reply(event, Response.OK, null);
                     byes.add(request);
                 }
+                case Request.NOTIFY -> {
+                    reply(event, Response.OK, null);
+                    notifies.add(request);
+                }
                 default -> reply(event, Response.OK, null);
             }
         } catch (Exception e) {
@@ -343,6 +347,8 @@ public class TestPhone implements SipListener, AutoCloseable {
     public final BlockingQueue<Incoming> incoming = new LinkedBlockingQueue<>();
     public final BlockingQueue<Request> acks = new LinkedBlockingQueue<>();
     public final BlockingQueue<Request> byes = new LinkedBlockingQueue<>();
+    /** NOTIFYs received (a REFER's progress, subscriptions). */
+    public final BlockingQueue<Request> notifies = new LinkedBlockingQueue<>();
     public final BlockingQueue<Request> cancels = new LinkedBlockingQueue<>();
     public final BlockingQueue<Request> reinvites = new LinkedBlockingQueue<>();
     private final java.util.Map<String, Incoming> incomingByCallId = new java.util.concurrent.ConcurrentHashMap<>();

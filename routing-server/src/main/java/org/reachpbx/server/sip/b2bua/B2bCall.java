@@ -106,6 +106,8 @@ final class B2bCall implements CallerLeg {
     private boolean callerAnswered;
     /** The AI extension whose service is connected (AI-02): its leg may hand the caller on by REFER. */
     private String aiExtension;
+    /** Counts the transfers of this call: a return timer of an earlier transfer does nothing. */
+    private int transfers;
     /** The menu the caller is in (IVR-05: its failover timer runs until the caller leaves it). */
     private String menuAt;
     private ScheduledFuture<?> menuTimer;
@@ -131,6 +133,36 @@ final class B2bCall implements CallerLeg {
 
     synchronized State state() {
         return state;
+    }
+
+    /** This call as call pickup sees it (GEN-02): ringing at a user now, or empty. */
+    synchronized java.util.Optional<org.reachpbx.rules.services.ServiceRequest.RingingCall> ringingNow() {
+        if (state != State.ROUTING || callerAnswered) {
+            return java.util.Optional.empty();
+        }
+        for (Branch b : branches) {
+            if (b.live() && b.provisional && b.user != null) {
+                String group = setup.view().extension(setup.called()) instanceof org.reachpbx.rules.view.GroupView
+                        ? setup.called() : null;
+                return java.util.Optional.of(new org.reachpbx.rules.services.ServiceRequest.RingingCall(callId(), b.user,
+                        group, java.time.LocalDateTime.ofInstant(startedAt, setup.view().zone())));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Call pickup (GEN-02): the ringing legs stop and the server answers the caller with {@code
+     * script} (which connects it to the phone that picked up); false when it stopped ringing meanwhile.
+     */
+    synchronized boolean pickUp(MediaScript script) {
+        if (ringingNow().isEmpty() || b2b.media() == null) {
+            return false;
+        }
+        cancelTimers();
+        cancelBranches(null);
+        serve(script);
+        return state == State.SERVED;
     }
 
     // ---- executing decisions ----
@@ -224,9 +256,12 @@ final class B2bCall implements CallerLeg {
      */
     private void referFromCallee(ServerTransaction st) throws Exception {
         Request in = st.getRequest();
-        javax.sip.header.ReferToHeader referTo = (javax.sip.header.ReferToHeader) in.getHeader(javax.sip.header.ReferToHeader.NAME);
-        String target = referTo != null && referTo.getAddress().getURI() instanceof SipURI u ? u.getUser() : null;
-        if (aiExtension == null || !media.anchored()) {
+        String target = CallTransfer.target(in);
+        if (aiExtension == null) {
+            transferByCallee(st, target);
+            return;
+        }
+        if (!media.anchored()) {
             st.sendResponse(b2b.sip().messages().createResponse(Response.NOT_IMPLEMENTED, in));
             return;
         }
@@ -245,6 +280,63 @@ final class B2bCall implements CallerLeg {
         served = b2b.media().takeBack(this, media.release());
         state = State.ROUTING;
         execute(setup.redecide().transfer(target));
+    }
+
+    /**
+     * A blind transfer by the called user's transfer key (GEN-03/04): decided as a call from that
+     * user to the target (barring, external-call limit), refused on the REFER when the rules refuse
+     * (the call stays as it was); otherwise the user's leg is released and the caller, whose media the
+     * server holds, is routed on; unanswered it returns to the user (GEN-04). A transfer to {@code *6}
+     * parks the caller (PARK-02) and the user hears the line first.
+     */
+    private void transferByCallee(ServerTransaction st, String target) throws Exception {
+        Branch by = winner;
+        CallTransfer transfer = new CallTransfer(b2b, setup, callId());
+        RoutingDecision d = transfer.refuseEarly(st, by.user, target, media.anchored())
+                ? null : setup.redecide().transferFrom(by.user, by.channel, target);
+        if (d == null || transfer.refusedByRules(st, d)) {
+            return;
+        }
+        if (CallTransfer.isPark(d) && transfer.parkLinesFull(setup.view(), st)) {
+            return;
+        }
+        st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, st.getRequest()));
+        by.done = true;
+        winner = null;
+        MediaAnchor.Split split = media.release().split();
+        served = b2b.media().takeBack(this, split.caller());
+        if (CallTransfer.isPark(d)) {
+            state = State.SERVED;
+            Integer line = b2b.inCall().park(setup.view(), by.user, by.channel, served);
+            transfer.announceLine(by.dialog, by.channel, split.callee(), line, this::locked, () -> notifyReferDone(by.dialog),
+                    () -> sendBye(by.dialog));
+            if (line == null) {
+                hangUp();
+            }
+            return;
+        }
+        split.callee().close();
+        notifyReferDone(by.dialog);
+        sendBye(by.dialog);
+        log.info("Call {}: transferred by {} to {}", callId(), by.user, target);
+        state = State.ROUTING;
+        int mine = ++transfers;
+        Integer returnAfter = transfer.returnAfterSeconds(setup.view(), by.user, by.channel, target);
+        execute(d);
+        if (returnAfter != null && state == State.ROUTING) {
+            b2b.timer().schedule(() -> returnToTransferor(mine, by.user), returnAfter, TimeUnit.SECONDS);
+        }
+    }
+
+    /** GEN-04: nobody answered the transfer in time: the call rings back at the transferring user, once. */
+    private synchronized void returnToTransferor(int transfer, String user) {
+        if (transfer != transfers || state != State.ROUTING || !callerAnswered) {
+            return;
+        }
+        log.info("Call {}: transfer not answered; back to {}", callId(), user);
+        cancelBranches(null);
+        RoutingDecision back = setup.redecide().transfer(user);
+        execute(back);
     }
 
     /** RFC 3515: the REFER's implicit subscription ends with the final outcome (here: taken over). */

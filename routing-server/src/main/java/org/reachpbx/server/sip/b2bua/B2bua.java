@@ -36,7 +36,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * calls share: the ring timers, the live counters and the publishing of call events (off the SIP
  * threads, as publishing writes to the database).
  */
-public class B2bua {
+public class B2bua implements org.reachpbx.server.sip.services.RingingCalls {
 
     private static final Logger log = LoggerFactory.getLogger(B2bua.class);
 
@@ -59,6 +59,7 @@ public class B2bua {
     private volatile long lastDropWarning;
     private volatile SipServer sip;
     private volatile MediaServices media;
+    private volatile org.reachpbx.server.sip.services.InCallServices inCall;
     private volatile CallRecorder recorder;
 
     public B2bua(SipProperties properties, UserDevices devices, Trunks trunks, LiveCalls live, Clock clock,
@@ -78,6 +79,32 @@ public class B2bua {
     /** The media plane's services (voicemail, auto-answer, menus); without it MEDIA decisions get 480. */
     public void attach(MediaServices services) {
         this.media = services;
+    }
+
+    /** The in-call services (park, pickup): without them a transfer to *6 is refused. */
+    public void attach(org.reachpbx.server.sip.services.InCallServices services) {
+        this.inCall = services;
+    }
+
+    org.reachpbx.server.sip.services.InCallServices inCall() {
+        return inCall;
+    }
+
+    @Override
+    public java.util.List<org.reachpbx.rules.services.ServiceRequest.RingingCall> ringing(long tenantId) {
+        java.util.List<org.reachpbx.rules.services.ServiceRequest.RingingCall> ringing = new java.util.ArrayList<>();
+        for (B2bCall call : byCallerCallId.values()) {
+            if (call.tenantId() == tenantId) {
+                call.ringingNow().ifPresent(ringing::add);
+            }
+        }
+        return ringing;
+    }
+
+    @Override
+    public boolean pickUp(String callId, org.reachpbx.server.sip.media.MediaScript script) {
+        B2bCall call = byCallerCallId.get(callId);
+        return call != null && call.pickUp(script);
     }
 
     MediaServices media() {

@@ -88,7 +88,7 @@ public final class HoldMusic {
     }
 
     /** The account's playlist as prompts (see the class comment for empty and not-uploaded lists). */
-    static List<Prompt> playlistOf(MediaServices services, long tenantId) {
+    public static List<Prompt> playlistOf(MediaServices services, long tenantId) {
         List<MusicOnHold.Entry> entries = services.musicOnHold().playlist(tenantId);
         List<Prompt> prompts = new ArrayList<>();
         for (MusicOnHold.Entry e : entries) {
