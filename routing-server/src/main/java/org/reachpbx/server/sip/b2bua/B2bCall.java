@@ -292,7 +292,7 @@ final class B2bCall implements CallerLeg {
     private void transferByCallee(ServerTransaction st, String target) throws Exception {
         Branch by = winner;
         CallTransfer transfer = new CallTransfer(b2b, setup, callId());
-        RoutingDecision d = transfer.refuseEarly(st, by.user, target, media.anchored())
+        RoutingDecision d = transfer.refuseEarly(st, by.user, target, b2b.media() != null)
                 ? null : setup.redecide().transferFrom(by.user, by.channel, target);
         if (d == null || transfer.refusedByRules(st, d)) {
             return;
@@ -301,6 +301,23 @@ final class B2bCall implements CallerLeg {
             return;
         }
         st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, st.getRequest()));
+        if (media.anchored()) {
+            completeTransfer(transfer, by, d, target);
+            return;
+        }
+        // The media went end to end: both parties come to the server first (when-needed anchoring).
+        Reanchoring.start(b2b, this, aDialog, by.dialog, anchor -> {
+            if (state == State.ANSWERED && winner == by) {
+                media.adopt(anchor);
+                completeTransfer(transfer, by, d, target);
+            } else {
+                anchor.close();
+            }
+        }, () -> notifyRefer(by.dialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource"));
+    }
+
+    /** The transfer accepted and the media at the server: the transferor's leg goes, the caller is routed on. */
+    private void completeTransfer(CallTransfer transfer, Branch by, RoutingDecision d, String target) {
         by.done = true;
         winner = null;
         MediaAnchor.Split split = media.release().split();
@@ -308,8 +325,8 @@ final class B2bCall implements CallerLeg {
         if (CallTransfer.isPark(d)) {
             state = State.SERVED;
             Integer line = b2b.inCall().park(setup.view(), by.user, by.channel, served);
-            transfer.announceLine(by.dialog, by.channel, split.callee(), line, this::locked, () -> notifyReferDone(by.dialog),
-                    () -> sendBye(by.dialog));
+            transfer.announceLine(by.dialog, by.channel, split.callee(), line, this::locked,
+                    () -> notifyReferDone(by.dialog), () -> sendBye(by.dialog));
             if (line == null) {
                 hangUp();
             }
@@ -341,11 +358,15 @@ final class B2bCall implements CallerLeg {
 
     /** RFC 3515: the REFER's implicit subscription ends with the final outcome (here: taken over). */
     private void notifyReferDone(Dialog dialog) {
+        notifyRefer(dialog, "SIP/2.0 200 OK", "terminated;reason=noresource");
+    }
+
+    private void notifyRefer(Dialog dialog, String sipfrag, String subscriptionState) {
         try {
             Request notify = dialog.createRequest(Request.NOTIFY);
             notify.addHeader(b2b.sip().headers().createEventHeader("refer"));
-            notify.addHeader(b2b.sip().headers().createSubscriptionStateHeader("terminated;reason=noresource"));
-            notify.setContent("SIP/2.0 200 OK\r\n", b2b.sip().headers().createContentTypeHeader("message", "sipfrag;version=2.0"));
+            notify.addHeader(b2b.sip().headers().createSubscriptionStateHeader(subscriptionState));
+            notify.setContent(sipfrag + "\r\n", b2b.sip().headers().createContentTypeHeader("message", "sipfrag;version=2.0"));
             dialog.sendRequest(b2b.sip().provider().getNewClientTransaction(notify));
         } catch (Exception e) {
             log.debug("Call {}: NOTIFY for the REFER failed: {}", callId(), e.toString());

@@ -175,12 +175,17 @@ public class B2bua implements org.reachpbx.server.sip.services.RingingCalls {
             }
         } else if (owner instanceof B2bCall.Relay relay && tx != null) {
             relay.call().relayResponse(relay, r);
+        } else if (owner instanceof Reanchoring.Leg leg && tx != null) {
+            leg.owner().call().locked(() -> leg.owner().response(leg, r));
         }
     }
 
     public void timeout(TimeoutEvent event) {
         if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof Branch b) {
             b.call.timeout(b);
+        } else if (!event.isServerTransaction()
+                && event.getClientTransaction().getApplicationData() instanceof Reanchoring.Leg leg) {
+            leg.owner().call().locked(leg.owner()::timeout);
         }
     }
 

@@ -52,16 +52,16 @@ final class CallTransfer {
     }
 
     /** Refuses what the server cannot carry out; true when the REFER was answered with the refusal. */
-    boolean refuseEarly(ServerTransaction st, String user, String target, boolean anchored) throws Exception {
+    boolean refuseEarly(ServerTransaction st, String user, String target, boolean mediaPlane) throws Exception {
         if (target == null) {
             return refuse(st, Response.BAD_REQUEST, "Refer-To names no SIP target");
         }
         if (user == null) {
             return refuse(st, Response.FORBIDDEN, "only users of the account transfer calls");
         }
-        if (!anchored) {
+        if (!mediaPlane) {
             // The caller's media must come to the server to route it on without the transferor.
-            return refuse(st, Response.NOT_IMPLEMENTED, "transfers need the call's media anchored (anchorMedia: ALWAYS)");
+            return refuse(st, Response.NOT_IMPLEMENTED, "transfers need the media plane (pbx.media.enabled)");
         }
         return false;
     }

@@ -107,6 +107,41 @@ class InCallServicesTest extends MediaTestSupport {
     }
 
     @Test
+    void withoutAnchoringTheCallerIsReInvitedToTheServerAndThenTransferred() throws Exception {
+        // The media tenant has no anchoring setting (the server's default: when-needed).
+        RtpTestPeer corRtp = peer();
+        RtpTestPeer annaRtp = peer();
+        RtpTestPeer bramRtp = peer();
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        TestPhone anna = mediaPhone("201", annaRtp, List.of("PCMA"));
+        TestPhone bram = mediaPhone("202", bramRtp, List.of("PCMA"));
+        anna.answering(TestPhone.Answering.ANSWER, 100);
+        TestPhone.Call call = cor.call("201");
+        assertThat(call.await(200, 10)).isNotNull();
+        call.ack();
+        TestPhone.Incoming atAnna = anna.awaitCall(5);
+
+        bram.answering(TestPhone.Answering.ANSWER, 300);
+        atAnna.refer("sip:202@" + MEDIA_DOMAIN);
+        Response accepted = atAnna.responses.poll(5, TimeUnit.SECONDS);
+        assertThat(accepted).isNotNull();
+        assertThat(accepted.getStatusCode()).isEqualTo(202);
+        Request reinvite = cor.reinvites.poll(5, TimeUnit.SECONDS);
+        assertThat(reinvite).as("the caller's media is brought to the server").isNotNull();
+        corRtp.remoteFromSdp(new String(reinvite.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(referNotify(anna, 5)).startsWith("SIP/2.0 200");
+        assertThat(anna.byes.poll(5, TimeUnit.SECONDS)).as("the transferor's leg ends").isNotNull();
+
+        TestPhone.Incoming atBram = bram.awaitCall(5);
+        assertThat(atBram).as("the target rings").isNotNull();
+        bramRtp.remoteFromSdp(new String(atBram.request.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(awaitTrue(() -> !bram.acks.isEmpty(), Duration.ofSeconds(5))).isTrue();
+        assertThat(hearsEachOther(corRtp, bramRtp, 500, 1200)).as("the caller talks to the target").isTrue();
+        call.hangUp();
+        assertThat(bram.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
     void aTransferToANumberTheTransferorMayNotCallIsRefusedAndTheCallStays() throws Exception {
         RtpTestPeer bramRtp = peer();
         RtpTestPeer doraRtp = peer();
