@@ -165,6 +165,46 @@ final class B2bCall implements CallerLeg {
         return state == State.SERVED;
     }
 
+    /** The channel on which {@code user} answered this call, when it is up (device switch, GEN-01). */
+    synchronized String answeredOn(String user) {
+        return state == State.ANSWERED && winner != null && user.equals(winner.user) ? winner.channel : null;
+    }
+
+    /**
+     * Device switch (GEN-01): the called user's leg is released and the caller, whose media comes to
+     * the server (re-INVITEd there first if it went end to end), is handed to {@code script}.
+     */
+    synchronized boolean moveCallee(MediaScript script) {
+        if (state != State.ANSWERED || winner == null || b2b.media() == null) {
+            return false;
+        }
+        Branch from = winner;
+        if (media.anchored()) {
+            handOver(from, script);
+        } else {
+            Reanchoring.start(b2b, this, aDialog, from.dialog, anchor -> {
+                if (state == State.ANSWERED && winner == from) {
+                    media.adopt(anchor);
+                    handOver(from, script);
+                } else {
+                    anchor.close();
+                }
+            }, () -> log.info("Call {}: device switch failed: the media could not be anchored", callId()));
+        }
+        return true;
+    }
+
+    private void handOver(Branch from, MediaScript script) {
+        from.done = true;
+        winner = null;
+        MediaAnchor.Split split = media.release().split();
+        split.callee().close();
+        sendBye(from.dialog);
+        served = b2b.media().takeBack(this, split.caller());
+        state = State.SERVED;
+        served.run(script);
+    }
+
     // ---- executing decisions ----
 
     synchronized void execute(RoutingDecision d) {

@@ -36,7 +36,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * calls share: the ring timers, the live counters and the publishing of call events (off the SIP
  * threads, as publishing writes to the database).
  */
-public class B2bua implements org.reachpbx.server.sip.services.RingingCalls {
+public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
 
     private static final Logger log = LoggerFactory.getLogger(B2bua.class);
 
@@ -105,6 +105,31 @@ public class B2bua implements org.reachpbx.server.sip.services.RingingCalls {
     public boolean pickUp(String callId, org.reachpbx.server.sip.media.MediaScript script) {
         B2bCall call = byCallerCallId.get(callId);
         return call != null && call.pickUp(script);
+    }
+
+    @Override
+    public java.util.List<String> answeredOn(long tenantId, String user) {
+        java.util.List<String> channels = new java.util.ArrayList<>();
+        for (B2bCall call : byCallerCallId.values()) {
+            if (call.tenantId() == tenantId) {
+                String channel = call.answeredOn(user);
+                if (channel != null) {
+                    channels.add(channel);
+                }
+            }
+        }
+        return channels;
+    }
+
+    @Override
+    public boolean moveAnswered(long tenantId, String user, String channel,
+                                org.reachpbx.server.sip.media.MediaScript script) {
+        for (B2bCall call : byCallerCallId.values()) {
+            if (call.tenantId() == tenantId && channel.equals(call.answeredOn(user)) && call.moveCallee(script)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     MediaServices media() {

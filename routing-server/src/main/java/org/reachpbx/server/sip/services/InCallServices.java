@@ -27,7 +27,7 @@ public final class InCallServices {
     private final LongFunction<ServiceView> serviceViews;
     private final Clock clock;
     private final ParkedCalls parked = new ParkedCalls();
-    private volatile RingingCalls ringing;
+    private volatile CallsInProgress ringing;
 
     public InCallServices(LongFunction<ServiceView> serviceViews, Clock clock) {
         this.serviceViews = serviceViews;
@@ -35,7 +35,7 @@ public final class InCallServices {
     }
 
     /** The B2BUA's ringing calls (call pickup). */
-    public void attach(RingingCalls calls) {
+    public void attach(CallsInProgress calls) {
         this.ringing = calls;
     }
 
@@ -83,6 +83,9 @@ public final class InCallServices {
         }
         if (code.startsWith("930")) {
             return new RetrieveParked(this, code);
+        }
+        if (code.equals("*9") || code.equals("909")) {
+            return ringing == null ? null : new DeviceSwitch(this, ringing);
         }
         if (code.startsWith("*8") || code.startsWith("908")) {
             return ringing == null ? null : new PickUp(this, ringing, code);

@@ -13,10 +13,10 @@ import org.reachpbx.server.sip.media.ServedCall;
 final class PickUp implements MediaScript {
 
     private final InCallServices services;
-    private final RingingCalls ringing;
+    private final CallsInProgress ringing;
     private final String dialled;
 
-    PickUp(InCallServices services, RingingCalls ringing, String dialled) {
+    PickUp(InCallServices services, CallsInProgress ringing, String dialled) {
         this.services = services;
         this.ringing = ringing;
         this.dialled = dialled;

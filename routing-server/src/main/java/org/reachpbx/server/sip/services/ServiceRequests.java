@@ -35,6 +35,13 @@ final class ServiceRequests {
         return request(ServiceKind.TRANSFER, user, channel, null, destination, blind, List.of(), Map.of());
     }
 
+    /** GEN-01: {@code user} dialled *9 on {@code device}; {@code liveCalls}: answered calls per device name. */
+    static ServiceRequest deviceSwitch(String user, String channel, String device, Map<String, Integer> liveCalls) {
+        return new ServiceRequest(ServiceKind.DEVICE_SWITCH, user, channel, device, DeviceType.FIXED, false, "*9", null,
+                null, null, null, null, null, false, false, false, false, false, null, null, null, null, liveCalls,
+                null, null, null);
+    }
+
     private static ServiceRequest request(ServiceKind kind, String user, String channel, String dialled,
                                           String destination, boolean blind, List<ServiceRequest.RingingCall> ringing,
                                           Map<Integer, String> parked) {

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reachpbx.media.testing.AudioCheck;
 import org.reachpbx.media.testing.RtpTestPeer;
 import org.reachpbx.server.sip.TestPhone;
 import org.reachpbx.server.sip.TestTenants;
+import org.reachpbx.server.sip.devices.DeviceLogins;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.reachpbx.server.sip.media.MediaTestSupport;
 
 /**
@@ -27,13 +30,32 @@ class InCallServicesTest extends MediaTestSupport {
 
     static final String DOMAIN = "services.reachpbx.test";
 
+    @Autowired
+    DeviceLogins logins;
+    long tenant;
+
     @BeforeEach
     void servicesTenant() throws Exception {
-        TestTenants.ensure(store, views, "Services Test BV", "sip/services-tenant.yaml");
+        tenant = TestTenants.ensure(store, views, "Services Test BV", "sip/services-tenant.yaml");
+    }
+
+    /** 201 is logged in on the meeting-room phone too (USR-07), for the device switch. */
+    TestPhone meetingRoom(RtpTestPeer rtp) throws Exception {
+        logins.logIn(tenant, "201", "sch201b", null);
+        return registered(new TestPhone("sch201b", DOMAIN, "pw-s201b-secret", server.port()), "201b", rtp);
+    }
+
+    @AfterEach
+    void logOut() {
+        logins.logOut(tenant, "sch201b");
     }
 
     TestPhone phone(String ext, RtpTestPeer rtp) throws Exception {
         TestPhone phone = new TestPhone("sch" + ext, DOMAIN, "pw-s" + ext + "-secret", server.port());
+        return registered(phone, ext, rtp);
+    }
+
+    TestPhone registered(TestPhone phone, String ext, RtpTestPeer rtp) throws Exception {
         closeAfterTest(phone);
         Response r = phone.register(300, "SHA-256");
         assertThat(r).isNotNull();
@@ -200,6 +222,36 @@ class InCallServicesTest extends MediaTestSupport {
 
         call[0].hangUp();
         assertThat(cor.byes.poll(5, TimeUnit.SECONDS)).as("the retriever's call ends with the parked caller's").isNotNull();
+    }
+
+    @Test
+    void star9MovesTheAnsweredCallToTheOtherDeviceOfTheUser() throws Exception {
+        RtpTestPeer bramRtp = peer();
+        RtpTestPeer deskRtp = peer();
+        RtpTestPeer roomRtp = peer();
+        TestPhone bram = phone("202", bramRtp);
+        TestPhone desk = phone("201", deskRtp);
+        TestPhone.Call[] call = new TestPhone.Call[1];
+        answeredCall(bram, bramRtp, desk, deskRtp, "201", call);
+        TestPhone room = meetingRoom(roomRtp);
+
+        TestPhone.Call move = room.call("*9");
+        connected(move, roomRtp);
+        assertThat(desk.byes.poll(5, TimeUnit.SECONDS)).as("GEN-01: the first device's leg ends").isNotNull();
+        assertThat(hearsEachOther(bramRtp, roomRtp, 440, 880)).as("the call goes on on the other device").isTrue();
+        assertThat(bram.byes).as("the other party stays").isEmpty();
+        move.hangUp();
+        assertThat(bram.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void star9WithoutACallOnAnotherDeviceIsAnnouncedAndReleased() throws Exception {
+        RtpTestPeer roomRtp = peer();
+        TestPhone room = meetingRoom(roomRtp);
+        TestPhone.Call move = room.call("909");
+        connected(move, roomRtp);
+        assertThat(awaitPrompt(roomRtp, 0, Duration.ofSeconds(10))).as("an announcement").isPositive();
+        assertThat(room.byes.poll(10, TimeUnit.SECONDS)).as("then release").isNotNull();
     }
 
     @Test
