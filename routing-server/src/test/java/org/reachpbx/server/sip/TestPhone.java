@@ -349,7 +349,7 @@ public class TestPhone implements SipListener, AutoCloseable {
     public final BlockingQueue<Request> byes = new LinkedBlockingQueue<>();
     public final BlockingQueue<Request> cancels = new LinkedBlockingQueue<>();
     public final BlockingQueue<Request> reinvites = new LinkedBlockingQueue<>();
-    /** NOTIFYs received (answered 200): message waiting and those of subscriptions. */
+    /** NOTIFYs received (answered 200): message waiting, a REFER's progress and those of subscriptions. */
     public final BlockingQueue<Request> notifies = new LinkedBlockingQueue<>();
     private final java.util.Map<String, Incoming> incomingByCallId = new java.util.concurrent.ConcurrentHashMap<>();
 

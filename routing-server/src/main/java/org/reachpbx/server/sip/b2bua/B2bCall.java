@@ -109,6 +109,8 @@ final class B2bCall implements CallerLeg {
     private boolean callerAnswered;
     /** The AI extension whose service is connected (AI-02): its leg may hand the caller on by REFER. */
     private String aiExtension;
+    /** Counts the transfers of this call: a return timer of an earlier transfer does nothing. */
+    private int transfers;
     /** The menu the caller is in (IVR-05: its failover timer runs until the caller leaves it). */
     private String menuAt;
     private ScheduledFuture<?> menuTimer;
@@ -140,6 +142,76 @@ final class B2bCall implements CallerLeg {
 
     synchronized State state() {
         return state;
+    }
+
+    /** This call as call pickup sees it (GEN-02): ringing at a user now, or empty. */
+    synchronized java.util.Optional<org.reachpbx.rules.services.ServiceRequest.RingingCall> ringingNow() {
+        if (state != State.ROUTING || callerAnswered) {
+            return java.util.Optional.empty();
+        }
+        for (Branch b : branches) {
+            if (b.live() && b.provisional && b.user != null) {
+                String group = setup.view().extension(setup.called()) instanceof org.reachpbx.rules.view.GroupView
+                        ? setup.called() : null;
+                return java.util.Optional.of(new org.reachpbx.rules.services.ServiceRequest.RingingCall(callId(), b.user,
+                        group, java.time.LocalDateTime.ofInstant(startedAt, setup.view().zone())));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Call pickup (GEN-02): the ringing legs stop and the server answers the caller with {@code
+     * script} (which connects it to the phone that picked up); false when it stopped ringing meanwhile.
+     */
+    synchronized boolean pickUp(MediaScript script) {
+        if (ringingNow().isEmpty() || b2b.media() == null) {
+            return false;
+        }
+        cancelTimers();
+        cancelBranches(null);
+        serve(script);
+        return state == State.SERVED;
+    }
+
+    /** The channel on which {@code user} answered this call, when it is up (device switch, GEN-01). */
+    synchronized String answeredOn(String user) {
+        return state == State.ANSWERED && winner != null && user.equals(winner.user) ? winner.channel : null;
+    }
+
+    /**
+     * Device switch (GEN-01): the called user's leg is released and the caller, whose media comes to
+     * the server (re-INVITEd there first if it went end to end), is handed to {@code script}.
+     */
+    synchronized boolean moveCallee(MediaScript script) {
+        if (state != State.ANSWERED || winner == null || b2b.media() == null) {
+            return false;
+        }
+        Branch from = winner;
+        if (media.anchored()) {
+            handOver(from, script);
+        } else {
+            Reanchoring.start(b2b, this, aDialog, from.dialog, anchor -> {
+                if (state == State.ANSWERED && winner == from) {
+                    media.adopt(anchor);
+                    handOver(from, script);
+                } else {
+                    anchor.close();
+                }
+            }, () -> log.info("Call {}: device switch failed: the media could not be anchored", callId()));
+        }
+        return true;
+    }
+
+    private void handOver(Branch from, MediaScript script) {
+        from.done = true;
+        winner = null;
+        MediaAnchor.Split split = media.release().split();
+        split.callee().close();
+        sendBye(from.dialog);
+        served = b2b.media().takeBack(this, split.caller());
+        state = State.SERVED;
+        served.run(script);
     }
 
     // ---- executing decisions ----
@@ -234,9 +306,12 @@ final class B2bCall implements CallerLeg {
      */
     private void referFromCallee(ServerTransaction st) throws Exception {
         Request in = st.getRequest();
-        javax.sip.header.ReferToHeader referTo = (javax.sip.header.ReferToHeader) in.getHeader(javax.sip.header.ReferToHeader.NAME);
-        String target = referTo != null && referTo.getAddress().getURI() instanceof SipURI u ? u.getUser() : null;
-        if (aiExtension == null || !media.anchored()) {
+        String target = CallTransfer.target(in);
+        if (aiExtension == null) {
+            transferByCallee(st, target);
+            return;
+        }
+        if (!media.anchored()) {
             st.sendResponse(b2b.sip().messages().createResponse(Response.NOT_IMPLEMENTED, in));
             return;
         }
@@ -257,13 +332,91 @@ final class B2bCall implements CallerLeg {
         execute(setup.redecide().transfer(target));
     }
 
+    /**
+     * A blind transfer by the called user's transfer key (GEN-03/04): decided as a call from that
+     * user to the target (barring, external-call limit), refused on the REFER when the rules refuse
+     * (the call stays as it was); otherwise the user's leg is released and the caller, whose media the
+     * server holds, is routed on; unanswered it returns to the user (GEN-04). A transfer to {@code *6}
+     * parks the caller (PARK-02) and the user hears the line first.
+     */
+    private void transferByCallee(ServerTransaction st, String target) throws Exception {
+        Branch by = winner;
+        CallTransfer transfer = new CallTransfer(b2b, setup, callId());
+        RoutingDecision d = transfer.refuseEarly(st, by.user, target, b2b.media() != null)
+                ? null : setup.redecide().transferFrom(by.user, by.channel, target);
+        if (d == null || transfer.refusedByRules(st, d)) {
+            return;
+        }
+        if (CallTransfer.isPark(d) && transfer.parkLinesFull(setup.view(), st)) {
+            return;
+        }
+        st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, st.getRequest()));
+        if (media.anchored()) {
+            completeTransfer(transfer, by, d, target);
+            return;
+        }
+        // The media went end to end: both parties come to the server first (when-needed anchoring).
+        Reanchoring.start(b2b, this, aDialog, by.dialog, anchor -> {
+            if (state == State.ANSWERED && winner == by) {
+                media.adopt(anchor);
+                completeTransfer(transfer, by, d, target);
+            } else {
+                anchor.close();
+            }
+        }, () -> notifyRefer(by.dialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource"));
+    }
+
+    /** The transfer accepted and the media at the server: the transferor's leg goes, the caller is routed on. */
+    private void completeTransfer(CallTransfer transfer, Branch by, RoutingDecision d, String target) {
+        by.done = true;
+        winner = null;
+        MediaAnchor.Split split = media.release().split();
+        served = b2b.media().takeBack(this, split.caller());
+        if (CallTransfer.isPark(d)) {
+            state = State.SERVED;
+            Integer line = b2b.inCall().park(setup.view(), by.user, by.channel, served);
+            transfer.announceLine(by.dialog, by.channel, split.callee(), line, this::locked,
+                    () -> notifyReferDone(by.dialog), () -> sendBye(by.dialog));
+            if (line == null) {
+                hangUp();
+            }
+            return;
+        }
+        split.callee().close();
+        notifyReferDone(by.dialog);
+        sendBye(by.dialog);
+        log.info("Call {}: transferred by {} to {}", callId(), by.user, target);
+        state = State.ROUTING;
+        int mine = ++transfers;
+        Integer returnAfter = transfer.returnAfterSeconds(setup.view(), by.user, by.channel, target);
+        execute(d);
+        if (returnAfter != null && state == State.ROUTING) {
+            b2b.timer().schedule(() -> returnToTransferor(mine, by.user), returnAfter, TimeUnit.SECONDS);
+        }
+    }
+
+    /** GEN-04: nobody answered the transfer in time: the call rings back at the transferring user, once. */
+    private synchronized void returnToTransferor(int transfer, String user) {
+        if (transfer != transfers || state != State.ROUTING || !callerAnswered) {
+            return;
+        }
+        log.info("Call {}: transfer not answered; back to {}", callId(), user);
+        cancelBranches(null);
+        RoutingDecision back = setup.redecide().transfer(user);
+        execute(back);
+    }
+
     /** RFC 3515: the REFER's implicit subscription ends with the final outcome (here: taken over). */
     private void notifyReferDone(Dialog dialog) {
+        notifyRefer(dialog, "SIP/2.0 200 OK", "terminated;reason=noresource");
+    }
+
+    private void notifyRefer(Dialog dialog, String sipfrag, String subscriptionState) {
         try {
             Request notify = dialog.createRequest(Request.NOTIFY);
             notify.addHeader(b2b.sip().headers().createEventHeader("refer"));
-            notify.addHeader(b2b.sip().headers().createSubscriptionStateHeader("terminated;reason=noresource"));
-            notify.setContent("SIP/2.0 200 OK\r\n", b2b.sip().headers().createContentTypeHeader("message", "sipfrag;version=2.0"));
+            notify.addHeader(b2b.sip().headers().createSubscriptionStateHeader(subscriptionState));
+            notify.setContent(sipfrag + "\r\n", b2b.sip().headers().createContentTypeHeader("message", "sipfrag;version=2.0"));
             dialog.sendRequest(b2b.sip().provider().getNewClientTransaction(notify));
         } catch (Exception e) {
             log.debug("Call {}: NOTIFY for the REFER failed: {}", callId(), e.toString());

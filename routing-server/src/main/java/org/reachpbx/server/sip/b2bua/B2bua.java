@@ -37,7 +37,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * calls share: the ring timers, the live counters and the publishing of call events (off the SIP
  * threads, as publishing writes to the database).
  */
-public class B2bua {
+public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
 
     private static final Logger log = LoggerFactory.getLogger(B2bua.class);
 
@@ -60,6 +60,7 @@ public class B2bua {
     private volatile long lastDropWarning;
     private volatile SipServer sip;
     private volatile MediaServices media;
+    private volatile org.reachpbx.server.sip.services.InCallServices inCall;
     private volatile CallRecorder recorder;
     private volatile CallStateListener states = (tenant, user, callId, state, initiator, remote) -> { };
 
@@ -80,6 +81,57 @@ public class B2bua {
     /** The media plane's services (voicemail, auto-answer, menus); without it MEDIA decisions get 480. */
     public void attach(MediaServices services) {
         this.media = services;
+    }
+
+    /** The in-call services (park, pickup): without them a transfer to *6 is refused. */
+    public void attach(org.reachpbx.server.sip.services.InCallServices services) {
+        this.inCall = services;
+    }
+
+    org.reachpbx.server.sip.services.InCallServices inCall() {
+        return inCall;
+    }
+
+    @Override
+    public java.util.List<org.reachpbx.rules.services.ServiceRequest.RingingCall> ringing(long tenantId) {
+        java.util.List<org.reachpbx.rules.services.ServiceRequest.RingingCall> ringing = new java.util.ArrayList<>();
+        for (B2bCall call : byCallerCallId.values()) {
+            if (call.tenantId() == tenantId) {
+                call.ringingNow().ifPresent(ringing::add);
+            }
+        }
+        return ringing;
+    }
+
+    @Override
+    public boolean pickUp(String callId, org.reachpbx.server.sip.media.MediaScript script) {
+        B2bCall call = byCallerCallId.get(callId);
+        return call != null && call.pickUp(script);
+    }
+
+    @Override
+    public java.util.List<String> answeredOn(long tenantId, String user) {
+        java.util.List<String> channels = new java.util.ArrayList<>();
+        for (B2bCall call : byCallerCallId.values()) {
+            if (call.tenantId() == tenantId) {
+                String channel = call.answeredOn(user);
+                if (channel != null) {
+                    channels.add(channel);
+                }
+            }
+        }
+        return channels;
+    }
+
+    @Override
+    public boolean moveAnswered(long tenantId, String user, String channel,
+                                org.reachpbx.server.sip.media.MediaScript script) {
+        for (B2bCall call : byCallerCallId.values()) {
+            if (call.tenantId() == tenantId && channel.equals(call.answeredOn(user)) && call.moveCallee(script)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     MediaServices media() {
@@ -195,12 +247,17 @@ public class B2bua {
             }
         } else if (owner instanceof B2bCall.Relay relay && tx != null) {
             relay.call().relayResponse(relay, r);
+        } else if (owner instanceof Reanchoring.Leg leg && tx != null) {
+            leg.owner().call().locked(() -> leg.owner().response(leg, r));
         }
     }
 
     public void timeout(TimeoutEvent event) {
         if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof Branch b) {
             b.call.timeout(b);
+        } else if (!event.isServerTransaction()
+                && event.getClientTransaction().getApplicationData() instanceof Reanchoring.Leg leg) {
+            leg.owner().call().locked(leg.owner()::timeout);
         }
     }
 

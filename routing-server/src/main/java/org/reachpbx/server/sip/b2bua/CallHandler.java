@@ -203,6 +203,15 @@ public class CallHandler {
                 return decide(to, view);
             }
 
+            @Override
+            public RoutingDecision transferFrom(String user, String channel, String dialled) {
+                TenantView view = views.byId(first.tenantId()).orElse(first);
+                CallAttempt original = attempt.build();
+                CallAttempt.Builder from = CallAttempt.fromDevice(user, channel, dialled)
+                        .caller(original.callerNumber()).sourceIp(original.sourceIp());
+                return decide(from, view);
+            }
+
             private RoutingDecision decide(CallAttempt.Builder a, TenantView view) {
                 a.busyUsers(live.busyUsers(view)).unreachableDevices(devices.unreachable(view))
                         .callLimitCalls(live.callLimitCalls(view.tenantId()));

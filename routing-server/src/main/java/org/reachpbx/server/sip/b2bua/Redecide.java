@@ -16,4 +16,11 @@ interface Redecide {
      * from the same caller to that extension.
      */
     RoutingDecision transfer(String extension);
+
+    /**
+     * The call transferred by {@code user} (on {@code channel}) to {@code dialled} (GEN-03/04): decided
+     * as a call from that user, so the user's barring and external-call limit apply (CB-07, ECL-02),
+     * presenting the caller's number.
+     */
+    RoutingDecision transferFrom(String user, String channel, String dialled);
 }

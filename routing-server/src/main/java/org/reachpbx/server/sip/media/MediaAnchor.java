@@ -210,6 +210,21 @@ public final class MediaAnchor {
         });
     }
 
+    /** Both sides of a bridge that was split: the caller stays, the callee's session is the transferor's. */
+    public record Split(CallerSide caller, MediaSession callee) {
+    }
+
+    /**
+     * Ends the bridge while both sessions stay (a transfer by the called party: the caller is routed
+     * on, the transferor may still hear an announcement); whoever takes the callee's session closes it.
+     */
+    public Split split() {
+        callerSide.bridge(null);
+        callerSide.stopPlaying();
+        calleeSide.stopPlaying();
+        return new Split(new CallerSide(callerSide, callerSdp), calleeSide);
+    }
+
     public void close() {
         callerSide.close();
         calleeSide.close();

@@ -17,6 +17,7 @@ import org.reachpbx.server.sip.media.services.SoundRecording;
 import org.reachpbx.server.sip.media.forwardmenu.ForwardMenu;
 import org.reachpbx.directory.view.ServiceViewBuilder;
 import org.reachpbx.rules.services.ServiceEngine;
+import org.reachpbx.server.sip.services.InCallServices;
 import org.reachpbx.rules.services.ServiceView;
 import org.reachpbx.server.sip.devices.DeviceLoginService;
 import org.reachpbx.server.sip.media.planmenu.PlanMenu;
@@ -80,6 +81,15 @@ public class MediaConfiguration {
                         .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenant)));
         services.systemCode("915", service -> new PlanMenu(serviceEngine, serviceViews, planChanges, clock));
         services.systemCode("910", service -> new ForwardMenu(serviceEngine, serviceViews, forwards, clock));
+        // In-call services (issue 14): park by transfer to *6, retrieve by 930+line, pickup by *8/908, device switch by *9/909.
+        InCallServices inCall = new InCallServices(serviceViews, clock);
+        services.systemCodePrefix("930", inCall::scriptFor);
+        services.systemCodePrefix("*8", inCall::scriptFor);
+        services.systemCodePrefix("908", inCall::scriptFor);
+        services.systemCode("*9", inCall::scriptFor);
+        services.systemCode("909", inCall::scriptFor);
+        inCall.attach(b2bua);
+        b2bua.attach(inCall);
         SoundFiles soundFiles = soundStore.getIfAvailable();
         if (soundFiles != null) {
             services.systemCode("905", service -> new SoundRecording(

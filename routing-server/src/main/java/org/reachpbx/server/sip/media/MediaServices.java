@@ -45,6 +45,8 @@ public class MediaServices {
     /** Scripts of the system codes other than voicemail (901, 902, …), by code. */
     private final java.util.Map<String, java.util.function.Function<MediaService, MediaScript>> systemCodes =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, java.util.function.Function<MediaService, MediaScript>> systemCodePrefixes =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService background = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(5_000), r -> {
                 Thread t = new Thread(r, "media-services");
@@ -79,9 +81,36 @@ public class MediaServices {
         this.queues = script;
     }
 
+    /** The caller's side of a bridge that was split (a transfer): the caller is answered already. */
+    public ServedCall takeBack(CallerLeg leg, MediaAnchor.CallerSide side) {
+        return ServedCall.takenBack(leg, this, side);
+    }
+
     /** The script that serves system code {@code code} (SYSNUM-01), e.g. 901 log in. */
     public void systemCode(String code, java.util.function.Function<MediaService, MediaScript> script) {
         systemCodes.put(code, script);
+    }
+
+    /**
+     * A system code that carries an argument after its prefix (930 + line, *8 + extension): the
+     * longest registered prefix of the dialled code chooses the script.
+     */
+    public void systemCodePrefix(String prefix, java.util.function.Function<MediaService, MediaScript> script) {
+        systemCodePrefixes.put(prefix, script);
+    }
+
+    private java.util.function.Function<MediaService, MediaScript> systemCode(String code) {
+        java.util.function.Function<MediaService, MediaScript> exact = systemCodes.get(code);
+        if (exact != null) {
+            return exact;
+        }
+        String best = null;
+        for (String prefix : systemCodePrefixes.keySet()) {
+            if (code.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+                best = prefix;
+            }
+        }
+        return best == null ? null : systemCodePrefixes.get(best);
     }
 
     /** Music for a call one party puts on hold; null when none can be played (see {@link HoldMusic}). */
@@ -138,7 +167,7 @@ public class MediaServices {
                     : new LeaveMessage(service.extension(), service.settings());
             case AUTO_ANSWER -> new AutoAnswer(service.settings() == null ? null : service.settings().get("sound"));
             case SYSTEM_SERVICE, SYSTEM_CODE -> "920".equals(code) ? MailboxMenu.anyVoicemailExtension()
-                    : code == null || !systemCodes.containsKey(code) ? null : systemCodes.get(code).apply(service);
+                    : code == null || systemCode(code) == null ? null : systemCode(code).apply(service);
             case QUEUE -> queues == null ? null : queues.apply(service);
             default -> null;
         };
@@ -187,7 +216,8 @@ public class MediaServices {
         return engine.activeSessions();
     }
 
-    void background(Runnable task) {
+    /** Runs {@code task} on the media services' worker threads (database work, reaching another call). */
+    public void background(Runnable task) {
         background.execute(task);
     }
 

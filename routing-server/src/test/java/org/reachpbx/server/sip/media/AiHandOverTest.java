@@ -60,20 +60,4 @@ class AiHandOverTest extends MediaTestSupport {
         call.hangUp();
         assertThat(anna.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
     }
-
-    @Test
-    void aReferFromAnOrdinaryPhoneIsNotTakenAsAnAiHandOver() throws Exception {
-        TestPhone cor = mediaPhone("203", peer(), List.of("PCMA"));
-        TestPhone anna = mediaPhone("201", peer(), List.of("PCMA"));
-        anna.answering(TestPhone.Answering.ANSWER, 100);
-        TestPhone.Call call = cor.call("201");
-        assertThat(call.await(200, 10)).isNotNull();
-        call.ack();
-        TestPhone.Incoming atAnna = anna.awaitCall(5);
-        atAnna.refer("sip:202@" + MEDIA_DOMAIN);
-        Response answer = atAnna.responses.poll(5, TimeUnit.SECONDS);
-        assertThat(answer).isNotNull();
-        assertThat(answer.getStatusCode()).as("transfers by REFER come with the in-call services").isEqualTo(501);
-        call.hangUp();
-    }
 }

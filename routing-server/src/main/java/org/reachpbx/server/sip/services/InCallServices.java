@@ -1,0 +1,95 @@
+package org.reachpbx.server.sip.services;
+
+import java.time.Clock;
+import java.util.function.LongFunction;
+import org.reachpbx.rules.decision.MediaService;
+import org.reachpbx.rules.services.ServiceDecision;
+import org.reachpbx.rules.services.ServiceEngine;
+import org.reachpbx.rules.services.ServiceOutcome;
+import org.reachpbx.rules.services.ServiceRequest;
+import org.reachpbx.rules.services.ServiceView;
+import org.reachpbx.rules.view.TenantView;
+import org.reachpbx.server.sip.media.MediaScript;
+import org.reachpbx.server.sip.media.ServedCall;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-call services on the wire: park (PARK-02..05), retrieve (930+line), call pickup (*8, 908,
+ * GEN-02). The service rules decide each request (the {@link ServiceEngine}); this class gives them
+ * the live state (parked lines, ringing calls) and carries their decisions out on served calls.
+ */
+public final class InCallServices {
+
+    private static final Logger log = LoggerFactory.getLogger(InCallServices.class);
+
+    private final ServiceEngine engine = new ServiceEngine();
+    private final LongFunction<ServiceView> serviceViews;
+    private final Clock clock;
+    private final ParkedCalls parked = new ParkedCalls();
+    private volatile CallsInProgress ringing;
+
+    public InCallServices(LongFunction<ServiceView> serviceViews, Clock clock) {
+        this.serviceViews = serviceViews;
+        this.clock = clock;
+    }
+
+    /** The B2BUA's ringing calls (call pickup). */
+    public void attach(CallsInProgress calls) {
+        this.ringing = calls;
+    }
+
+    public ParkedCalls parked() {
+        return parked;
+    }
+
+    ServiceDecision decide(TenantView view, ServiceRequest request) {
+        return engine.decide(request, view, serviceViews.apply(view.tenantId()), clock);
+    }
+
+    /** GEN-03/04: what a transfer by {@code user} to {@code destination} must do (return timing, REACH). */
+    public ServiceDecision transfer(TenantView view, String user, String channel, String destination, boolean blind) {
+        return decide(view, ServiceRequests.transfer(user, channel, destination, blind));
+    }
+
+    /**
+     * PARK-02: {@code parker} parks {@code call} (taken back from its bridge): on the lowest free
+     * line, where it hears music. Returns the line, or null when the rules refuse (all 99 in use).
+     */
+    public Integer park(TenantView view, String parker, String channel, ServedCall call) {
+        long tenant = view.tenantId();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ServiceDecision d = decide(view, ServiceRequests.park(parker, channel, parked.lines(tenant)));
+            if (d.outcome() != ServiceOutcome.ALLOWED || d.parkLine() == null) {
+                log.info("Call {}: park by {} refused: {}", call.leg().callId(), parker, d.reason());
+                return null;
+            }
+            int line = d.parkLine();
+            if (parked.park(tenant, new ParkedCalls.Parked(line, parker, call, clock.instant()))) {
+                log.info("Call {}: parked by {} on line {}", call.leg().callId(), parker, line);
+                call.run(new Parked(parked, tenant, line));
+                return line;
+            }
+            // Another park took the line between the decision and now: decide again.
+        }
+        return null;
+    }
+
+    /** The script for a system code of the in-call services, or null when {@code code} is not one. */
+    public MediaScript scriptFor(MediaService service) {
+        String code = service.code();
+        if (code == null) {
+            return null;
+        }
+        if (code.startsWith("930")) {
+            return new RetrieveParked(this, code);
+        }
+        if (code.equals("*9") || code.equals("909")) {
+            return ringing == null ? null : new DeviceSwitch(this, ringing);
+        }
+        if (code.startsWith("*8") || code.startsWith("908")) {
+            return ringing == null ? null : new PickUp(this, ringing, code);
+        }
+        return null;
+    }
+}
