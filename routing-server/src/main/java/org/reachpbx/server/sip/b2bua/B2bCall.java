@@ -210,6 +210,7 @@ final class B2bCall implements CallerLeg {
         split.callee().close();
         sendBye(from.dialog);
         served = b2b.media().takeBack(this, split.caller());
+        callerAnswered = true; // the caller has the 200 of the bridge: what follows ends with a BYE
         state = State.SERVED;
         served.run(script);
     }
@@ -372,6 +373,7 @@ final class B2bCall implements CallerLeg {
         winner = null;
         MediaAnchor.Split split = media.release().split();
         served = b2b.media().takeBack(this, split.caller());
+        callerAnswered = true; // the caller has the 200 of the bridge: what follows ends with a BYE
         if (CallTransfer.isPark(d)) {
             state = State.SERVED;
             Integer line = b2b.inCall().park(setup.view(), by.user, by.channel, served);

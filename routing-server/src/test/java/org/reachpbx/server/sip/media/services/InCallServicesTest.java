@@ -220,8 +220,8 @@ class InCallServicesTest extends MediaTestSupport {
         connected(retrieve, corRtp);
         assertThat(hearsEachOther(bramRtp, corRtp, 500, 1200)).as("PARK-03: 203 talks to the parked caller").isTrue();
 
-        call[0].hangUp();
-        assertThat(cor.byes.poll(5, TimeUnit.SECONDS)).as("the retriever's call ends with the parked caller's").isNotNull();
+        retrieve.hangUp();
+        assertThat(bram.byes.poll(5, TimeUnit.SECONDS)).as("the parked caller's call ends with the retriever's").isNotNull();
     }
 
     @Test
