@@ -89,6 +89,12 @@ final class B2bCall implements CallerLeg {
     private final CallLegs legs = new CallLegs();
     private final List<Branch> branches = new ArrayList<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    /** How long a BYE to the caller waits for the ACK of the server's own 200 (T1 × 8: retransmissions included). */
+    private static final long ACK_WAIT_MS = 4_000;
+    /** The server answered the caller (a media service) and the caller's ACK has not come yet. */
+    private boolean callerAckPending;
+    /** A BYE to the caller waits for that ACK. */
+    private boolean byeAfterAck;
     private int nextStep;
     private boolean segmentBusy;
     private boolean ringingSent;
@@ -934,6 +940,13 @@ final class B2bCall implements CallerLeg {
      * it; the caller's ACK for the call's 2xx acknowledges the winner now if its answer waited for it.
      */
     synchronized void ack(Request ack) {
+        if (callerAckPending) {
+            callerAckPending = false;
+            if (byeAfterAck) {
+                byeAfterAck = false;
+                sendBye(aDialog);
+            }
+        }
         if (served != null) {
             served.ack(ack);
             return;
@@ -1163,6 +1176,7 @@ final class B2bCall implements CallerLeg {
             aTx.sendResponse(ok);
             answeredAt = b2b.now();
             callerAnswered = true;
+            callerAckPending = true;
         } catch (Exception e) {
             log.warn("Call {}: could not answer with the media service: {}", callId(), e.toString());
             end();
@@ -1220,12 +1234,29 @@ final class B2bCall implements CallerLeg {
     }
 
     private void sendBye(Dialog dialog) {
+        if (dialog == aDialog && callerAckPending) {
+            // RFC 3261 §15: a UAS does not send BYE before the ACK of its 2xx (a phone may drop a
+            // BYE that overtakes its ACK). It goes out with the ACK, or after a short wait without one.
+            if (!byeAfterAck) {
+                byeAfterAck = true;
+                b2b.timer().schedule(this::byeWithoutAck, ACK_WAIT_MS, TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
         try {
             Request bye = dialog.createRequest(Request.BYE);
             ClientTransaction ct = b2b.sip().provider().getNewClientTransaction(bye);
             dialog.sendRequest(ct);
         } catch (Exception e) {
             log.debug("Call {}: BYE failed: {}", callId(), e.toString());
+        }
+    }
+
+    private synchronized void byeWithoutAck() {
+        if (byeAfterAck) {
+            byeAfterAck = false;
+            callerAckPending = false;
+            sendBye(aDialog);
         }
     }
 

@@ -36,6 +36,17 @@ class AutoAnswerTest extends MediaTestSupport {
     }
 
     @Test
+    void theServersByeWaitsForTheCallersAck() throws Exception {
+        RtpTestPeer rtp = peer();
+        TestPhone phone = mediaPhone("203", rtp, List.of("PCMA"));
+        TestPhone.Call call = phone.call("651");
+        assertThat(call.await(200, 10)).isNotNull();
+        assertThat(phone.byes.poll(1, TimeUnit.SECONDS)).as("no BYE overtakes the ACK (RFC 3261 §15)").isNull();
+        call.ack();
+        assertThat(phone.byes.poll(5, TimeUnit.SECONDS)).as("the BYE follows the ACK").isNotNull();
+    }
+
+    @Test
     void aLateOfferIsAnsweredInTheAck() throws Exception {
         RtpTestPeer rtp = peer();
         TestPhone phone = mediaPhone("203", rtp, List.of("PCMU"));
