@@ -1,5 +1,7 @@
 package org.reachpbx.server.sip.edge;
 
+import gov.nist.javax.sip.stack.NIOHandler;
+import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.channels.SocketChannel;
@@ -39,6 +41,27 @@ final class EdgeConnections {
 
     EdgeConnections(SipEdge edge) {
         this.edge = edge;
+    }
+
+    /** Makes the edge's channel for an accepted connection; TCP and TLS each have theirs. */
+    interface ChannelMaker {
+        NioTcpMessageChannel make() throws IOException;
+    }
+
+    /**
+     * The channel of an accepted connection, for both transports' processors: the stack's own when
+     * it has one already, otherwise (when {@link #admit admitted}) a new one, registered and counted.
+     */
+    NioTcpMessageChannel accept(NIOHandler handler, SocketChannel client, ChannelMaker maker) throws IOException {
+        NioTcpMessageChannel known = handler.getMessageChannel(client);
+        if (known != null) {
+            return known;
+        }
+        admit(client);
+        NioTcpMessageChannel channel = maker.make();
+        handler.putMessageChannel(client, channel);
+        opened((EdgeConnection) channel);
+        return channel;
     }
 
     /** Closes {@code client} and throws {@link Refused} when it may not be accepted. */

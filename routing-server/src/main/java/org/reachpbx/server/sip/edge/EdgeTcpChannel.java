@@ -5,71 +5,52 @@ import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 
-/**
- * One inbound TCP connection, which also knows since when a message has been arriving without
- * being complete (slowloris) and when it last carried anything.
- */
+/** One inbound TCP connection, watched by a {@link StreamWatch} for idleness and slowloris. */
 final class EdgeTcpChannel extends NioTcpMessageChannel implements EdgeConnection {
 
     private final EdgeTcpProcessor processor;
-    private final String source;
-    private volatile long partialSince;
-    private volatile long lastActivity = System.currentTimeMillis();
-    private volatile boolean closed;
+    private final StreamWatch watch;
 
     EdgeTcpChannel(EdgeTcpProcessor processor, SocketChannel client) throws IOException {
         super(processor, client);
         this.processor = processor;
         this.messageProcessor = processor;
-        this.source = client.socket().getInetAddress().getHostAddress();
+        this.watch = new StreamWatch(client);
     }
 
     @Override
     public String source() {
-        return source;
+        return watch.source();
     }
 
     @Override
     public long partialSince() {
-        return partialSince;
+        return watch.partialSince();
     }
 
     @Override
     public long lastActivity() {
-        return Math.max(lastActivity, getLastActivityTimestamp());
+        return watch.lastActivity(getLastActivityTimestamp());
     }
 
     @Override
     protected void addBytes(byte[] bytes) throws Exception {
-        long now = System.currentTimeMillis();
-        lastActivity = now;
-        if (partialSince == 0 && !keepAlive(bytes)) {
-            partialSince = now;
-        }
+        watch.arrived();
+        watch.sipBytes(bytes);
         super.addBytes(bytes);
     }
 
     @Override
     public void processMessage(SIPMessage message) throws Exception {
-        partialSince = 0;
+        watch.messageComplete();
         super.processMessage(message);
     }
 
     @Override
     protected void close(boolean removeSocket, boolean stopKeepAliveTask) {
         super.close(removeSocket, stopKeepAliveTask);
-        if (!closed) {
-            closed = true;
+        if (watch.closing()) {
             processor.closed(this);
         }
-    }
-
-    static boolean keepAlive(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != '\r' && b != '\n') {
-                return false;
-            }
-        }
-        return true;
     }
 }

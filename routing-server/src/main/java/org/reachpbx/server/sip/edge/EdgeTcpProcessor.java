@@ -24,15 +24,7 @@ final class EdgeTcpProcessor extends NioTcpMessageProcessor {
     @Override
     public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
             throws IOException {
-        NioTcpMessageChannel known = nioHandler.getMessageChannel(client);
-        if (known != null) {
-            return known;
-        }
-        connections.admit(client);
-        EdgeTcpChannel channel = new EdgeTcpChannel(this, client);
-        nioHandler.putMessageChannel(client, channel);
-        connections.opened(channel);
-        return channel;
+        return connections.accept(nioHandler, client, () -> new EdgeTcpChannel(this, client));
     }
 
     void closed(EdgeConnection channel) {

@@ -12,61 +12,56 @@ import java.nio.channels.SocketChannel;
 final class EdgeTlsChannel extends NioTlsMessageChannel implements EdgeConnection {
 
     private final EdgeTlsProcessor processor;
-    private final String source;
-    private volatile long partialSince;
+    private final StreamWatch watch;
     /** When the connection was accepted while its TLS handshake is not done (no plaintext yet); else 0. */
     private volatile long handshakeSince = System.currentTimeMillis();
-    private volatile long lastActivity = System.currentTimeMillis();
-    private volatile boolean closed;
 
     EdgeTlsChannel(EdgeTlsProcessor processor, SocketChannel client) throws IOException {
         super(processor, client);
         this.processor = processor;
-        this.source = client.socket().getInetAddress().getHostAddress();
+        this.watch = new StreamWatch(client);
     }
 
     @Override
     public String source() {
-        return source;
+        return watch.source();
     }
 
     /** A handshake that does not finish counts as a message that does not: slowloris before TLS is up. */
     @Override
     public long partialSince() {
-        return partialSince != 0 ? partialSince : handshakeSince;
+        long partial = watch.partialSince();
+        return partial != 0 ? partial : handshakeSince;
     }
 
     @Override
     public long lastActivity() {
-        return Math.max(lastActivity, getLastActivityTimestamp());
+        return watch.lastActivity(getLastActivityTimestamp());
     }
 
     @Override
     protected void addBytes(byte[] bytes) throws Exception {
-        lastActivity = System.currentTimeMillis();
+        watch.arrived();
         super.addBytes(bytes);
     }
 
     @Override
     public void addPlaintextBytes(byte[] bytes) throws Exception {
         handshakeSince = 0;
-        if (partialSince == 0 && !EdgeTcpChannel.keepAlive(bytes)) {
-            partialSince = System.currentTimeMillis();
-        }
+        watch.sipBytes(bytes);
         super.addPlaintextBytes(bytes);
     }
 
     @Override
     public void processMessage(SIPMessage message) throws Exception {
-        partialSince = 0;
+        watch.messageComplete();
         super.processMessage(message);
     }
 
     @Override
     protected void close(boolean removeSocket, boolean stopKeepAliveTask) {
         super.close(removeSocket, stopKeepAliveTask);
-        if (!closed) {
-            closed = true;
+        if (watch.closing()) {
             processor.closed(this);
         }
     }

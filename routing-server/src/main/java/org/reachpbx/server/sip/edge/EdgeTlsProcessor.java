@@ -24,15 +24,7 @@ final class EdgeTlsProcessor extends NioTlsMessageProcessor {
     @Override
     public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
             throws IOException {
-        NioTcpMessageChannel known = nioHandler.getMessageChannel(client);
-        if (known != null) {
-            return known;
-        }
-        connections.admit(client);
-        EdgeTlsChannel channel = new EdgeTlsChannel(this, client);
-        nioHandler.putMessageChannel(client, channel);
-        connections.opened(channel);
-        return channel;
+        return connections.accept(nioHandler, client, () -> new EdgeTlsChannel(this, client));
     }
 
     void closed(EdgeConnection channel) {
