@@ -6,10 +6,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.reachpbx.directory.calls.CallDetailRecord;
+import org.reachpbx.directory.calls.CallDetailRecordRepository;
+import org.reachpbx.directory.calls.CallDisposition;
 import org.reachpbx.media.testing.AudioCheck;
 import org.reachpbx.media.testing.RtpTestPeer;
 import org.reachpbx.media.testing.ToneGenerator;
 import org.reachpbx.server.sip.TestPhone;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The channel's DTMF mode (CH-02) and the language of an outside caller's menus (CH-05) over SIP and
@@ -18,6 +22,9 @@ import org.reachpbx.server.sip.TestPhone;
  * in the phone's G.711 audio; events are RFC 4733; INFO is application/dtmf-relay.
  */
 class ChannelKeysAndLanguageTest extends MenusTenantSupport {
+
+    @Autowired
+    CallDetailRecordRepository records;
 
     private static void tones(RtpTestPeer rtp, String keys) throws Exception {
         rtp.sendPcm(ToneGenerator.dtmf(keys, Duration.ofMillis(100), Duration.ofMillis(80))).get(5, TimeUnit.SECONDS);
@@ -92,17 +99,25 @@ class ChannelKeysAndLanguageTest extends MenusTenantSupport {
     }
 
     @Test
-    void aCallerWhoHangsUpBetweenTwoDigitsLeavesNothingBehindAndNobodyRings() throws Exception {
+    void aCallerWhoHangsUpBetweenTwoDigitsLeavesNothingBehindNobodyRingsAndTheCallIsRecorded() throws Exception {
         TestPhone greta = greta();
         RtpTestPeer rtp = peer();
         TestPhone rob = menusPhone("rfc", rtp, true);
         TestPhone.Call call = callMenu(rob, rtp);
         rtp.sendDigits("1").get(5, TimeUnit.SECONDS); // 1 could still become 12: the menu waits for more
         call.hangUp();
-        assertThat(call.await(200, 5)).as("the BYE is answered").isNotNull();
+        javax.sip.message.Response byeOk = call.await(200, 5);
+        assertThat(byeOk).as("the BYE is answered").isNotNull();
         // MediaTestSupport checks after the test that the session was closed; the inter-digit wait
         // (5 s at most) would have rung 304 by now had the collection outlived the call.
         assertThat(awaitTrue(() -> !greta.incoming.isEmpty(), Duration.ofSeconds(7))).as("nobody rang").isFalse();
+        String callId = ((javax.sip.header.CallIdHeader) byeOk.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+        assertThat(awaitTrue(() -> !records.findByTenantIdAndCallId(menusTenant, callId).isEmpty(), Duration.ofSeconds(10)))
+                .as("the call's record is written").isTrue();
+        CallDetailRecord r = records.findByTenantIdAndCallId(menusTenant, callId).get(0);
+        assertThat(r.getDisposition()).as("answered by the menu").isEqualTo(CallDisposition.ANSWERED);
+        assertThat(r.getDialled()).isEqualTo("700");
+        assertThat(r.getEndedAt()).isNotNull();
     }
 
     @Test
