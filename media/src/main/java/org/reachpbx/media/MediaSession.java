@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.reachpbx.media.codec.Codec;
 import org.reachpbx.media.dtmf.DigitSpec;
+import org.reachpbx.media.dtmf.ToneListening;
 import org.reachpbx.media.play.Prompt;
 import org.reachpbx.media.record.RecordSpec;
 import org.reachpbx.media.record.Recording;
@@ -50,6 +51,12 @@ public interface MediaSession extends AutoCloseable {
 
     /** A digit that came by signalling (SIP INFO dtmf-relay/dtmf): it feeds the same collector. */
     void digitFromSignalling(char digit);
+
+    /**
+     * When keys keyed as sound count ({@link ToneListening#WITHOUT_EVENTS} unless set): the channel's
+     * DTMF mode (CH-02). In-band keys feed the same collector and listeners as RFC 4733 and INFO.
+     */
+    void listenForTones(ToneListening when);
 
     /** Every digit seen on this session (RFC 4733 or signalling), also while relaying; for ## codes. */
     void onDigit(Consumer<Character> listener);

@@ -149,7 +149,8 @@ public final class TenantViewBuilder {
         Map<String, ChannelView> channels = new HashMap<>();
         for (Channel c : tenant.getChannels()) {
             channels.put(c.getName(), new ChannelView(c.getName(), c.getAreaCode(), c.getCallLimit(),
-                    national(c.getEmergencyFallbackCallerId()), c.getCoupledUser(), c.getAnchorMedia(), c.getLanguage()));
+                    national(c.getEmergencyFallbackCallerId()), c.getCoupledUser(), c.getAnchorMedia(), c.getLanguage(),
+                    c.getDtmfMode()));
         }
         Map<String, String> userOfMobileNumber = new HashMap<>();
         for (UserExtension u : tenant.getUsers()) {

@@ -4,7 +4,8 @@ import org.reachpbx.media.codec.Codec;
 import org.reachpbx.media.codec.G711;
 
 /**
- * DTMF keyed as sound (in-band), for phones that offer no RFC 4733 telephone-event: a Goertzel
+ * DTMF keyed as sound (in-band), for phones that offer no RFC 4733 telephone-event or whose channel
+ * is set to in-band (when the session listens is {@link ToneListening}, CH-02): a Goertzel
  * filter per DTMF frequency over each 20 ms frame. A frame holds a key when one row and one column
  * frequency each stand out from the others of their group (6 dB), the two are within a normal twist
  * (8 dB either way) and carry most of the frame's energy, above a floor; speech and music rarely

@@ -16,6 +16,7 @@ import org.reachpbx.media.dtmf.InbandDetector;
 import org.reachpbx.media.dtmf.DigitSpec;
 import org.reachpbx.media.dtmf.Rfc4733Receiver;
 import org.reachpbx.media.dtmf.Rfc4733Sender;
+import org.reachpbx.media.dtmf.ToneListening;
 import org.reachpbx.media.play.Player;
 import org.reachpbx.media.play.Prompt;
 import org.reachpbx.media.record.RecordSpec;
@@ -49,7 +50,7 @@ public final class RtpSession implements MediaSession {
     private final RtcpEndpoint rtcp;
     private final JitterBuffer jitter;
     private final Reframer frames;
-    private final Rfc4733Receiver dtmfIn = new Rfc4733Receiver(this::digitDetected);
+    private final Rfc4733Receiver dtmfIn = new Rfc4733Receiver(this::signalledDigit);
     private final Rfc4733Sender dtmfOut = new Rfc4733Sender();
     private final DigitCollector collector = new DigitCollector();
     private final List<Consumer<Character>> digitListeners = new CopyOnWriteArrayList<>();
@@ -57,6 +58,9 @@ public final class RtpSession implements MediaSession {
     private final InbandDetector inband = new InbandDetector(this::digitDetected);
     private final Rfc4733Sender.Output eventOut = this::sendEventPacket;
 
+    private ToneListening toneListening = ToneListening.WITHOUT_EVENTS;
+    /** A key arrived as an RFC 4733 event or by SIP INFO: the phone signals its keys. */
+    private boolean keysSignalled;
     private Codec codec = Codec.PCMU;
     private int audioPt = Codec.PCMU.payloadType;
     private int telephoneEventPt = -1;
@@ -146,7 +150,12 @@ public final class RtpSession implements MediaSession {
 
     @Override
     public synchronized void digitFromSignalling(char digit) {
-        digitDetected(digit);
+        signalledDigit(digit);
+    }
+
+    @Override
+    public synchronized void listenForTones(ToneListening when) {
+        toneListening = when;
     }
 
     @Override
@@ -327,8 +336,8 @@ public final class RtpSession implements MediaSession {
             collector.onTick(nowMs);
             int n = frames.poll(frameIn, G711.silence(inCodec));
             recording.onFrame(inCodec, frameIn, n);
-            if (telephoneEventPt < 0 && n > 0) {
-                inband.onFrame(inCodec, frameIn, n); // no RFC 4733 negotiated: keys come as sound
+            if (n > 0 && listensForTones()) {
+                inband.onFrame(inCodec, frameIn, n);
             }
             InetSocketAddress to = sending ? latch.target() : null;
             boolean evented = to != null && telephoneEventPt >= 0 && dtmfOut.onTick(eventOut);
@@ -365,6 +374,19 @@ public final class RtpSession implements MediaSession {
             return codec;
         }
         return pt == Codec.PCMU.payloadType ? Codec.PCMU : pt == Codec.PCMA.payloadType ? Codec.PCMA : null;
+    }
+
+    private boolean listensForTones() {
+        return switch (toneListening) {
+            case WITHOUT_EVENTS -> telephoneEventPt < 0; // no RFC 4733 negotiated: keys come as sound
+            case UNTIL_SIGNALLED -> !keysSignalled;
+            case NEVER -> false;
+        };
+    }
+
+    private void signalledDigit(char digit) {
+        keysSignalled = true;
+        digitDetected(digit);
     }
 
     private void digitDetected(char digit) {

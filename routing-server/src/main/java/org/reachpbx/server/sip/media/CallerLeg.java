@@ -32,6 +32,12 @@ public interface CallerLeg {
         return c == null || c.language() == null ? org.reachpbx.rules.vocabulary.Language.NL : c.language();
     }
 
+    /** How the caller's phone sends its keys: its channel's DTMF mode (CH-02); a trunk's callers RFC 4733. */
+    default org.reachpbx.rules.vocabulary.DtmfMode dtmfMode() {
+        org.reachpbx.rules.view.ChannelView c = callerChannel() == null || view() == null ? null : view().channel(callerChannel());
+        return c == null || c.dtmfMode() == null ? org.reachpbx.rules.vocabulary.DtmfMode.RFC4733 : c.dtmfMode();
+    }
+
     /** What the caller dialled. */
     String called();
 

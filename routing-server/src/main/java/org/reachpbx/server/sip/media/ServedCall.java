@@ -42,6 +42,8 @@ public final class ServedCall {
     private boolean started;
     private boolean over;
     private boolean closed;
+    /** The language of an outside caller who identified as a user (null: the leg's language). */
+    private org.reachpbx.rules.vocabulary.Language identifiedLanguage;
     /** Where a called party is connected after a menu (the caller stays answered by the server). */
     private CalleeSide callee;
 
@@ -56,6 +58,7 @@ public final class ServedCall {
         this.script = script;
         this.session = session;
         this.sdp = sdp;
+        session.listenForTones(ChannelDtmf.toneListening(leg.dtmfMode()));
     }
 
     /**
@@ -291,9 +294,21 @@ public final class ServedCall {
         return services;
     }
 
-    /** The built-in prompts in the caller's language (CH-05). */
+    /** The built-in prompts in the caller's language (CH-05; an identified outside caller's, USR-01). */
     public Prompts prompts() {
-        return services.prompts(leg.language());
+        return services.prompts(identifiedLanguage != null ? identifiedLanguage : leg.language());
+    }
+
+    /**
+     * The caller said who they are (extension and PIN, SYS-02) and that user speaks {@code language}
+     * (USR-01: the language of the user's menus and prompts). An outside caller has no channel whose
+     * language (CH-05) applies, so from now on the menus speak the user's; until then, Dutch. A
+     * caller on a phone of ours keeps its channel's language: CH-05 sets the prompts on the channel.
+     */
+    public void identifiedAs(org.reachpbx.rules.vocabulary.Language language) {
+        if (leg.callerChannel() == null && language != null) {
+            identifiedLanguage = language;
+        }
     }
 
     public MediaSession media() {

@@ -13,12 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.reachpbx.directory.integrations.VoicemailMessage;
 import org.reachpbx.directory.integrations.VoicemailState;
+import org.reachpbx.directory.model.NumberPlanSchema;
+import org.reachpbx.directory.model.Tenant;
+import org.reachpbx.directory.store.TenantEditor;
 import org.reachpbx.integrations.voicemail.VoicemailDeposit;
 import org.reachpbx.integrations.voicemail.VoicemailMessages;
 import org.reachpbx.media.MediaEngine;
@@ -26,13 +32,19 @@ import org.reachpbx.media.testing.AudioCheck;
 import org.reachpbx.media.testing.RtpPcap;
 import org.reachpbx.media.testing.ToneGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * SIPp with RTP against the server's media services (docs/media.md, issue 11): the scenarios
  * {@code testdata/sipp/vm-*.xml} leave a voicemail message with {@code play_pcap_audio} (SIPp's
  * {@code g711a.pcap}) and navigate the mailbox menu with SIPp's RFC 4733 captures and with SIP INFO,
- * against the tenant of {@code sip/media-tenant.yaml} (imported next to the interop tenant). SIPp
+ * against the tenant of {@code sip/media-tenant.yaml} (imported next to the interop tenant), and key
+ * an IVR option and the 915 plan menu ({@code ivr-option.xml}, {@code plan-menu.xml}, the latter on
+ * the tenant of {@code sip/h12-menus-tenant.yaml}) with those captures. SIPp
  * plays its captures from its working directory ({@code target/sipp-media/<test>/}), where each test
  * puts them; exit code 0 means the scenario went through, including the server's BYE where it waits
  * for one. Skipped when {@code sipp} or {@code /usr/share/sip-tester} (Debian package
@@ -58,6 +70,10 @@ class SippMediaInteropTest extends InteropTestSupport {
     VoicemailMessages voicemail;
     @Autowired
     VoicemailDeposit deposit;
+    @Autowired
+    TenantEditor editor;
+    @Autowired
+    TestRestTemplate http;
 
     long mediaTenant;
     Path scenarios;
@@ -188,6 +204,63 @@ class SippMediaInteropTest extends InteropTestSupport {
         expectSuccess(run(dir, "ivr-option", 60, "-inf", scenarios.resolve("media-channels-ivr.csv"),
                 "-auth_uri", "700@media.reachpbx.test",
                 "-p", freePort("127.0.0.1"), "-mp", freeMediaPort("127.0.0.1"), "-m", "1", "-recv_timeout", "15000"));
+    }
+
+    /**
+     * (d) 915 with SIPp (NP-16-21): user 304 of the h12 tenant keys 1 (temporary change), then 2 and
+     * # (plan 2) with SIPp's RFC 4733 captures; the server says so and hangs up. The change is stored:
+     * the tenant's configuration over REST has the temporary holiday entry to plan 2, and the
+     * simulator routes 0301290700 by plan 2 now (auto-answer 651 instead of IVR 700).
+     */
+    @Test
+    void nineFifteenKeyedWithSippsCapturesStoresATemporaryChange() throws Exception {
+        long h12 = importTenant("H12 Menus BV", "sip/h12-menus-tenant.yaml");
+        try {
+            assertThat(simulatedTarget(h12, "0301290700")).as("plan 1 by the schedule: IVR 700").isEqualTo("700");
+            Path dir = workDir("plan-menu");
+            for (String d : List.of("1", "2", "pound")) {
+                copy("dtmf_2833_" + d + ".pcap", dir);
+            }
+            expectSuccess(run(dir, "plan-menu", 60, "-inf", scenarios.resolve("h12-channels-915.csv"),
+                    "-auth_uri", "915@h12-menus.test",
+                    "-p", freePort("127.0.0.1"), "-mp", freeMediaPort("127.0.0.1"), "-m", "1", "-recv_timeout", "15000"));
+
+            String yaml = http.withBasicAuth("admin", "demo-admin").getForObject("/api/tenants/" + h12 + "/export", String.class);
+            JsonNode holidays = new YAMLMapper().readTree(yaml).path("numberPlanSchemas").path(0).path("holidays");
+            assertThat(holidays).as("NP-19: a temporary entry to plan 2 in the stored schema")
+                    .anySatisfy(h -> {
+                        assertThat(h.path("temporary").asBoolean()).isTrue();
+                        assertThat(h.path("plan").asInt()).isEqualTo(2);
+                    });
+            assertThat(await(() -> "651".equals(simulatedTarget(h12, "0301290700")), Duration.ofSeconds(5)))
+                    .as("the simulator's active plan is plan 2").isTrue();
+        } finally {
+            Tenant draft = editor.draft(h12).orElseThrow();
+            NumberPlanSchema schema = draft.getNumberPlanSchemas().get(0);
+            schema.setManualOverride(null);
+            schema.setHolidays(new ArrayList<>(schema.getHolidays().stream().filter(h -> !h.isTemporary()).toList()));
+            editor.save(draft);
+        }
+    }
+
+    /**
+     * Where the simulator sends an outside call to {@code number} of tenant {@code id} now: the menu
+     * it collects for (an IVR) or the extension of the media service that answers it.
+     */
+    String simulatedTarget(long id, String number) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = "{\"from\":\"trunk\",\"caller\":\"0612345678\",\"dialled\":\"" + number + "\"}";
+        String answer = http.withBasicAuth("admin", "demo-admin")
+                .postForEntity("/api/tenants/" + id + "/simulate", new HttpEntity<>(body, headers), String.class).getBody();
+        try {
+            JsonNode decision = new ObjectMapper().readTree(answer).path("decision");
+            return "COLLECT".equals(decision.path("outcome").asText())
+                    ? decision.path("collect").path("resumeAt").asText(null)
+                    : decision.path("media").path("extension").asText(null);
+        } catch (IOException e) {
+            throw new AssertionError("the simulator's answer is no JSON: " + answer, e);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 package org.reachpbx.server.sip.media.planmenu;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import org.reachpbx.directory.store.NumberPlanChanges;
+import org.reachpbx.integrations.voicemail.Box;
 import org.reachpbx.media.dtmf.DigitSpec;
 import org.reachpbx.rules.services.ServiceDecision;
 import org.reachpbx.rules.services.ServiceEngine;
@@ -10,6 +12,7 @@ import org.reachpbx.rules.services.ServiceKind;
 import org.reachpbx.rules.services.ServiceRequest;
 import org.reachpbx.rules.services.ServiceView;
 import org.reachpbx.rules.vocabulary.DeviceType;
+import org.reachpbx.rules.vocabulary.Language;
 import org.reachpbx.server.sip.media.MediaProperties;
 import org.reachpbx.server.sip.media.MediaScript;
 import org.reachpbx.server.sip.media.Prompts;
@@ -57,18 +60,25 @@ public final class PlanMenu implements MediaScript {
             return;
         }
         call.ask(prompts(call).of("enter-extension"), digits(call, 6), ext ->
-                call.ask(prompts(call).of("enter-pin"), digits(call, 12), pin -> {
-                    long tenant = call.leg().tenantId();
-                    call.background(() -> call.leg().view().user(ext) != null
-                            && call.services().voicemail().mailbox().pinOpens(tenant, ext, pin), right -> {
-                        if (!right) {
-                            say(call, "wrong-pin", "goodbye");
-                            return;
-                        }
-                        user = ext;
-                        next(call);
-                    });
-                }));
+                call.ask(prompts(call).of("enter-pin"), digits(call, 12), pin ->
+                        call.background(() -> identify(call, ext, pin), language -> {
+                            if (language.isEmpty()) {
+                                say(call, "wrong-pin", "goodbye");
+                                return;
+                            }
+                            user = ext;
+                            call.identifiedAs(language.get());
+                            next(call);
+                        })));
+    }
+
+    /** The user's language when {@code ext} is a user whose PIN is {@code pin}, else empty. */
+    private static Optional<Language> identify(ServedCall call, String ext, String pin) {
+        long tenant = call.leg().tenantId();
+        if (call.leg().view().user(ext) == null || !call.services().voicemail().mailbox().pinOpens(tenant, ext, pin)) {
+            return Optional.empty();
+        }
+        return Optional.of(call.services().voicemail().boxes().find(tenant, ext).map(Box::language).orElse(Language.NL));
     }
 
     /** Asks the rules what comes next with what was keyed so far. */
