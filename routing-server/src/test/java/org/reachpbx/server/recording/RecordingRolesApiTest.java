@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reachpbx.directory.access.UiRole;
+import org.reachpbx.directory.access.UiUserRepository;
 import org.reachpbx.directory.access.UiUsers;
 import org.reachpbx.directory.recording.CallRecording;
 import org.reachpbx.directory.store.TenantStore;
@@ -56,6 +57,8 @@ class RecordingRolesApiTest {
     @Autowired
     UiUsers users;
     @Autowired
+    UiUserRepository logins;
+    @Autowired
     PasswordEncoder encoder;
     @Autowired
     Clock clock;
@@ -82,6 +85,10 @@ class RecordingRolesApiTest {
     @AfterEach
     void recordingsGone() {
         recordings.ofTenant(tenant).forEach(recordings::delete);
+        // the logins go too: UiUsersTest expects a role filter "END_USER" to find END_USERs only
+        for (String name : List.of(ACCOUNT, ANNA, BRAM, END_USER)) {
+            logins.findByUsername(name).ifPresent(logins::delete);
+        }
     }
 
     CallRecording store(long tenantId, String callId, String user, String caller, String destination, Instant at)
