@@ -46,7 +46,9 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         SideNav nav = new SideNav();
-        if (!current.is(org.reachpbx.directory.access.UiRole.END_USER)) { // an end user's start page is the own REACH
+        if (!current.is(org.reachpbx.directory.access.UiRole.END_USER) // an end user's start page is the own REACH
+                && !current.is(org.reachpbx.directory.access.UiRole.RECORDINGS_ACCOUNT) // a recordings login's, the recordings
+                && !current.is(org.reachpbx.directory.access.UiRole.RECORDINGS_END_USER)) {
             add(nav, access, getTranslation("nav.tenants"), TenantsView.class);
         }
         add(nav, access, getTranslation("nav.simulator"), org.reachpbx.ui.simulator.SimulatorView.class);
@@ -59,6 +61,7 @@ public class MainLayout extends AppLayout {
         add(nav, access, getTranslation("nav.sounds"), org.reachpbx.ui.sounds.SoundsView.class);
         add(nav, access, getTranslation("nav.reach"), org.reachpbx.ui.reach.ReachView.class);
         add(nav, access, getTranslation("nav.voicemail"), org.reachpbx.ui.voicemail.VoicemailView.class);
+        add(nav, access, getTranslation("nav.recordings"), org.reachpbx.ui.recordings.RecordingsView.class);
         add(nav, access, getTranslation("nav.uiUsers"), org.reachpbx.ui.users.UsersView.class);
         add(nav, access, getTranslation("nav.outbox"), org.reachpbx.ui.outbox.OutboxView.class);
         add(nav, access, getTranslation("nav.sipEdge"), org.reachpbx.ui.edge.SipEdgeView.class);

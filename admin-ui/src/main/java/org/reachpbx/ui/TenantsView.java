@@ -28,10 +28,13 @@ import org.reachpbx.ui.access.Roles;
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("ReachPBX – Tenants")
-@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.ANALYST, Roles.END_USER})
+@RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.ANALYST, Roles.END_USER, Roles.RECORDINGS_ACCOUNT,
+        Roles.RECORDINGS_END_USER})
 public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final boolean endUser;
+    /** A login of a call recordings role: its start page is the recordings (REC-03/04). */
+    private final boolean recordingsOnly;
 
     /** One row: a tenant and how much it holds. */
     record TenantRow(long id, String name, String sipDomain, long users, int extensions, int numbers) {
@@ -46,7 +49,8 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
                        org.springframework.beans.factory.ObjectProvider<org.reachpbx.ui.edge.SipEdgeStatus> edge) {
         // An end user's start page is the own REACH (see beforeEnter); nothing of the tenant is read.
         endUser = current.is(UiRole.END_USER);
-        if (endUser) {
+        recordingsOnly = current.is(UiRole.RECORDINGS_ACCOUNT) || current.is(UiRole.RECORDINGS_END_USER);
+        if (endUser || recordingsOnly) {
             return;
         }
         Grid<TenantRow> grid = new Grid<>();
@@ -118,6 +122,8 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         if (endUser) {
             event.forwardTo(org.reachpbx.ui.reach.ReachView.class);
+        } else if (recordingsOnly) {
+            event.forwardTo(org.reachpbx.ui.recordings.RecordingsView.class);
         }
     }
 

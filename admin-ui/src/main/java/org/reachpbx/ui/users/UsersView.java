@@ -98,7 +98,7 @@ public class UsersView extends VerticalLayout {
         role.setId("user-role");
         role.setLabel(getTranslation("users.role"));
         role.setItems(me.role() == UiRole.PLATFORM_ADMIN ? List.of(UiRole.values())
-                : List.of(UiRole.TENANT_ADMIN, UiRole.END_USER));
+                : List.of(UiRole.TENANT_ADMIN, UiRole.END_USER, UiRole.RECORDINGS_ACCOUNT, UiRole.RECORDINGS_END_USER));
         role.setItemLabelGenerator(UiRole::name);
         role.addValueChangeListener(e -> fields());
         tenant.setId("user-tenant");
@@ -147,7 +147,7 @@ public class UsersView extends VerticalLayout {
         UiRole r = role.getValue();
         tenant.setVisible(r != null && r.tenantBound());
         tenant.setReadOnly(me.role() != UiRole.PLATFORM_ADMIN);
-        extension.setVisible(r == UiRole.END_USER);
+        extension.setVisible(r != null && r.ownExtension());
     }
 
     private void loadExtensions() {

@@ -9,12 +9,21 @@ public enum UiRole {
     /** Analyst tables and the routing simulator; read-only elsewhere. */
     ANALYST(false),
     /** The own REACH and voicemail of the user extension the login is linked to ({@link UiUser#getExtension()}). */
-    END_USER(true);
+    END_USER(true),
+    /** "Call recordings (account)" (REC-03): lists, plays, downloads and deletes all call recordings of one tenant. */
+    RECORDINGS_ACCOUNT(true),
+    /** "Call recordings (end user)" (REC-04): only the recordings of the own user extension, as a ZIP; deletes nothing. */
+    RECORDINGS_END_USER(true);
 
     private final boolean tenantBound;
 
     UiRole(boolean tenantBound) {
         this.tenantBound = tenantBound;
+    }
+
+    /** Whether a login with this role belongs to one user extension ({@link UiUser#getExtension()}). */
+    public boolean ownExtension() {
+        return this == END_USER || this == RECORDINGS_END_USER;
     }
 
     /** Whether a user with this role must belong to a tenant. */

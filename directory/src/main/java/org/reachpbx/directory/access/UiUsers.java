@@ -77,7 +77,7 @@ public class UiUsers {
         user.setUsername(username.trim());
         user.setRole(role);
         user.setTenantId(role != null && role.tenantBound() ? tenantId : null);
-        user.setExtension(role == UiRole.END_USER ? blankToNull(extension) : null);
+        user.setExtension(role != null && role.ownExtension() ? blankToNull(extension) : null);
         user.setEnabled(enabled);
         check(user);
         return users.save(user);
@@ -91,8 +91,8 @@ public class UiUsers {
         if (role.tenantBound() != (user.getTenantId() != null)) {
             throw new IllegalArgumentException(role + (role.tenantBound() ? " needs a tenant" : " belongs to no tenant"));
         }
-        if (role == UiRole.END_USER && user.getExtension() == null) {
-            throw new IllegalArgumentException("END_USER needs the user extension it belongs to");
+        if (role.ownExtension() && user.getExtension() == null) {
+            throw new IllegalArgumentException(role + " needs the user extension it belongs to");
         }
     }
 

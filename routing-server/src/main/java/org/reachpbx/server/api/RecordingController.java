@@ -2,15 +2,13 @@ package org.reachpbx.server.api;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.reachpbx.directory.recording.CallRecording;
 import org.reachpbx.directory.view.TenantViewCache;
 import org.reachpbx.server.recording.RecordingAccess;
-import org.reachpbx.server.recording.RecordingAccess.Filter;
-import org.reachpbx.server.recording.RecordingAccess.Viewer;
+import org.reachpbx.ui.recordings.RecordingLibrary.Filter;
+import org.reachpbx.ui.recordings.RecordingLibrary.Viewer;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -25,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A tenant's call recordings (REC-03) for the platform admin: the list (by default today's, in
+ * A tenant's call recordings (REC-03) for the platform admin (the recording roles use
+ * {@link OwnRecordingsController}): the list (by default today's, in
  * the tenant's zone; filters on start and end date, caller, destination and user extension), the
  * WAV of one, and deleting one. Visibility is {@link RecordingAccess}'s decision.
  */
@@ -52,22 +51,14 @@ public class RecordingController {
         }
     }
 
-    /** {@code from}/{@code to}: dates (yyyy-mm-dd, the tenant's zone, both included); default today. */
+    /** {@code from}/{@code to}: dates (yyyy-mm-dd, the tenant's zone, both included); default today ({@link RecordingQuery}). */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     public List<RecordingView> list(@PathVariable long tenantId, @RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to,
                                     @RequestParam(required = false) String caller,
                                     @RequestParam(required = false) String destination,
                                     @RequestParam(required = false) String user) {
-        ZoneId zone = zone(tenantId);
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate first = date("from", from, today);
-        LocalDate last = date("to", to, first.isAfter(today) ? first : today);
-        if (last.isBefore(first)) {
-            throw new BadRequestException("from must not be after to");
-        }
-        Filter filter = new Filter(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(),
-                caller, destination, user);
+        Filter filter = RecordingQuery.filter(zone(tenantId), clock, from, to, caller, destination, user);
         return access.list(Viewer.account(tenantId), filter).stream().map(RecordingView::of).toList();
     }
 
@@ -96,16 +87,5 @@ public class RecordingController {
     private ZoneId zone(long tenantId) {
         return views.byId(tenantId).map(v -> v.zone())
                 .orElseThrow(() -> new NotFoundException("No tenant " + tenantId));
-    }
-
-    private static LocalDate date(String name, String text, LocalDate otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be a date such as 2026-12-01");
-        }
     }
 }

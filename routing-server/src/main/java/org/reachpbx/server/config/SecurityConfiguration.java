@@ -24,7 +24,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * Access to the server's web side, for everything outside the admin UI (which
  * {@link UiSecurityConfiguration} protects with a login form). Health is public (load balancers
  * probe it; its details only for the platform admin); the REST API takes HTTP Basic and the
- * PLATFORM_ADMIN role, statelessly: no session, no cookie. Users are the platform
+ * PLATFORM_ADMIN role (the own tenant's call recordings, {@code /api/recordings}, also the recording
+ * roles and tenant admins), statelessly: no session, no cookie. Users are the platform
  * admin from configuration ({@code pbx.admin.*}, its password kept only as a hash in memory) and
  * the admin UI's users in the database.
  */
@@ -58,6 +59,9 @@ public class SecurityConfiguration {
                         .substring(request.getContextPath().length())))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        // REC-03/04: a tenant's own recordings, for its recording roles (decided per recording in RecordingLibrary)
+                        .requestMatchers("/api/recordings", "/api/recordings/**")
+                        .hasAnyRole("RECORDINGS_ACCOUNT", "RECORDINGS_END_USER", "TENANT_ADMIN")
                         .requestMatchers("/api/**", "/actuator/prometheus").hasRole(PLATFORM_ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
