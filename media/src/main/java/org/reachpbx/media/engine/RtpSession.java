@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One RTP endpoint: wires the stages (latch, jitter buffer, reframer to 20 ms, RFC 4733 receiver,
  * digit collector, recorder tap ({@link RecordingTap}), player, RFC 4733 sender, relay, statistics)
- * to the three engine threads. The reader thread calls {@link #onRtp}/{@link #onRtcp}, the media
+ * to the engine threads. The session's reader thread (one of the engine's readers) calls {@link #onRtp}/{@link #onRtcp}, the media
  * clock {@link #onTick}, the service any public method; each holds this session's lock briefly,
  * never two sessions' locks at once (a relayed packet is handed to the other leg after this lock is
  * released). Callbacks are posted to the engine's event thread. Closing delivers a running
@@ -66,11 +66,14 @@ public final class RtpSession implements MediaSession {
     private Runnable playDone;
     private final RecordingTap recording;
     private RtpSession peer;
+    private volatile RtpReader reader;
     private long tick;
     private boolean closed;
 
-    RtpSession(RtpMediaEngine engine, int port, DatagramChannel rtpChannel, DatagramChannel rtcpChannel, int jitterFrames) {
+    RtpSession(RtpMediaEngine engine, int port, DatagramChannel rtpChannel, DatagramChannel rtcpChannel, int jitterFrames,
+               RtpReader reader) {
         this.engine = engine;
+        this.reader = reader;
         this.port = port;
         this.rtpChannel = rtpChannel;
         this.rtcpChannel = rtcpChannel;
@@ -181,7 +184,25 @@ public final class RtpSession implements MediaSession {
             if (theirs != null && theirs != this) {
                 theirs.unlink(next);
             }
+            engine.colocate(this, next);
         }
+    }
+
+    /** The reader thread that reads this session's sockets now. */
+    RtpReader reader() {
+        return reader;
+    }
+
+    void movedTo(RtpReader target) {
+        reader = target;
+    }
+
+    DatagramChannel rtpChannel() {
+        return rtpChannel;
+    }
+
+    DatagramChannel rtcpChannel() {
+        return rtcpChannel;
     }
 
     /** Sets the relay partner (stopping our playback); returns the previous one. */
