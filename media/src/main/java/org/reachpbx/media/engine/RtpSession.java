@@ -11,6 +11,7 @@ import org.reachpbx.media.MediaSession;
 import org.reachpbx.media.MediaStats;
 import org.reachpbx.media.codec.Codec;
 import org.reachpbx.media.codec.G711;
+import org.reachpbx.media.codec.OpusFrames;
 import org.reachpbx.media.dtmf.DigitCollector;
 import org.reachpbx.media.dtmf.InbandDetector;
 import org.reachpbx.media.dtmf.DigitSpec;
@@ -56,6 +57,10 @@ public final class RtpSession implements MediaSession {
     private final byte[] frameIn = new byte[480];
     private final InbandDetector inband = new InbandDetector(this::digitDetected);
     private final Rfc4733Sender.Output eventOut = this::sendEventPacket;
+    /** A received Opus packet decoded to µ-law (reader thread), and a prompt frame before Opus encoding (clock). */
+    private final byte[] decoded = new byte[960];
+    private final byte[] insideFrame = new byte[FRAME];
+    private OpusFrames opus;
 
     private Codec codec = Codec.PCMU;
     private int audioPt = Codec.PCMU.payloadType;
@@ -107,6 +112,10 @@ public final class RtpSession implements MediaSession {
         this.codec = codec;
         this.audioPt = payloadType;
         this.telephoneEventPt = telephoneEventPt;
+        if (codec == Codec.OPUS && opus == null) {
+            opus = new OpusFrames();
+        }
+        stream.useClockOf(codec, tick);
         if (telephoneEventPt < 0) {
             dtmfOut.clear();
         }
@@ -260,6 +269,7 @@ public final class RtpSession implements MediaSession {
         RtpSession relayTo;
         Codec sourceCodec;
         boolean event;
+        int decodedLength = 0;
         synchronized (this) {
             if (closed) {
                 return;
@@ -289,6 +299,15 @@ public final class RtpSession implements MediaSession {
                 dtmfIn.onPacket(packet.timestamp(), packet.buffer(), packet.payloadOffset(), packet.payloadLength(),
                         engine.clock().nowMs());
                 jitter.offerGap(packet.ssrc(), packet.sequence());
+            } else if (sourceCodec == Codec.OPUS) {
+                // decoded as it arrives (the decoder wants packets in order; loopback and LANs keep them so)
+                decodedLength = opus.decodeToUlaw(packet.buffer(), packet.payloadOffset(), packet.payloadLength(), decoded, 0);
+                if (decodedLength < 0) {
+                    counters.malformed("not an Opus packet", source);
+                    return;
+                }
+                inCodec = Codec.PCMU;
+                jitter.offer(packet.ssrc(), packet.sequence(), decoded, 0, decodedLength);
             } else {
                 inCodec = sourceCodec;
                 jitter.offer(packet.ssrc(), packet.sequence(), packet.buffer(), packet.payloadOffset(), packet.payloadLength());
@@ -296,12 +315,13 @@ public final class RtpSession implements MediaSession {
             relayTo = peer;
         }
         if (relayTo != null) {
-            relayTo.relayFrom(this, data, packet, sourceCodec, event);
+            relayTo.relayFrom(this, data, packet, sourceCodec, event, decoded, decodedLength);
         }
     }
 
     /** A packet of our relay partner, to be sent to our far end as part of our stream. */
-    private synchronized void relayFrom(RtpSession source, ByteBuffer data, RtpPacket packet, Codec sourceCodec, boolean event) {
+    private synchronized void relayFrom(RtpSession source, ByteBuffer data, RtpPacket packet, Codec sourceCodec, boolean event,
+                                        byte[] decodedUlaw, int decodedLength) {
         InetSocketAddress to = latch.target();
         if (closed || peer != source || !sending || to == null || player != null || dtmfOut.busy()) {
             return; // not ours to relay now, or our own prompt/digit has the stream
@@ -312,12 +332,41 @@ public final class RtpSession implements MediaSession {
                 return; // this leg has no telephone-event; the digit was still reported on the source leg
             }
             pt = telephoneEventPt;
+        } else if (sourceCodec.isG711() != codec.isG711()) {
+            relayTranscoded(to, packet, sourceCodec, decodedUlaw, decodedLength);
+            return;
         } else {
             G711.transcode(sourceCodec, codec, packet.buffer(), packet.payloadOffset(), packet.payloadLength());
             pt = audioPt;
         }
         try {
             stream.relay(to, packet, data, pt, engine.clock().samplesNow());
+        } catch (IOException e) {
+            sendFailed(e);
+        }
+    }
+
+    /** Opus on one leg, G.711 on the other: through 8 kHz µ-law, as the engine handles all audio inside. */
+    private void relayTranscoded(InetSocketAddress to, RtpPacket packet, Codec sourceCodec, byte[] decodedUlaw, int decodedLength) {
+        byte[] out = stream.payloadBuffer();
+        int len;
+        if (codec == Codec.OPUS) {
+            if (packet.payloadLength() != FRAME) {
+                return; // only 20 ms G.711 packets (our SDP asks for ptime 20)
+            }
+            System.arraycopy(packet.buffer(), packet.payloadOffset(), insideFrame, 0, FRAME);
+            G711.transcode(sourceCodec, Codec.PCMU, insideFrame, 0, FRAME);
+            len = opus.encodeUlaw(insideFrame, 0, out, RtpPacket.HEADER);
+        } else {
+            if (decodedLength <= 0) {
+                return;
+            }
+            System.arraycopy(decodedUlaw, 0, out, RtpPacket.HEADER, decodedLength);
+            G711.transcode(Codec.PCMU, codec, out, RtpPacket.HEADER, decodedLength);
+            len = decodedLength;
+        }
+        try {
+            stream.relayFrame(to, packet.ssrc(), packet.sequence(), audioPt, len, engine.clock().samplesNow());
         } catch (IOException e) {
             sendFailed(e);
         }
@@ -354,10 +403,19 @@ public final class RtpSession implements MediaSession {
             InetSocketAddress to = sending ? latch.target() : null;
             boolean evented = to != null && telephoneEventPt >= 0 && dtmfOut.onTick(eventOut);
             if (player != null) {
-                boolean frame = player.nextFrame(codec, stream.payloadBuffer(), RtpPacket.HEADER, FRAME);
+                boolean frame;
+                int length = FRAME;
+                if (codec.isG711()) {
+                    frame = player.nextFrame(codec, stream.payloadBuffer(), RtpPacket.HEADER, FRAME);
+                } else {
+                    frame = player.nextFrame(Codec.PCMU, insideFrame, 0, FRAME);
+                    if (frame && to != null && !evented) {
+                        length = opus.encodeUlaw(insideFrame, 0, stream.payloadBuffer(), RtpPacket.HEADER);
+                    }
+                }
                 if (frame && to != null && !evented) {
                     try {
-                        stream.sendAudio(to, tick, audioPt, FRAME);
+                        stream.sendAudio(to, tick, audioPt, length);
                     } catch (IOException e) {
                         sendFailed(e);
                     }

@@ -44,9 +44,13 @@ public class MediaProperties {
     /** RTP port range, {@code min-max}; RTP on even ports, RTCP on the next odd one. */
     @Pattern(regexp = "\\d{4,5}-\\d{4,5}", message = "must be a range like 20000-29999")
     private String rtpPorts = "20000-29999";
-    /** Codecs in our order of preference (the first one the phone also has wins). */
+    /**
+     * Codecs in our order of preference (the first one the phone also has wins). Opus last: a phone
+     * that also has G.711 keeps it (no transcoding in a relay, no encoding per frame); an Opus-only
+     * phone (WebRTC-style clients) gets Opus.
+     */
     @NotEmpty
-    private List<Codec> codecs = new ArrayList<>(List.of(Codec.PCMA, Codec.PCMU));
+    private List<Codec> codecs = new ArrayList<>(List.of(Codec.PCMA, Codec.PCMU, Codec.OPUS));
     /** Receive delay of the jitter buffer (multiple of 20 ms). */
     @Min(0)
     @Max(500)
