@@ -102,6 +102,12 @@ sed -e 's/c=IN IP\[media_ip_type\] \[media_ip\]/c=IN IP4 [sink_ip]/' -e 's/m=aud
 PBX_PID=
 TENANT=
 start_server() {
+  local i
+  # a server of an earlier run may still be stopping: the import below must not reach it
+  for ((i = 0; i < 60; i++)); do
+    curl -s -o /dev/null "http://127.0.0.1:$PBX_HTTP/" || break
+    sleep 1
+  done
   log "starting ReachPBX on 127.0.0.1:$PBX_PORT (trunk $TRUNK_IP:$TRUNK_PORT, RTP $RTP_PORTS), in-memory H2, -Xmx1g"
   java -Xmx1g "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR" --server.port=$PBX_HTTP \
     --spring.datasource.url=jdbc:h2:mem:media --pbx.sip.host=127.0.0.1 --pbx.sip.port=$PBX_PORT \
@@ -112,7 +118,6 @@ start_server() {
     --logging.level.org.reachpbx.server.sip=WARN --logging.level.org.reachpbx.media=WARN ${SERVER_ARGS:-} >"$OUT/reachpbx.log" 2>&1 &
   PBX_PID=$!
   pids+=("$PBX_PID")
-  local i
   for ((i = 0; i < 600; i++)); do # a loaded machine has taken over 3 minutes to start the server
     curl -s -o /dev/null "http://127.0.0.1:$PBX_HTTP/" && break
     sleep 1
