@@ -42,7 +42,7 @@
 #
 # Environment: SKIP_BUILD=1 (use the jars already built), LEVELS_VM / LEVELS_PLAY (concurrency
 # steps, default "50 100 200 300 500"), RAMP_SECONDS (default 5), CAPTURE (1: tcpdump, as root),
-# OUT (result dir).
+# OUT (result dir), SERVER_ARGS (more server options, e.g. --pbx.media.io-threads=1 to compare).
 # Needs sipp (Debian sip-tester, with /usr/share/sip-tester/*.pcap; play_pcap_audio sends through a
 # raw socket: run as root), java 17, curl. Ports: SIP 5190 (server), 127.0.0.2:5189 (SIPp),
 # HTTP 18190, RTP 30000-33999 (server), 127.0.0.2:46000 (SIPp media), 127.0.0.2:47000 (sink).
@@ -102,6 +102,12 @@ sed -e 's/c=IN IP\[media_ip_type\] \[media_ip\]/c=IN IP4 [sink_ip]/' -e 's/m=aud
 PBX_PID=
 TENANT=
 start_server() {
+  local i
+  # a server of an earlier run may still be stopping: the import below must not reach it
+  for ((i = 0; i < 60; i++)); do
+    curl -s -o /dev/null "http://127.0.0.1:$PBX_HTTP/" || break
+    sleep 1
+  done
   log "starting ReachPBX on 127.0.0.1:$PBX_PORT (trunk $TRUNK_IP:$TRUNK_PORT, RTP $RTP_PORTS), in-memory H2, -Xmx1g"
   java -Xmx1g "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR" --server.port=$PBX_HTTP \
     --spring.datasource.url=jdbc:h2:mem:media --pbx.sip.host=127.0.0.1 --pbx.sip.port=$PBX_PORT \
@@ -109,11 +115,10 @@ start_server() {
     --pbx.sip.trunks[0].outbound=false "--pbx.sip.trunks[1].name=callee" "--pbx.sip.trunks[1].host=$CALLEE_IP" \
     "--pbx.sip.trunks[1].port=$CALLEE_PORT" --pbx.sip.trunks[1].inbound=false \
     --pbx.media.address=127.0.0.1 --pbx.media.rtp-ports=$RTP_PORTS \
-    --logging.level.org.reachpbx.server.sip=WARN --logging.level.org.reachpbx.media=WARN >"$OUT/reachpbx.log" 2>&1 &
+    --logging.level.org.reachpbx.server.sip=WARN --logging.level.org.reachpbx.media=WARN ${SERVER_ARGS:-} >"$OUT/reachpbx.log" 2>&1 &
   PBX_PID=$!
   pids+=("$PBX_PID")
-  local i
-  for ((i = 0; i < 180; i++)); do
+  for ((i = 0; i < 600; i++)); do # a loaded machine has taken over 3 minutes to start the server
     curl -s -o /dev/null "http://127.0.0.1:$PBX_HTTP/" && break
     sleep 1
   done

@@ -10,9 +10,11 @@ package org.reachpbx.media;
  * @param rtpPortMax       last port of the range (RTCP of the last pair may use it); default 29999
  * @param ptimeMs          packet time in ms; only 20 (the G.711 norm) is supported
  * @param jitterBufferMs   receive delay the jitter buffer adds to reorder packets; default 60
+ * @param ioThreads        threads reading (and relaying) RTP, each with a selector over its share of
+ *                         the sockets; default: the number of processors
  */
 public record MediaConfig(String bindAddress, String advertisedAddress, int rtpPortMin, int rtpPortMax,
-                          int ptimeMs, int jitterBufferMs) {
+                          int ptimeMs, int jitterBufferMs, int ioThreads) {
 
     public static final String DEFAULT_BIND = "0.0.0.0";
     public static final int DEFAULT_PORT_MIN = 20000;
@@ -42,6 +44,25 @@ public record MediaConfig(String bindAddress, String advertisedAddress, int rtpP
         if (jitterBufferMs < 0 || jitterBufferMs > 500 || jitterBufferMs % ptimeMs != 0) {
             throw bad("jitterBufferMs", jitterBufferMs, "must be a multiple of " + ptimeMs + " between 0 and 500");
         }
+        if (ioThreads < 1 || ioThreads > 64) {
+            throw bad("ioThreads", ioThreads, "must be between 1 and 64");
+        }
+    }
+
+    /** With as many RTP reader threads as processors. */
+    public MediaConfig(String bindAddress, String advertisedAddress, int rtpPortMin, int rtpPortMax, int ptimeMs,
+                       int jitterBufferMs) {
+        this(bindAddress, advertisedAddress, rtpPortMin, rtpPortMax, ptimeMs, jitterBufferMs, defaultIoThreads());
+    }
+
+    /** One reader per processor: relaying is a receive and a send system call per packet, which one thread cannot do for 500 calls. */
+    public static int defaultIoThreads() {
+        return Math.max(1, Math.min(64, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The same settings with {@code n} reader threads. */
+    public MediaConfig withIoThreads(int n) {
+        return new MediaConfig(bindAddress, advertisedAddress, rtpPortMin, rtpPortMax, ptimeMs, jitterBufferMs, n);
     }
 
     /** All defaults, advertising {@code advertisedAddress}. */

@@ -16,6 +16,14 @@ class MediaConfigTest {
         assertThat(config.ptimeMs()).isEqualTo(20);
         assertThat(config.jitterFrames()).isEqualTo(3);
         assertThat(config.portPairs()).isEqualTo(5000);
+        assertThat(config.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void noReaderThreadStopsTheStartNamingTheSetting() {
+        assertThatThrownBy(() -> MediaConfig.loopback(20000, 20009).withIoThreads(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pbx.media.ioThreads=0: must be between 1 and 64");
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class G711 {
 
     /** Decodes {@code len} bytes of {@code codec} into 16-bit samples. */
     public static void decode(Codec codec, byte[] in, int off, int len, short[] out, int outOff) {
-        short[] table = codec == Codec.PCMU ? ULAW_DECODE : ALAW_DECODE;
+        short[] table = codec.inside() == Codec.PCMU ? ULAW_DECODE : ALAW_DECODE;
         for (int i = 0; i < len; i++) {
             out[outOff + i] = table[in[off + i] & 0xFF];
         }
@@ -74,7 +74,7 @@ public final class G711 {
 
     /** Encodes samples into {@code codec} bytes. */
     public static void encode(Codec codec, short[] in, int off, int len, byte[] out, int outOff) {
-        byte[] table = codec == Codec.PCMU ? ULAW_ENCODE : ALAW_ENCODE;
+        byte[] table = codec.inside() == Codec.PCMU ? ULAW_ENCODE : ALAW_ENCODE;
         for (int i = 0; i < len; i++) {
             out[outOff + i] = table[in[off + i] & 0xFFFF];
         }
@@ -82,10 +82,10 @@ public final class G711 {
 
     /** Converts a payload in place from one law to the other; nothing when {@code from == to}. */
     public static void transcode(Codec from, Codec to, byte[] buf, int off, int len) {
-        if (from == to) {
+        if (from.inside() == to.inside()) {
             return;
         }
-        byte[] table = from == Codec.PCMU ? ULAW_TO_ALAW : ALAW_TO_ULAW;
+        byte[] table = from.inside() == Codec.PCMU ? ULAW_TO_ALAW : ALAW_TO_ULAW;
         for (int i = off; i < off + len; i++) {
             buf[i] = table[buf[i] & 0xFF];
         }
@@ -93,7 +93,7 @@ public final class G711 {
 
     /** The silence byte of a codec, for padding and gaps. */
     public static byte silence(Codec codec) {
-        return codec == Codec.PCMU ? ULAW_SILENCE : ALAW_SILENCE;
+        return codec.inside() == Codec.PCMU ? ULAW_SILENCE : ALAW_SILENCE;
     }
 
     private static short clamp(int pcm) {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.ThreadLocalRandom;
+import org.reachpbx.media.codec.Codec;
 import org.reachpbx.media.rtp.RtpPacket;
 
 /**
@@ -19,7 +20,11 @@ import org.reachpbx.media.rtp.RtpPacket;
 final class OutgoingStream {
     private final DatagramChannel channel;
     private final long ssrc = ThreadLocalRandom.current().nextLong(1, 1L << 32);
-    private final long tsBase = ThreadLocalRandom.current().nextLong(0, 1L << 32);
+    private long tsBase = ThreadLocalRandom.current().nextLong(0, 1L << 32);
+    /** RTP timestamp units per tick (20 ms): 160 at 8 kHz, 960 for Opus's 48 kHz clock. */
+    private int samplesPerTick = MediaClock.SAMPLES_PER_TICK;
+    private int lastRelaySeq;
+    private long relayTs;
     private final byte[] buf = new byte[1500];
     private final ByteBuffer out = ByteBuffer.wrap(buf);
     private int seq = ThreadLocalRandom.current().nextInt(0, 1 << 15);
@@ -35,6 +40,20 @@ final class OutgoingStream {
 
     OutgoingStream(DatagramChannel channel) {
         this.channel = channel;
+    }
+
+    /**
+     * Uses {@code codec}'s RTP clock from {@code tick} on; the timestamp base is moved so the stream's
+     * timestamps stay continuous across the change (a re-INVITE from G.711 to Opus).
+     */
+    void useClockOf(Codec codec, long tick) {
+        int next = codec.samplesPerFrame();
+        if (next != samplesPerTick) {
+            long now = timestamp(tick);
+            samplesPerTick = next;
+            tsBase = (now - tick * next) & 0xFFFFFFFFL;
+            relayMapped = false;
+        }
     }
 
     long ssrc() {
@@ -87,7 +106,7 @@ final class OutgoingStream {
             relayMapped = true;
             relaySsrc = packet.ssrc();
             seqOffset = seq - packet.sequence();
-            tsOffset = tsBase + samplesNow - packet.timestamp();
+            tsOffset = tsBase + samplesNow * (samplesPerTick / MediaClock.SAMPLES_PER_TICK) - packet.timestamp();
             packet.setMarker(true);
         }
         int outSeq = (packet.sequence() + seqOffset) & 0xFFFF;
@@ -105,8 +124,33 @@ final class OutgoingStream {
         octets += packet.payloadLength();
     }
 
+    /**
+     * Sends a frame of the other leg that we transcoded into {@code buf[12..12+len)} (between Opus
+     * and G.711, whose clocks differ): our own sequence numbers, and a timestamp that advances one
+     * frame per source sequence number, so the source's losses stay visible as timestamp gaps. Late
+     * or repeated source packets are dropped: the encoder has already moved past them.
+     */
+    void relayFrame(InetSocketAddress to, long sourceSsrc, int sourceSeq, int pt, int len, long samplesNow) throws IOException {
+        boolean marker = false;
+        if (!relayMapped || sourceSsrc != relaySsrc) {
+            relayMapped = true;
+            relaySsrc = sourceSsrc;
+            lastRelaySeq = (sourceSeq - 1) & 0xFFFF;
+            relayTs = tsBase + samplesNow * (samplesPerTick / MediaClock.SAMPLES_PER_TICK) - samplesPerTick;
+            marker = true;
+        }
+        int ahead = RtpPacket.seqDelta(lastRelaySeq, sourceSeq);
+        if (ahead <= 0) {
+            return;
+        }
+        lastRelaySeq = sourceSeq;
+        relayTs += (long) ahead * samplesPerTick;
+        RtpPacket.writeHeader(buf, marker, pt, nextSeq(), relayTs & 0xFFFFFFFFL, ssrc);
+        send(to, RtpPacket.HEADER + len);
+    }
+
     long timestamp(long tick) {
-        return (tsBase + tick * MediaClock.SAMPLES_PER_TICK) & 0xFFFFFFFFL;
+        return (tsBase + tick * samplesPerTick) & 0xFFFFFFFFL;
     }
 
     private int nextSeq() {

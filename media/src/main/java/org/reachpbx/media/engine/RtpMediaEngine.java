@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.reachpbx.media.MediaConfig;
 import org.reachpbx.media.MediaEngine;
 import org.reachpbx.media.MediaSession;
@@ -16,9 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The media plane of one server, with a fixed number of threads whatever the number of calls: one
- * {@link RtpReader} on a selector over all sockets, one {@link MediaClock} that ticks every session
- * every 20 ms, and one event thread on which every callback (whenDone, onDigit) runs in order.
+ * The media plane of one server, with a fixed number of threads whatever the number of calls:
+ * {@code ioThreads} {@link RtpReader}s, each on a selector over its share of the sockets (sessions
+ * are dealt to them in turn; bridged legs are brought together on one), one {@link MediaClock}
+ * that ticks every session every 20 ms, and one event thread on which every callback (whenDone,
+ * onDigit) runs in order.
  * Sessions take even port pairs from a {@link PortPool} and give them back however they end
  * ({@link MediaSession#close()}, or this engine's {@link #close()}).
  */
@@ -27,7 +30,8 @@ public final class RtpMediaEngine implements MediaEngine {
 
     private final MediaConfig config;
     private final PortPool ports;
-    private final RtpReader reader;
+    private final RtpReader[] readers;
+    private final AtomicInteger nextReader = new AtomicInteger();
     private final MediaClock clock;
     private final ExecutorService events;
     private volatile RtpSession[] sessions = new RtpSession[0];
@@ -37,9 +41,17 @@ public final class RtpMediaEngine implements MediaEngine {
     public RtpMediaEngine(MediaConfig config) {
         this.config = config;
         this.ports = new PortPool(config);
+        this.readers = new RtpReader[config.ioThreads()];
         try {
-            this.reader = new RtpReader();
+            for (int i = 0; i < readers.length; i++) {
+                readers[i] = new RtpReader(i);
+            }
         } catch (IOException e) {
+            for (RtpReader r : readers) {
+                if (r != null) {
+                    r.close();
+                }
+            }
             throw new UncheckedIOException("cannot open a selector for RTP", e);
         }
         this.events = Executors.newSingleThreadExecutor(r -> {
@@ -48,10 +60,12 @@ public final class RtpMediaEngine implements MediaEngine {
             return t;
         });
         this.clock = new MediaClock(this::tick);
-        reader.start();
+        for (RtpReader r : readers) {
+            r.start();
+        }
         clock.start();
-        LOG.info("media engine on {} ports {}-{}, advertising {}", config.bindAddress(), config.rtpPortMin(),
-                config.rtpPortMax(), config.advertisedAddress());
+        LOG.info("media engine on {} ports {}-{}, advertising {}, {} RTP reader thread(s)", config.bindAddress(),
+                config.rtpPortMin(), config.rtpPortMax(), config.advertisedAddress(), readers.length);
     }
 
     @Override
@@ -71,7 +85,8 @@ public final class RtpMediaEngine implements MediaEngine {
                 ports.giveBack(port); // taken by another program: try the next pair
                 continue;
             }
-            RtpSession session = new RtpSession(this, port, rtp, rtcp, config.jitterFrames());
+            RtpReader reader = readers[Math.floorMod(nextReader.getAndIncrement(), readers.length)];
+            RtpSession session = new RtpSession(this, port, rtp, rtcp, config.jitterFrames(), reader);
             add(session);
             reader.register(rtp, session, false);
             reader.register(rtcp, session, true);
@@ -146,8 +161,24 @@ public final class RtpMediaEngine implements MediaEngine {
     /** Called once by a closing session: its sockets close and its ports go back to the pool. */
     void release(RtpSession session, DatagramChannel rtp, DatagramChannel rtcp) {
         remove(session);
-        reader.close(rtp, rtcp);
+        session.reader().close(rtp, rtcp);
         ports.giveBack(session.rtpPort());
+    }
+
+    /**
+     * Brings two bridged sessions onto one reader thread (b moves to a's), so each relayed packet is
+     * read, rewritten and sent by one thread. Synchronized: two bridges moving one session at once
+     * must agree on where it ends up.
+     */
+    synchronized void colocate(RtpSession a, RtpSession b) {
+        RtpReader target = a.reader();
+        RtpReader from = b.reader();
+        if (from == target) {
+            return;
+        }
+        b.movedTo(target);
+        from.handOver(b.rtpChannel(), b, false, target);
+        from.handOver(b.rtcpChannel(), b, true, target);
     }
 
     private void tick(long tick, long nowMs) {
@@ -182,7 +213,9 @@ public final class RtpMediaEngine implements MediaEngine {
             session.close();
         }
         clock.close();
-        reader.close();
+        for (RtpReader r : readers) {
+            r.close();
+        }
         events.shutdown();
         try {
             events.awaitTermination(2, TimeUnit.SECONDS);

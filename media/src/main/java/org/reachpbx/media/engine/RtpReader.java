@@ -18,10 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that reads every RTP and RTCP socket of the engine: non-blocking
- * {@link DatagramChannel}s on one {@link Selector}, no thread per call. One receive buffer and one
- * packet view, reused for every packet (the JDK also reuses the sender address while it stays the
- * same), are handed to the session, which handles the packet before the next one is read.
+ * One of the engine's few RTP reader threads ({@code pbx.media.io-threads}, default one per
+ * processor): non-blocking {@link DatagramChannel}s on one {@link Selector}, no thread per call.
+ * Each reader owns its share of the sessions' sockets; a relayed packet is received, rewritten and
+ * sent on the reader's thread, and both legs of a bridge are moved onto one reader
+ * ({@link #handOver}) so a relayed call is handled on one thread without waiting on another's lock.
+ * One receive buffer and one packet view, reused for every packet (the JDK also reuses the sender
+ * address while it stays the same), are handed to the session, which handles the packet before
+ * the next one is read.
  */
 public final class RtpReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtpReader.class);
@@ -39,14 +43,15 @@ public final class RtpReader implements AutoCloseable {
     private final Selector selector;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Registration> pending = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Runnable> closing = new ConcurrentLinkedQueue<>();
+    /** Work other threads hand to this one: closing and handing over sockets, which must happen here. */
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(MAX_PACKET);
     private final RtpPacket packet = new RtpPacket();
     private volatile boolean running = true;
 
-    public RtpReader() throws IOException {
+    public RtpReader(int index) throws IOException {
         selector = Selector.open();
-        thread = new Thread(this::run, "media-rtp-reader");
+        thread = new Thread(this::run, "media-rtp-reader-" + index);
         thread.setDaemon(true);
     }
 
@@ -71,7 +76,7 @@ public final class RtpReader implements AutoCloseable {
             return;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        closing.add(() -> {
+        tasks.add(() -> {
             closeNow(channels);
             done.complete(null);
         });
@@ -82,6 +87,34 @@ public final class RtpReader implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("closing RTP sockets took too long; their ports may be busy for a moment");
+        }
+    }
+
+    /**
+     * Moves {@code channel} from this reader to {@code target}: this thread drops its key (and the
+     * selector's hold on the socket) before the target starts reading, so no two threads read one
+     * socket. Packets waiting meanwhile stay in the socket's buffer.
+     */
+    void handOver(DatagramChannel channel, RtpSession session, boolean rtcp, RtpReader target) {
+        Runnable move = () -> {
+            SelectionKey key = channel.keyFor(selector);
+            if (key != null) {
+                key.cancel();
+                try {
+                    selector.selectNow();
+                } catch (IOException e) {
+                    LOG.debug("flushing the selector", e);
+                }
+            }
+            if (channel.isOpen()) {
+                target.register(channel, session, rtcp);
+            }
+        };
+        if (Thread.currentThread() == thread || !thread.isAlive()) {
+            move.run();
+        } else {
+            tasks.add(move);
+            selector.wakeup();
         }
     }
 
@@ -112,7 +145,7 @@ public final class RtpReader implements AutoCloseable {
                 selector.select();
                 registerPending();
                 Runnable task;
-                while ((task = closing.poll()) != null) {
+                while ((task = tasks.poll()) != null) {
                     task.run();
                 }
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();

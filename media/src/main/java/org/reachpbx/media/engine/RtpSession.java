@@ -11,6 +11,7 @@ import org.reachpbx.media.MediaSession;
 import org.reachpbx.media.MediaStats;
 import org.reachpbx.media.codec.Codec;
 import org.reachpbx.media.codec.G711;
+import org.reachpbx.media.codec.OpusFrames;
 import org.reachpbx.media.dtmf.DigitCollector;
 import org.reachpbx.media.dtmf.InbandDetector;
 import org.reachpbx.media.dtmf.DigitSpec;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One RTP endpoint: wires the stages (latch, jitter buffer, reframer to 20 ms, RFC 4733 receiver,
  * digit collector, recorder tap ({@link RecordingTap}), player, RFC 4733 sender, relay, statistics)
- * to the three engine threads. The reader thread calls {@link #onRtp}/{@link #onRtcp}, the media
+ * to the engine threads. The session's reader thread (one of the engine's readers) calls {@link #onRtp}/{@link #onRtcp}, the media
  * clock {@link #onTick}, the service any public method; each holds this session's lock briefly,
  * never two sessions' locks at once (a relayed packet is handed to the other leg after this lock is
  * released). Callbacks are posted to the engine's event thread. Closing delivers a running
@@ -57,6 +58,10 @@ public final class RtpSession implements MediaSession {
     private final byte[] frameIn = new byte[480];
     private final InbandDetector inband = new InbandDetector(this::digitDetected);
     private final Rfc4733Sender.Output eventOut = this::sendEventPacket;
+    /** A received Opus packet decoded to µ-law (reader thread), and a prompt frame before Opus encoding (clock). */
+    private final byte[] decoded = new byte[960];
+    private final byte[] insideFrame = new byte[FRAME];
+    private OpusFrames opus;
 
     private ToneListening toneListening = ToneListening.WITHOUT_EVENTS;
     /** A key arrived as an RFC 4733 event or by SIP INFO: the phone signals its keys. */
@@ -72,11 +77,14 @@ public final class RtpSession implements MediaSession {
     private RtpSession peer;
     private MixMember mixMember;
     private long ownFrameTick = Long.MIN_VALUE;
+    private volatile RtpReader reader;
     private long tick;
     private boolean closed;
 
-    RtpSession(RtpMediaEngine engine, int port, DatagramChannel rtpChannel, DatagramChannel rtcpChannel, int jitterFrames) {
+    RtpSession(RtpMediaEngine engine, int port, DatagramChannel rtpChannel, DatagramChannel rtcpChannel, int jitterFrames,
+               RtpReader reader) {
         this.engine = engine;
+        this.reader = reader;
         this.port = port;
         this.rtpChannel = rtpChannel;
         this.rtcpChannel = rtcpChannel;
@@ -110,6 +118,10 @@ public final class RtpSession implements MediaSession {
         this.codec = codec;
         this.audioPt = payloadType;
         this.telephoneEventPt = telephoneEventPt;
+        if (codec == Codec.OPUS && opus == null) {
+            opus = new OpusFrames();
+        }
+        stream.useClockOf(codec, tick);
         if (telephoneEventPt < 0) {
             dtmfOut.clear();
         }
@@ -196,7 +208,25 @@ public final class RtpSession implements MediaSession {
             if (theirs != null && theirs != this) {
                 theirs.unlink(next);
             }
+            engine.colocate(this, next);
         }
+    }
+
+    /** The reader thread that reads this session's sockets now. */
+    RtpReader reader() {
+        return reader;
+    }
+
+    void movedTo(RtpReader target) {
+        reader = target;
+    }
+
+    DatagramChannel rtpChannel() {
+        return rtpChannel;
+    }
+
+    DatagramChannel rtcpChannel() {
+        return rtcpChannel;
     }
 
     /** Sets the relay partner (stopping our playback); returns the previous one. */
@@ -258,9 +288,15 @@ public final class RtpSession implements MediaSession {
                 || ownFrameTick == tick) {
             return;
         }
-        G711.encode(codec, pcm, 0, FRAME, stream.payloadBuffer(), RtpPacket.HEADER);
+        int length = FRAME;
+        if (codec.isG711()) {
+            G711.encode(codec, pcm, 0, FRAME, stream.payloadBuffer(), RtpPacket.HEADER);
+        } else { // Opus: the mix goes through µ-law like a prompt frame (the engine is 8 kHz inside)
+            G711.encode(Codec.PCMU, pcm, 0, FRAME, insideFrame, 0);
+            length = opus.encodeUlaw(insideFrame, 0, stream.payloadBuffer(), RtpPacket.HEADER);
+        }
         try {
-            stream.sendAudio(to, tick, audioPt, FRAME);
+            stream.sendAudio(to, tick, audioPt, length);
         } catch (IOException e) {
             sendFailed(e);
         }
@@ -307,6 +343,7 @@ public final class RtpSession implements MediaSession {
         RtpSession relayTo;
         Codec sourceCodec;
         boolean event;
+        int decodedLength = 0;
         synchronized (this) {
             if (closed) {
                 return;
@@ -336,6 +373,15 @@ public final class RtpSession implements MediaSession {
                 dtmfIn.onPacket(packet.timestamp(), packet.buffer(), packet.payloadOffset(), packet.payloadLength(),
                         engine.clock().nowMs());
                 jitter.offerGap(packet.ssrc(), packet.sequence());
+            } else if (sourceCodec == Codec.OPUS) {
+                // decoded as it arrives (the decoder wants packets in order; loopback and LANs keep them so)
+                decodedLength = opus.decodeToUlaw(packet.buffer(), packet.payloadOffset(), packet.payloadLength(), decoded, 0);
+                if (decodedLength < 0) {
+                    counters.malformed("not an Opus packet", source);
+                    return;
+                }
+                inCodec = Codec.PCMU;
+                jitter.offer(packet.ssrc(), packet.sequence(), decoded, 0, decodedLength);
             } else {
                 inCodec = sourceCodec;
                 jitter.offer(packet.ssrc(), packet.sequence(), packet.buffer(), packet.payloadOffset(), packet.payloadLength());
@@ -343,12 +389,13 @@ public final class RtpSession implements MediaSession {
             relayTo = peer;
         }
         if (relayTo != null) {
-            relayTo.relayFrom(this, data, packet, sourceCodec, event);
+            relayTo.relayFrom(this, data, packet, sourceCodec, event, decoded, decodedLength);
         }
     }
 
     /** A packet of our relay partner, to be sent to our far end as part of our stream. */
-    private synchronized void relayFrom(RtpSession source, ByteBuffer data, RtpPacket packet, Codec sourceCodec, boolean event) {
+    private synchronized void relayFrom(RtpSession source, ByteBuffer data, RtpPacket packet, Codec sourceCodec, boolean event,
+                                        byte[] decodedUlaw, int decodedLength) {
         InetSocketAddress to = latch.target();
         if (closed || peer != source || !sending || to == null || player != null || dtmfOut.busy()) {
             return; // not ours to relay now, or our own prompt/digit has the stream
@@ -359,12 +406,41 @@ public final class RtpSession implements MediaSession {
                 return; // this leg has no telephone-event; the digit was still reported on the source leg
             }
             pt = telephoneEventPt;
+        } else if (sourceCodec.isG711() != codec.isG711()) {
+            relayTranscoded(to, packet, sourceCodec, decodedUlaw, decodedLength);
+            return;
         } else {
             G711.transcode(sourceCodec, codec, packet.buffer(), packet.payloadOffset(), packet.payloadLength());
             pt = audioPt;
         }
         try {
             stream.relay(to, packet, data, pt, engine.clock().samplesNow());
+        } catch (IOException e) {
+            sendFailed(e);
+        }
+    }
+
+    /** Opus on one leg, G.711 on the other: through 8 kHz µ-law, as the engine handles all audio inside. */
+    private void relayTranscoded(InetSocketAddress to, RtpPacket packet, Codec sourceCodec, byte[] decodedUlaw, int decodedLength) {
+        byte[] out = stream.payloadBuffer();
+        int len;
+        if (codec == Codec.OPUS) {
+            if (packet.payloadLength() != FRAME) {
+                return; // only 20 ms G.711 packets (our SDP asks for ptime 20)
+            }
+            System.arraycopy(packet.buffer(), packet.payloadOffset(), insideFrame, 0, FRAME);
+            G711.transcode(sourceCodec, Codec.PCMU, insideFrame, 0, FRAME);
+            len = opus.encodeUlaw(insideFrame, 0, out, RtpPacket.HEADER);
+        } else {
+            if (decodedLength <= 0) {
+                return;
+            }
+            System.arraycopy(decodedUlaw, 0, out, RtpPacket.HEADER, decodedLength);
+            G711.transcode(Codec.PCMU, codec, out, RtpPacket.HEADER, decodedLength);
+            len = decodedLength;
+        }
+        try {
+            stream.relayFrame(to, packet.ssrc(), packet.sequence(), audioPt, len, engine.clock().samplesNow());
         } catch (IOException e) {
             sendFailed(e);
         }
@@ -407,11 +483,20 @@ public final class RtpSession implements MediaSession {
                 ownFrameTick = tick;
             }
             if (player != null) {
-                boolean frame = player.nextFrame(codec, stream.payloadBuffer(), RtpPacket.HEADER, FRAME);
+                boolean frame;
+                int length = FRAME;
+                if (codec.isG711()) {
+                    frame = player.nextFrame(codec, stream.payloadBuffer(), RtpPacket.HEADER, FRAME);
+                } else {
+                    frame = player.nextFrame(Codec.PCMU, insideFrame, 0, FRAME);
+                    if (frame && to != null && !evented) {
+                        length = opus.encodeUlaw(insideFrame, 0, stream.payloadBuffer(), RtpPacket.HEADER);
+                    }
+                }
                 if (frame && to != null && !evented) {
                     ownFrameTick = tick;
                     try {
-                        stream.sendAudio(to, tick, audioPt, FRAME);
+                        stream.sendAudio(to, tick, audioPt, length);
                     } catch (IOException e) {
                         sendFailed(e);
                     }

@@ -49,7 +49,7 @@ public final class Player {
                 index = 0;
             }
             Prompt prompt = prompts.get(index);
-            byte[] source = codec == Codec.PCMU ? prompt.ulaw() : prompt.alaw();
+            byte[] source = codec.inside() == Codec.PCMU ? prompt.ulaw() : prompt.alaw();
             int n = Math.min(len - filled, source.length - offset);
             System.arraycopy(source, offset, out, off + filled, n);
             filled += n;

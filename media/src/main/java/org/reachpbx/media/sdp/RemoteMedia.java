@@ -41,7 +41,7 @@ public record RemoteMedia(String address, int port, List<Integer> payloadTypes, 
     public int payloadTypeOf(Codec codec) {
         for (int pt : payloadTypes) {
             String encoding = encodings.get(pt);
-            if (encoding == null ? pt == codec.payloadType : isCodec(encoding, codec)) {
+            if (encoding == null ? !codec.dynamic && pt == codec.payloadType : isCodec(encoding, codec)) {
                 return pt;
             }
         }
@@ -55,6 +55,7 @@ public record RemoteMedia(String address, int port, List<Integer> payloadTypes, 
 
     private static boolean isCodec(String encoding, Codec codec) {
         String[] parts = encoding.trim().split("/");
-        return parts[0].equalsIgnoreCase(codec.encodingName) && (parts.length < 2 || parts[1].equals("8000"));
+        return parts[0].equalsIgnoreCase(codec.encodingName)
+                && (parts.length < 2 ? !codec.dynamic : parts[1].equals(String.valueOf(codec.clockRate)));
     }
 }

@@ -24,7 +24,11 @@ final class SdpWriter {
         }
         b.append(CRLF);
         for (int i = 0; i < pts.size(); i++) {
-            b.append("a=rtpmap:").append(pts.get(i)).append(' ').append(codecs.get(i).encodingName).append("/8000").append(CRLF);
+            b.append("a=rtpmap:").append(pts.get(i)).append(' ').append(codecs.get(i).rtpmap()).append(CRLF);
+            if (codecs.get(i) == Codec.OPUS) {
+                // we decode to and encode from 8 kHz (RFC 7587 §6.1): the far end need not send wideband
+                b.append("a=fmtp:").append(pts.get(i)).append(" maxplaybackrate=8000;sprop-maxcapturerate=8000").append(CRLF);
+            }
         }
         if (telephoneEventPt >= 0) {
             b.append("a=rtpmap:").append(telephoneEventPt).append(" telephone-event/8000").append(CRLF);

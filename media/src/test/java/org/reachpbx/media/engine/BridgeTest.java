@@ -116,4 +116,42 @@ class BridgeTest {
             assertThat(caller.receive(1, 50)).isEmpty();
         }
     }
+
+    @Test
+    void bridgedLegsOpenedOnDifferentReaderThreadsAreRelayedByOneAndStillCarryAudioBothWays() throws Exception {
+        int min = 2 * java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 30_000);
+        try (RtpMediaEngine engine = new RtpMediaEngine(org.reachpbx.media.MediaConfig.loopback(min, min + 7).withIoThreads(2));
+             UdpPeer caller = new UdpPeer(11); UdpPeer callee = new UdpPeer(22)) {
+            RtpSession a = engine.open();
+            RtpSession b = engine.open();
+            assertThat(a.reader()).as("sessions are dealt to the readers in turn").isNotSameAs(b.reader());
+            a.connect(caller.address(), Codec.PCMA, 101);
+            b.connect(callee.address(), Codec.PCMA, 101);
+            // audio before the bridge latches both legs on their first readers
+            caller.sendAudio(a.rtpPort(), 8, (byte) 1);
+            callee.sendAudio(b.rtpPort(), 8, (byte) 1);
+            await("both legs latched", 1000, () -> a.stats().received() == 1 && b.stats().received() == 1);
+
+            a.bridge(b);
+            assertThat(b.reader()).isSameAs(a.reader());
+            for (int i = 0; i < 50; i++) {
+                caller.sendAudio(a.rtpPort(), 8, (byte) 2);
+                callee.sendAudio(b.rtpPort(), 8, (byte) 3);
+            }
+            List<UdpPeer.Received> atCallee = callee.receive(50, 1000);
+            List<UdpPeer.Received> atCaller = caller.receive(50, 1000);
+            assertThat(atCallee).hasSize(50).extracting(r -> r.payload()[0]).containsOnly((byte) 2);
+            assertThat(atCaller).hasSize(50).extracting(r -> r.payload()[0]).containsOnly((byte) 3);
+
+            // closing frees the ports from the reader the session moved to
+            int free = engine.freePortPairs();
+            b.close();
+            a.close();
+            assertThat(engine.freePortPairs()).isEqualTo(free + 2);
+            assertThat(engine.activeSessions()).isZero();
+            try (java.nio.channels.DatagramChannel again = java.nio.channels.DatagramChannel.open()) {
+                again.bind(new java.net.InetSocketAddress("127.0.0.1", b.rtpPort())); // the moved socket is really closed
+            }
+        }
+    }
 }

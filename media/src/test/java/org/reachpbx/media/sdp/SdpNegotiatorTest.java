@@ -50,6 +50,28 @@ class SdpNegotiatorTest {
     }
 
     @Test
+    void anOpusOnlyOfferIsAnsweredWithOpusUnderTheOfferedPayloadType() {
+        SdpAnswer answer = negotiator.answer(offer("m=audio 4000 RTP/AVP 109 101", "a=rtpmap:109 opus/48000/2",
+                        "a=fmtp:109 useinbandfec=1", "a=rtpmap:101 telephone-event/8000"),
+                List.of(Codec.PCMA, Codec.PCMU, Codec.OPUS), "198.51.100.1", 20000, Direction.SENDRECV);
+        assertThat(answer.codec()).isEqualTo(Codec.OPUS);
+        assertThat(answer.payloadType()).isEqualTo(109);
+        assertThat(answer.sdp()).contains("m=audio 20000 RTP/AVP 109 101\r\n", "a=rtpmap:109 opus/48000/2\r\n",
+                "a=fmtp:109 maxplaybackrate=8000;sprop-maxcapturerate=8000");
+    }
+
+    @Test
+    void opusIsOfferedUnderItsDynamicTypeAndNotTakenForAnUnmappedPayloadType111() {
+        String ours = negotiator.offer(List.of(Codec.PCMA, Codec.OPUS), "198.51.100.1", 20000, Direction.SENDRECV, 101);
+        assertThat(ours).contains("m=audio 20000 RTP/AVP 8 111 101\r\n", "a=rtpmap:111 opus/48000/2\r\n");
+        // an opus at another clock rate, or a bare 111 without rtpmap, is not Opus
+        assertThatThrownBy(() -> negotiator.answer(offer("m=audio 4000 RTP/AVP 111"), List.of(Codec.OPUS), "198.51.100.1",
+                20000, Direction.SENDRECV)).isInstanceOf(SdpNotAcceptable.class);
+        assertThatThrownBy(() -> negotiator.answer(offer("m=audio 4000 RTP/AVP 96", "a=rtpmap:96 opus/16000"),
+                List.of(Codec.OPUS), "198.51.100.1", 20000, Direction.SENDRECV)).isInstanceOf(SdpNotAcceptable.class);
+    }
+
+    @Test
     void ourPreferenceDecidesWhenBothAreOffered() {
         SdpAnswer answer = negotiator.answer(offer("m=audio 4000 RTP/AVP 0 8 101", "a=rtpmap:101 telephone-event/8000"),
                 OURS, "198.51.100.1", 20000, Direction.SENDRECV);

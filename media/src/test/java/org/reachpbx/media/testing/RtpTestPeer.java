@@ -81,6 +81,7 @@ public final class RtpTestPeer implements AutoCloseable {
     private long nextDeadline;
     private boolean streaming;
     private boolean marker;
+    private TestOpus opusOut;
 
     /** Binds an even ephemeral RTP port and the odd RTCP port above it on 127.0.0.1. */
     public RtpTestPeer() {
@@ -145,7 +146,8 @@ public final class RtpTestPeer implements AutoCloseable {
         for (String codec : codecs) {
             int pt = payloadTypeOf(codec);
             pts.append(' ').append(pt);
-            maps.append("a=rtpmap:").append(pt).append(' ').append(codec.toUpperCase(java.util.Locale.ROOT)).append("/8000\r\n");
+            maps.append("a=rtpmap:").append(pt).append(' ').append(pt == TestOpus.PAYLOAD_TYPE ? "opus/48000/2"
+                    : codec.toUpperCase(java.util.Locale.ROOT) + "/8000").append("\r\n");
         }
         if (telephoneEvent) {
             pts.append(' ').append(DEFAULT_TELEPHONE_EVENT_PT);
@@ -163,21 +165,22 @@ public final class RtpTestPeer implements AutoCloseable {
                 + "a=" + direction.attribute() + "\r\n";
     }
 
-    /** 0 for PCMU, 8 for PCMA (case-insensitive). */
+    /** 0 for PCMU, 8 for PCMA, 111 for OPUS (case-insensitive). */
     public static int payloadTypeOf(String codec) {
         return switch (codec.toUpperCase(java.util.Locale.ROOT)) {
             case "PCMU" -> 0;
             case "PCMA" -> 8;
-            default -> throw new IllegalArgumentException("the test peer speaks PCMU and PCMA, not " + codec);
+            case "OPUS" -> TestOpus.PAYLOAD_TYPE;
+            default -> throw new IllegalArgumentException("the test peer speaks PCMU, PCMA and OPUS, not " + codec);
         };
     }
 
     // ---------------------------------------------------------------- where to send
 
-    /** Where to send, the G.711 payload type (0 or 8) and the telephone-event type (-1: none). */
+    /** Where to send, the audio payload type (0 or 8 for G.711, 111 for Opus) and the telephone-event type (-1: none). */
     public RtpTestPeer remote(InetSocketAddress remote, int payloadType, int telephoneEventPt) {
-        if (!G711.isG711(payloadType)) {
-            throw new IllegalArgumentException("payload type " + payloadType + " is not G.711 (0 or 8)");
+        if (!G711.isG711(payloadType) && payloadType != TestOpus.PAYLOAD_TYPE) {
+            throw new IllegalArgumentException("payload type " + payloadType + " is neither G.711 (0 or 8) nor Opus (111)");
         }
         this.remote = remote;
         this.payloadType = payloadType;
@@ -185,13 +188,17 @@ public final class RtpTestPeer implements AutoCloseable {
         return this;
     }
 
-    /** {@link #remote} from the other side's SDP: its address, first G.711 type, telephone-event type. */
+    /** {@link #remote} from the other side's SDP: its address, first G.711 or Opus type, telephone-event type. */
     public RtpTestPeer remoteFromSdp(String sdp) {
         SdpInfo info = SdpInfo.parse(sdp);
-        if (!info.hasAudio() || info.firstG711PayloadType() < 0) {
-            throw new IllegalArgumentException("no G.711 audio stream in SDP:\n" + sdp);
+        int audio = info.payloadTypes().stream()
+                .filter(pt -> G711.isG711(pt) || (pt == TestOpus.PAYLOAD_TYPE && info.encodings().getOrDefault(pt, "")
+                        .toLowerCase(java.util.Locale.ROOT).startsWith("opus/48000")))
+                .findFirst().orElse(-1);
+        if (!info.hasAudio() || audio < 0) {
+            throw new IllegalArgumentException("no G.711 or Opus audio stream in SDP:\n" + sdp);
         }
-        return remote(info.mediaAddress(), info.firstG711PayloadType(), info.telephoneEventPt());
+        return remote(info.mediaAddress(), audio, info.telephoneEventPt());
     }
 
     public InetSocketAddress remote() {
@@ -278,11 +285,15 @@ public final class RtpTestPeer implements AutoCloseable {
         beginTalkspurt();
         int pt = payloadType;
         int size = audioPacketSamples;
+        boolean opus = pt == TestOpus.PAYLOAD_TYPE;
+        if (opus && opusOut == null) {
+            opusOut = new TestOpus();
+        }
         for (int offset = 0; offset < samples.length; offset += size) {
             short[] frame = Arrays.copyOfRange(samples, offset, offset + size);
-            send(pt, marker, timestamp, G711.encode(pt, frame), size);
+            send(pt, marker, timestamp, opus ? opusOut.encode(frame) : G711.encode(pt, frame), size);
             marker = false;
-            timestamp += size;
+            timestamp += opus ? (long) size * TestOpus.CLOCK_FACTOR : size;
         }
     }
 
@@ -383,8 +394,13 @@ public final class RtpTestPeer implements AutoCloseable {
         return audioOf(received());
     }
 
-    /** G.711 packets (PT 0 and 8) decoded and joined in list order. */
+    /** G.711 packets (PT 0 and 8) decoded and joined in list order; an Opus stream (PT 111) when it holds no G.711. */
     public static short[] audioOf(List<ReceivedPacket> packets) {
+        if (packets.stream().noneMatch(p -> G711.isG711(p.payloadType()))
+                && packets.stream().anyMatch(p -> p.payloadType() == TestOpus.PAYLOAD_TYPE)) {
+            return TestOpus.decode(packets.stream().filter(p -> p.payloadType() == TestOpus.PAYLOAD_TYPE)
+                    .map(ReceivedPacket::payload).toList());
+        }
         int total = 0;
         for (ReceivedPacket p : packets) {
             if (G711.isG711(p.payloadType())) {

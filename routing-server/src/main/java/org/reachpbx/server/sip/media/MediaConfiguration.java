@@ -49,7 +49,8 @@ public class MediaConfiguration {
     public MediaEngine mediaEngine(MediaProperties properties, SipServer sip) {
         return new RtpMediaEngine(new MediaConfig(properties.getBindAddress(), address(properties, sip),
                 properties.rtpPortMin(), properties.rtpPortMax(), MediaConfig.DEFAULT_PTIME_MS,
-                properties.getJitterBufferMs()));
+                properties.getJitterBufferMs(),
+                properties.getIoThreads() > 0 ? properties.getIoThreads() : MediaConfig.defaultIoThreads()));
     }
 
     @Bean

@@ -44,9 +44,13 @@ public class MediaProperties {
     /** RTP port range, {@code min-max}; RTP on even ports, RTCP on the next odd one. */
     @Pattern(regexp = "\\d{4,5}-\\d{4,5}", message = "must be a range like 20000-29999")
     private String rtpPorts = "20000-29999";
-    /** Codecs in our order of preference (the first one the phone also has wins). */
+    /**
+     * Codecs in our order of preference (the first one the phone also has wins). Opus last: a phone
+     * that also has G.711 keeps it (no transcoding in a relay, no encoding per frame); an Opus-only
+     * phone (WebRTC-style clients) gets Opus.
+     */
     @NotEmpty
-    private List<Codec> codecs = new ArrayList<>(List.of(Codec.PCMA, Codec.PCMU));
+    private List<Codec> codecs = new ArrayList<>(List.of(Codec.PCMA, Codec.PCMU, Codec.OPUS));
     /** Receive delay of the jitter buffer (multiple of 20 ms). */
     @Min(0)
     @Max(500)
@@ -57,6 +61,13 @@ public class MediaProperties {
      * half a second of sound is about a one-second "hello, call me back".
      */
     private Duration minMessage = Duration.ofMillis(500);
+    /**
+     * Threads reading and relaying RTP (each a selector over its share of the sockets); 0 = one per
+     * processor. One thread tops out near 300 relayed calls (a receive and a send per packet).
+     */
+    @Min(0)
+    @Max(64)
+    private int ioThreads = 0;
     /** Voicemail: the longest message. */
     private Duration maxMessage = Duration.ofMinutes(3);
     /** Voicemail: this much silence ends a message. */
@@ -122,6 +133,14 @@ public class MediaProperties {
 
     public void setCodecs(List<Codec> codecs) {
         this.codecs = codecs;
+    }
+
+    public int getIoThreads() {
+        return ioThreads;
+    }
+
+    public void setIoThreads(int ioThreads) {
+        this.ioThreads = ioThreads;
     }
 
     public int getJitterBufferMs() {
