@@ -166,6 +166,8 @@ final class BeanRows extends SettingsGroup {
         if (isChoices(p.getPrimaryType())) {
             Class<?> choiceType = p.getPrimaryType().getContentType().getRawClass();
             MultiSelectComboBox<String> choices = new MultiSelectComboBox<>(label);
+            // every chosen day (or right) shown as its own chip, on more lines when needed, never "4 / Friday"
+            choices.setAutoExpand(MultiSelectComboBox.AutoExpandMode.VERTICAL);
             choices.setItems(names(choiceType));
             choices.setItemLabelGenerator(c -> Labels.choice(choiceType, c, translate));
             java.util.Set<String> chosen = new java.util.LinkedHashSet<>();

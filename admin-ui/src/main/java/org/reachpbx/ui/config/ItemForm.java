@@ -168,6 +168,7 @@ public class ItemForm<T> extends VerticalLayout {
             // a set of choices (barring categories, rights): pick them
             Class<?> choiceType = javaType.getContentType().getRawClass();
             MultiSelectComboBox<String> choices = new MultiSelectComboBox<>(label);
+            choices.setAutoExpand(MultiSelectComboBox.AutoExpandMode.VERTICAL); // all chips shown, on more lines
             choices.setItems(Arrays.stream(choiceType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
             choices.setItemLabelGenerator(c -> Labels.choice(choiceType, c, translate));
             choices.setValue(texts(value));
