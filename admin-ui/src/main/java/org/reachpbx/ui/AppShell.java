@@ -21,7 +21,10 @@ public class AppShell implements AppShellConfigurator {
     /**
      * On a phone (390 px) the header keeps the menu, Log out and the language within the screen:
      * the user's name gives way (it is in the menu's tooltip-free header on wider screens) and the
-     * header's items may wrap rather than run off the edge.
+     * header's items may wrap rather than run off the edge. Below 640 px every row of controls
+     * (toolbars, a field beside its buttons) wraps instead of running off the screen, no field is
+     * wider than the screen (a date-time picker's two halves share the width), and a grid keeps its
+     * row buttons on one line. {@code UiPhoneWidthTest} checks every view against this.
      */
     static final String NARROW = """
             #pbx-header { flex-wrap: wrap; row-gap: var(--lumo-space-xs); min-width: 0; }
@@ -30,7 +33,20 @@ public class AppShell implements AppShellConfigurator {
               #current-user { display: none; }
               #pbx-header h1 { font-size: var(--lumo-font-size-m) !important; }
               #pbx-header vaadin-button { padding: 0 var(--lumo-space-s); margin: 0; }
+              vaadin-horizontal-layout { flex-wrap: wrap; }
+              vaadin-grid vaadin-horizontal-layout { flex-wrap: nowrap; }
+              vaadin-text-field, vaadin-password-field, vaadin-email-field, vaadin-integer-field,
+              vaadin-number-field, vaadin-text-area, vaadin-combo-box, vaadin-multi-select-combo-box,
+              vaadin-select, vaadin-date-picker, vaadin-time-picker, vaadin-date-time-picker,
+              vaadin-upload, vaadin-checkbox-group, vaadin-form-layout { max-width: 100%; }
+              vaadin-date-time-picker { --vaadin-field-default-width: 8.5em; }
+              vaadin-date-time-picker > vaadin-date-picker, vaadin-date-time-picker > vaadin-time-picker {
+                min-width: 0; flex: 1 1 0;
+              }
+              vaadin-vertical-layout > *, vaadin-horizontal-layout > * { max-width: 100%; min-width: 0; }
+              vaadin-vertical-layout > vaadin-grid, vaadin-vertical-layout > vaadin-horizontal-layout { align-self: stretch; }
             }
+            #np-week { max-width: 100%; overflow-x: auto; }
             """;
 
     @Override

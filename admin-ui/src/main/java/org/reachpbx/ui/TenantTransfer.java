@@ -1,10 +1,12 @@
 package org.reachpbx.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.server.StreamResource;
@@ -12,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.reachpbx.directory.store.TenantStore;
 import org.reachpbx.ui.bulk.SheetRefused;
 import org.reachpbx.ui.bulk.TenantSheets;
@@ -35,6 +38,7 @@ class TenantTransfer extends VerticalLayout {
     private final Anchor numbersCsv = new Anchor();
     private final Span status = new Span();
     private final Div problems = new Div();
+    private final ProgressBar progress = new ProgressBar();
     private TenantStore.TenantSummary tenant;
 
     TenantTransfer(TenantStore store, ConfigSupport config, Runnable changed) {
@@ -61,8 +65,11 @@ class TenantTransfer extends VerticalLayout {
         uploads.getStyle().set("gap", "var(--lumo-space-m)");
         status.setId("bulk-csv-status");
         problems.setId("bulk-csv-problems");
+        progress.setId("bulk-csv-progress");
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
         setPadding(false);
-        add(new Span(getTranslation("tenants.export.intro")), downloads, uploads, status, problems);
+        add(new Span(getTranslation("tenants.export.intro")), downloads, uploads, progress, status, problems);
         show(null);
     }
 
@@ -70,6 +77,9 @@ class TenantTransfer extends VerticalLayout {
     void show(TenantStore.TenantSummary selected) {
         tenant = selected;
         setVisible(selected != null);
+        if (progress.isVisible()) {
+            return; // an import is running: its result shows when it ends
+        }
         status.setText("");
         problems.removeAll();
         if (selected == null) {
@@ -110,22 +120,48 @@ class TenantTransfer extends VerticalLayout {
         return upload;
     }
 
+    /**
+     * Stores the sheet off the request thread (a sheet of a thousand users is validated as a whole
+     * tenant, which takes seconds), with a progress bar while the page polls; still all or nothing.
+     * The worker runs as the logged-in user (the security context goes along), because the save
+     * checks the user's rights and names the user in the audit trail.
+     */
     private void store(TenantSheets.Sheet sheet, String csv) {
         problems.removeAll();
         if (tenant == null || !config.canEdit()) {
             refused(getTranslation("tenants.csv.notAllowed"));
             return;
         }
-        try {
-            String name = tenant.name();
-            int rows = sheets.importCsv(tenant.id(), sheet, csv);
-            changed.run(); // reloads the list, which selects the tenant again: the message comes after
-            status.setText(getTranslation("tenants.csv.stored", String.valueOf(rows), name));
-        } catch (SheetRefused e) {
-            refused(getTranslation("tenants.csv.refused", String.valueOf(e.problems().size())));
-            e.problems().forEach(p -> problems.add(new Div(p.row() > 0
-                    ? getTranslation("tenants.csv.row", String.valueOf(p.row()), p.reason()) : p.reason())));
+        if (progress.isVisible()) {
+            refused(getTranslation("tenants.csv.busy"));
+            return;
         }
+        UI ui = UI.getCurrent();
+        long id = tenant.id();
+        String name = tenant.name();
+        progress.setVisible(true);
+        status.setText(getTranslation("tenants.csv.running", name));
+        ui.setPollInterval(300);
+        java.util.concurrent.Executor asUser = new org.springframework.security.concurrent.DelegatingSecurityContextExecutor(
+                java.util.concurrent.ForkJoinPool.commonPool(),
+                org.springframework.security.core.context.SecurityContextHolder.getContext());
+        CompletableFuture.supplyAsync(() -> sheets.importCsv(id, sheet, csv), asUser).whenComplete((rows, failure) ->
+                ui.access(() -> {
+                    ui.setPollInterval(-1);
+                    progress.setVisible(false);
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                            ? c.getCause() : failure;
+                    if (cause == null) {
+                        changed.run(); // reloads the list, which selects the tenant again: the message comes after
+                        status.setText(getTranslation("tenants.csv.stored", String.valueOf(rows), name));
+                    } else if (cause instanceof SheetRefused e) {
+                        refused(getTranslation("tenants.csv.refused", String.valueOf(e.problems().size())));
+                        e.problems().forEach(p -> problems.add(new Div(p.row() > 0
+                                ? getTranslation("tenants.csv.row", String.valueOf(p.row()), p.reason()) : p.reason())));
+                    } else {
+                        refused(getTranslation("tenants.import.failed", String.valueOf(cause.getMessage())));
+                    }
+                }));
     }
 
     private void refused(String text) {

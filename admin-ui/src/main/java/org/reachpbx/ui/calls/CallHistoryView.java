@@ -138,22 +138,28 @@ public class CallHistoryView extends VerticalLayout {
     }
 
     private VerticalLayout trace(CallDetailRecord r) {
-        Pre trace = new Pre(r.getRuleTrace() == null ? getTranslation("calls.noTrace") : r.getRuleTrace());
+        Pre trace = new Pre(r.getRuleTrace() == null ? getTranslation("calls.noTrace")
+                : org.reachpbx.ui.i18n.RuleSentences.storedTrace(r.getRuleTrace(), this::getTranslation));
         trace.setId("calls-trace-" + r.getId());
         trace.getStyle().set("white-space", "pre-wrap").set("margin", "0");
         Paragraph facts = new Paragraph(getTranslation("calls.facts", text(r.getCallId()), text(r.getOutcome()),
                 text(r.getRuleIds()), text(r.getForwardedBy()), text(r.getTrunk()), r.getSipStatus()));
         // The call's segments (forwards, menus, media services), read for the opened row only.
         Pre segments = new Pre(legs.ofRecords(List.of(r.getId())).stream()
-                .map(l -> l.getPosition() + ". " + l.getKind() + (l.getTarget() == null ? "" : " " + l.getTarget())
+                .map(l -> l.getPosition() + ". " + label(l.getKind()) + (l.getTarget() == null ? "" : " " + l.getTarget())
                         + (l.getForwardedBy() == null ? "" : " (" + getTranslation("calls.legForwardedBy", l.getForwardedBy()) + ")")
-                        + ": " + l.getOutcome() + (l.getAnsweredBy() == null ? "" : " " + l.getAnsweredBy()))
+                        + ": " + label(l.getOutcome()) + (l.getAnsweredBy() == null ? "" : " " + l.getAnsweredBy()))
                 .collect(java.util.stream.Collectors.joining("\n")));
         segments.setId("calls-legs-" + r.getId());
         segments.getStyle().set("white-space", "pre-wrap").set("margin", "0");
         VerticalLayout details = new VerticalLayout(facts, segments, trace);
         details.setPadding(false);
         return details;
+    }
+
+    /** A segment's kind or outcome by its label ("Ring", "busy"), not its constant. */
+    private String label(Enum<?> value) {
+        return value == null ? "" : org.reachpbx.ui.config.Labels.choice(value.getDeclaringClass(), value.name(), this::getTranslation);
     }
 
     private ZoneId zone() {

@@ -26,14 +26,14 @@ final class BeanFields extends SettingsGroup {
     private final Map<String, Component> fields = new LinkedHashMap<>();
 
     BeanFields(String id, String label, JavaType type, JsonNode value, boolean readOnly,
-            UnaryOperator<String> translate) {
+            UnaryOperator<String> translate, Pickers pickers) {
         super(label);
         this.properties = BeanRows.properties(type);
         HorizontalLayout line = new HorizontalLayout();
         line.setAlignItems(Alignment.BASELINE);
         line.getStyle().set("flex-wrap", "wrap");
         for (BeanPropertyDefinition p : properties) {
-            Component field = BeanRows.field(p, value == null ? null : value.get(p.getName()), translate, readOnly);
+            Component field = BeanRows.field(p, value == null ? null : value.get(p.getName()), translate, readOnly, pickers);
             field.setId(id + "-" + p.getName());
             fields.put(p.getName(), field);
             line.add(field);

@@ -37,6 +37,7 @@ final class BeanRows extends SettingsGroup {
     private final String id;
     private final List<BeanPropertyDefinition> properties;
     private final UnaryOperator<String> translate;
+    private final Pickers pickers;
     private final VerticalLayout rows = new VerticalLayout();
     private final List<Map<String, Component>> rowFields = new ArrayList<>();
     private final Button add;
@@ -50,16 +51,37 @@ final class BeanRows extends SettingsGroup {
             return false;
         }
         List<BeanPropertyDefinition> props = properties(element);
-        return !props.isEmpty() && props.stream().map(BeanPropertyDefinition::getPrimaryType)
-                .allMatch(t -> ItemForm.isPlain(t.getRawClass()) || t.isEnumType() || t.getRawClass() == Boolean.class
-                        || isChoices(t));
+        return !props.isEmpty() && props.stream().map(BeanPropertyDefinition::getPrimaryType).allMatch(BeanRows::flat);
     }
 
-    BeanRows(String id, String label, JavaType element, JsonNode value, UnaryOperator<String> translate) {
+    /**
+     * Whether {@code element} fits rows one level deep: flat, or flat apart from lists of flat
+     * settings, which get rows of their own inside the row (a schema's plans, each with its entries).
+     */
+    static boolean fitsNested(JavaType element) {
+        if (element.isContainerType() || element.isEnumType() || ItemForm.isPlain(element.getRawClass())) {
+            return false;
+        }
+        List<BeanPropertyDefinition> props = properties(element);
+        return !props.isEmpty() && props.stream().map(BeanPropertyDefinition::getPrimaryType)
+                .allMatch(t -> flat(t) || nested(t));
+    }
+
+    private static boolean flat(JavaType t) {
+        return ItemForm.isPlain(t.getRawClass()) || t.isEnumType() || t.getRawClass() == Boolean.class || isChoices(t)
+                || t.getRawClass() == java.time.LocalDateTime.class;
+    }
+
+    private static boolean nested(JavaType t) {
+        return t.isCollectionLikeType() && fits(t.getContentType());
+    }
+
+    BeanRows(String id, String label, JavaType element, JsonNode value, UnaryOperator<String> translate, Pickers pickers) {
         super(label);
         this.id = id;
         this.properties = properties(element);
         this.translate = translate;
+        this.pickers = pickers;
         rows.setPadding(false);
         rows.setSpacing(false);
         add = new Button(translate.apply("config.rows.add"), e -> addRow(null));
@@ -77,17 +99,32 @@ final class BeanRows extends SettingsGroup {
         HorizontalLayout line = new HorizontalLayout();
         line.setAlignItems(Alignment.BASELINE);
         line.getStyle().set("flex-wrap", "wrap");       // a wide row wraps inside the dialog, nothing is cut off
+        // a row with rows inside (a plan and its entries) is a block: its fields, then its rows, indented
+        VerticalLayout block = new VerticalLayout(line);
+        block.setPadding(false);
+        block.setSpacing(false);
         for (BeanPropertyDefinition p : properties) {
-            Component field = field(p, item == null ? null : item.get(p.getName()), translate, readOnly);
+            JsonNode v = item == null ? null : item.get(p.getName());
+            if (nested(p.getPrimaryType())) {
+                BeanRows inner = new BeanRows(id + "-" + row + "-" + p.getName(), Labels.field(p.getName(), translate),
+                        p.getPrimaryType().getContentType(), v, translate, pickers);
+                inner.setReadOnly(readOnly);
+                inner.getStyle().set("margin-left", "var(--lumo-space-l)");
+                fields.put(p.getName(), inner);
+                block.add(inner);
+                continue;
+            }
+            Component field = field(p, v, translate, readOnly, pickers);
             field.setId(id + "-" + row + "-" + p.getName());
             if (field instanceof com.vaadin.flow.component.HasSize sized && !(field instanceof Checkbox)) {
-                sized.setWidth(field instanceof MultiSelectComboBox ? "16em" : "10em");
+                sized.setWidth(field instanceof MultiSelectComboBox
+                        || field instanceof com.vaadin.flow.component.datetimepicker.DateTimePicker ? "16em" : "10em");
             }
             fields.put(p.getName(), field);
             line.add(field);
         }
         Button remove = new Button(translate.apply("config.rows.remove"), e -> {
-            rows.remove(line);
+            rows.remove(block);
             rowFields.remove(fields);
         });
         remove.setId(id + "-" + row + "-remove");
@@ -95,7 +132,7 @@ final class BeanRows extends SettingsGroup {
         remove.setEnabled(!readOnly);
         line.add(remove);
         rowFields.add(fields);
-        rows.add(line);
+        rows.add(block);
     }
 
     /** The properties of a flat settings type, in the order of its YAML format. */
@@ -117,12 +154,20 @@ final class BeanRows extends SettingsGroup {
      * The field of one property: yes/no a checkbox, a choice a combo box, a set of choices a
      * multi-select, the rest a text field. Labels and the choices' labels come from {@link Labels}.
      */
-    static Component field(BeanPropertyDefinition p, JsonNode v, UnaryOperator<String> translate, boolean readOnly) {
+    static Component field(BeanPropertyDefinition p, JsonNode v, UnaryOperator<String> translate, boolean readOnly,
+                           Pickers pickers) {
         Class<?> raw = p.getPrimaryType().getRawClass();
         String label = Labels.field(p.getName(), translate);
+        if (ItemForm.isPlain(raw) && pickers.picks(p.getName())) {
+            ComboBox<String> picker = pickers.picker(p.getName(), label, v == null || v.isNull() ? null : v.asText());
+            picker.setReadOnly(readOnly);
+            return picker;
+        }
         if (isChoices(p.getPrimaryType())) {
             Class<?> choiceType = p.getPrimaryType().getContentType().getRawClass();
             MultiSelectComboBox<String> choices = new MultiSelectComboBox<>(label);
+            // every chosen day (or right) shown as its own chip, on more lines when needed, never "4 / Friday"
+            choices.setAutoExpand(MultiSelectComboBox.AutoExpandMode.VERTICAL);
             choices.setItems(names(choiceType));
             choices.setItemLabelGenerator(c -> Labels.choice(choiceType, c, translate));
             java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
@@ -132,6 +177,18 @@ final class BeanRows extends SettingsGroup {
             choices.setValue(chosen);
             choices.setReadOnly(readOnly);
             return choices;
+        }
+        if (raw == java.time.LocalDateTime.class) {
+            // a moment (a holiday's start and end): picked in the UI language, stored as ISO text
+            com.vaadin.flow.component.datetimepicker.DateTimePicker when =
+                    new com.vaadin.flow.component.datetimepicker.DateTimePicker(label);
+            com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+            org.reachpbx.ui.i18n.UiTexts.localize(when, ui == null ? null : ui.getLocale());
+            if (v != null && !v.isNull() && !v.asText().isBlank()) {
+                when.setValue(java.time.LocalDateTime.parse(v.asText()));
+            }
+            when.setReadOnly(readOnly);
+            return when;
         }
         if (raw == boolean.class || raw == Boolean.class) {
             Checkbox box = new Checkbox(label, v != null && v.asBoolean());
@@ -161,18 +218,22 @@ final class BeanRows extends SettingsGroup {
         for (BeanPropertyDefinition p : properties) {
             Component c = fields.get(p.getName());
             Class<?> raw = p.getPrimaryType().getRawClass();
-            if (c instanceof Checkbox box) {
+            if (c instanceof BeanRows inner) {
+                into.set(p.getName(), inner.value(path + "." + p.getName(), problems));
+            } else if (c instanceof Checkbox box) {
                 into.put(p.getName(), box.getValue());
+            } else if (c instanceof com.vaadin.flow.component.datetimepicker.DateTimePicker when) {
+                if (when.getValue() != null) {
+                    into.put(p.getName(), when.getValue().toString());
+                }
             } else if (c instanceof MultiSelectComboBox<?> choices) {
                 ArrayNode array = into.putArray(p.getName());
                 names(p.getPrimaryType().getContentType().getRawClass()).stream()      // in their own order
                         .filter(n -> choices.getValue().contains(n)).forEach(array::add);
-            } else if (c instanceof ComboBox<?> combo) {
-                if (combo.getValue() != null) {
-                    into.put(p.getName(), combo.getValue().toString());
-                }
-            } else if (c instanceof TextField text && !text.getValue().isBlank()) {
-                String v = text.getValue().trim();
+            } else if (c instanceof ComboBox<?> combo && combo.getValue() != null && !ItemForm.isPlain(raw)) {
+                into.put(p.getName(), combo.getValue().toString());
+            } else if (text(c) != null && !text(c).isBlank()) {
+                String v = text(c).trim();
                 if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
                     try {
                         into.put(p.getName(), Long.parseLong(v));
@@ -184,6 +245,17 @@ final class BeanRows extends SettingsGroup {
                 }
             }
         }
+    }
+
+    /** The typed or picked text of a text field or picker; null for other fields. */
+    static String text(Component c) {
+        if (c instanceof TextField text) {
+            return text.getValue();
+        }
+        if (c instanceof ComboBox<?> picker && picker.getElement().hasAttribute("data-picker")) {
+            return picker.getValue() == null ? "" : picker.getValue().toString();
+        }
+        return null;
     }
 
     /** The rows as a YAML list; a number that cannot be read is added to {@code problems}. */
@@ -203,11 +275,13 @@ final class BeanRows extends SettingsGroup {
         this.readOnly = readOnly;
         add.setEnabled(!readOnly);
         rowFields.forEach(f -> f.values().forEach(c -> {
-            if (c instanceof com.vaadin.flow.component.HasValue<?, ?> hv) {
+            if (c instanceof BeanRows inner) {
+                inner.setReadOnly(readOnly);
+            } else if (c instanceof com.vaadin.flow.component.HasValue<?, ?> hv) {
                 hv.setReadOnly(readOnly);
             }
         }));
-        rows.getChildren().forEach(line -> line.getChildren().filter(Button.class::isInstance)
-                .forEach(b -> ((Button) b).setEnabled(!readOnly)));
+        rows.getChildren().flatMap(Component::getChildren).forEach(line -> line.getChildren()
+                .filter(Button.class::isInstance).forEach(b -> ((Button) b).setEnabled(!readOnly)));
     }
 }

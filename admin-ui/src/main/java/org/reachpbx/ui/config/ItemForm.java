@@ -46,8 +46,11 @@ import org.reachpbx.ui.i18n.UiTexts;
  * a date: a date picker; yes/no: a checkbox; a choice: a combo box of the allowed values; a set of
  * choices: a multi-select; a list of numbers or names: one comma-separated line, in order; a list
  * of flat settings (devices, menu options, periods): rows of fields ({@link BeanRows}); one group
- * of flat settings (forwards, rights): a line of fields ({@link BeanFields}); deeper nested
- * settings (REACH, a plan's entries): a text area holding that part of the YAML document. Field ids
+ * of flat settings (forwards, rights): a line of fields ({@link BeanFields}); a list of settings
+ * with a list of flat settings inside (a schema's plans with their entries): rows with rows inside;
+ * a user's REACH configuration: a link to the REACH view, which edits it (carried over unchanged
+ * here); anything deeper: a text area holding that part of the YAML document. Extensions, channels
+ * and plans are picked ({@link Pickers}); a channel's new password can be generated. Field ids
  * are {@code f-<property>}; labels come from {@code config.field.<property>}, the choices of combo
  * boxes and multi-selects show {@code config.choice.<enum>.<constant>} while the constant is stored
  * ({@link Labels}).
@@ -69,6 +72,8 @@ public class ItemForm<T> extends VerticalLayout {
     static final java.util.Set<String> HASHES = java.util.Set.of("pinHash", "passwordHash");
     /** New secrets an admin may type (write-only in the format): password fields, never echoed. */
     static final java.util.Set<String> SECRETS = java.util.Set.of("pin", "password");
+    /** A user's REACH configuration: edited in the REACH view only. */
+    static final String REACH = "reach";
 
     private final Class<T> type;
     private final Map<String, Component> fields = new LinkedHashMap<>();
@@ -76,9 +81,15 @@ public class ItemForm<T> extends VerticalLayout {
     private final Map<String, JsonNode> hashes = new LinkedHashMap<>();
     private final Map<String, Class<?>> types = new LinkedHashMap<>();
     private final Div errors = new Div();
+    private final Pickers pickers;
 
     public ItemForm(Class<T> type, T item, boolean editable, UnaryOperator<String> translate) {
+        this(type, item, editable, translate, Pickers.NONE);
+    }
+
+    public ItemForm(Class<T> type, T item, boolean editable, UnaryOperator<String> translate, Pickers pickers) {
         this.type = type;
+        this.pickers = pickers;
         errors.setId("form-errors");
         errors.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "pre-line");
         JsonNode values = YAML.valueToTree(item);
@@ -100,8 +111,18 @@ public class ItemForm<T> extends VerticalLayout {
                 }
                 continue;
             }
+            if (REACH.equals(name) && raw == org.reachpbx.directory.model.ReachConfig.class) {
+                // REACH has a view of its own with real editors: one place edits it, this form keeps it
+                if (value != null && !value.isNull()) {
+                    hashes.put(name, value);
+                }
+                Component link = reachLink(label, values.get("number"), translate);
+                layout.add(link);
+                layout.setColspan(link, 2);
+                continue;
+            }
             Component field = SECRETS.contains(name) && raw == String.class ? new PasswordField(label)
-                    : field("f-" + name, javaType, label, value, editable, translate);
+                    : field("f-" + name, javaType, label, value, editable, translate, pickers);
             field.setId("f-" + name);
             if (field instanceof BeanRows rows) {
                 rows.setReadOnly(!editable);
@@ -111,6 +132,11 @@ public class ItemForm<T> extends VerticalLayout {
             }
             fields.put(name, field);
             types.put(name, raw);
+            if (field instanceof PasswordField secret && editable && "password".equals(name)) {
+                Component withGenerator = PasswordGenerator.beside(secret, "f-" + name, translate);
+                layout.add(withGenerator);
+                continue;
+            }
             layout.add(field);
             if (field instanceof TextArea || field instanceof BeanRows || field instanceof BeanFields) {
                 layout.setColspan(field, 2);
@@ -121,20 +147,28 @@ public class ItemForm<T> extends VerticalLayout {
     }
 
     private static Component field(String id, JavaType javaType, String label, JsonNode value, boolean editable,
-            UnaryOperator<String> translate) {
+            UnaryOperator<String> translate, Pickers pickers) {
         Class<?> raw = javaType.getRawClass();
-        if (javaType.isCollectionLikeType() && BeanRows.fits(javaType.getContentType())) {
-            // flat settings in a list (devices, menu options, periods): rows of fields
-            return new BeanRows(id, label, javaType.getContentType(), value, translate);
+        if (javaType.isCollectionLikeType() && BeanRows.fitsNested(javaType.getContentType())) {
+            // settings in a list (devices, menu options, periods; plans with their entries): rows of fields
+            return new BeanRows(id, label, javaType.getContentType(), value, translate, pickers);
         }
         if (!javaType.isContainerType() && BeanRows.fits(javaType)) {
             // one group of flat settings (forwards, rights, notifications): a line of fields
-            return new BeanFields(id, label, javaType, value, !editable, translate);
+            return new BeanFields(id, label, javaType, value, !editable, translate, pickers);
+        }
+        String key = id.substring("f-".length());
+        if (isPlain(raw) && pickers.picks(key)) {
+            // an extension, channel or plan of the tenant: picked (a typed value is kept)
+            ComboBox<String> picker = pickers.picker(key, label, value == null || value.isNull() ? null : value.asText());
+            picker.setManualValidation(true);
+            return picker;
         }
         if (javaType.isCollectionLikeType() && javaType.getContentType().isEnumType()) {
             // a set of choices (barring categories, rights): pick them
             Class<?> choiceType = javaType.getContentType().getRawClass();
             MultiSelectComboBox<String> choices = new MultiSelectComboBox<>(label);
+            choices.setAutoExpand(MultiSelectComboBox.AutoExpandMode.VERTICAL); // all chips shown, on more lines
             choices.setItems(Arrays.stream(choiceType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
             choices.setItemLabelGenerator(c -> Labels.choice(choiceType, c, translate));
             choices.setValue(texts(value));
@@ -187,6 +221,32 @@ public class ItemForm<T> extends VerticalLayout {
         area.setWidthFull();
         area.getStyle().set("font-family", "monospace");
         return area;
+    }
+
+    /** A typed value: a whole number where the format wants one, else the text. */
+    private static void putText(ObjectNode node, String name, Class<?> raw, String v, List<Violation> problems) {
+        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+            try {
+                node.put(name, Long.parseLong(v));
+            } catch (NumberFormatException ex) {
+                problems.add(new Violation(name, "must be a whole number"));
+            }
+        } else {
+            node.put(name, v);
+        }
+    }
+
+    /** Where the user's REACH configuration is edited: the REACH view, with this user chosen. */
+    private Component reachLink(String label, JsonNode number, UnaryOperator<String> translate) {
+        String user = number == null || number.isNull() ? "" : number.asText();
+        com.vaadin.flow.component.html.Anchor link = new com.vaadin.flow.component.html.Anchor(
+                "reach" + (user.isEmpty() || pickers.tenantId() == null ? ""
+                        : "?tenant=" + pickers.tenantId() + "&user=" + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8)),
+                translate.apply(user.isEmpty() ? "config.reach.later" : "config.reach.edit"));
+        link.setId("f-reach-link");
+        link.setEnabled(!user.isEmpty());
+        com.vaadin.flow.component.html.Span title = new com.vaadin.flow.component.html.Span(label + ": ");
+        return new Div(title, link);
     }
 
     static boolean isPlain(Class<?> raw) {
@@ -247,9 +307,14 @@ public class ItemForm<T> extends VerticalLayout {
                 ArrayNode array = node.putArray(name);
                 Arrays.stream(list.getValue().split(",")).map(String::trim).filter(v -> !v.isEmpty())
                         .forEach(array::add);
-            } else if (c instanceof ComboBox<?> combo) {
+            } else if (c instanceof ComboBox<?> combo && !isPlain(raw)) {
                 if (combo.getValue() != null) {
                     node.put(name, combo.getValue().toString());
+                }
+            } else if (c instanceof ComboBox<?> picker) {
+                String v = picker.getValue() == null ? "" : picker.getValue().toString().trim();
+                if (!v.isEmpty()) {
+                    putText(node, name, raw, v, problems);
                 }
             } else if (c instanceof TextArea area) {
                 if (!area.getValue().isBlank()) {

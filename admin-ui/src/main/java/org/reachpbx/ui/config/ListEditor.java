@@ -206,7 +206,8 @@ public class ListEditor extends VerticalLayout {
         dialog.setId(prefix + "-dialog");
         dialog.setHeaderTitle(kindLabel(kind) + (key == null ? " – " + t.apply("config.new") : " " + key));
         dialog.setWidth("60em");
-        ItemForm<T> form = new ItemForm<>(kind.type(), kind.cast(item), editable, t);
+        long id = tenantId.getAsLong();
+        ItemForm<T> form = new ItemForm<>(kind.type(), kind.cast(item), editable, t, Pickers.of(id, support.read(id)));
         form.setId("item-form");
         dialog.add(form);
         Button cancel = new Button(t.apply(editable ? "config.cancel" : "config.close"), e -> dialog.close());

@@ -31,6 +31,35 @@ public final class RuleSentences {
         return sentence(rule, translate) + (detail == null || detail.isBlank() ? "" : ": " + detail);
     }
 
+    /**
+     * A trace as the call records store it (one line per rule: {@code ID rule name: detail}, see
+     * docs/operations.md) in the UI language. The rule name may hold a colon itself ("CLX-01 busy
+     * as a destination: the caller hears busy"), so the longest start of the line that names a rule
+     * with a text wins; a line naming no known rule is shown as stored.
+     */
+    public static String storedTrace(String trace, UnaryOperator<String> translate) {
+        if (trace == null) {
+            return null;
+        }
+        return trace.lines().map(line -> storedLine(line, translate)).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    static String storedLine(String line, UnaryOperator<String> translate) {
+        String[] words = line.split(" ", 3);
+        // "NP-10 NP-10 a manual override ...": the requirement, then the rule's name, which starts with it
+        boolean requirementFirst = words.length == 3 && words[1].equals(words[0]);
+        String rest = requirementFirst ? words[1] + " " + words[2] : line;
+        String prefix = requirementFirst ? words[0] + " " : "";
+        for (int end = rest.length(); end > 0; end = rest.lastIndexOf(": ", end - 1)) {
+            String name = rest.substring(0, end);
+            String text = translate.apply(key(name));
+            if (text != null && !text.isBlank() && !text.startsWith("!")) {
+                return prefix + text + rest.substring(end);
+            }
+        }
+        return line;
+    }
+
     /** "NP-10 a manual override ..." → {@code rule.np_10_a_manual_override_...}. */
     static String key(String ruleName) {
         return "rule." + ruleName.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import org.reachpbx.directory.access.UiRole;
+import org.reachpbx.directory.integrations.OutboxChannel;
 import org.reachpbx.directory.integrations.OutboxMessage;
 import org.reachpbx.directory.integrations.OutboxState;
 import org.reachpbx.integrations.outbox.Outbox;
@@ -61,9 +62,9 @@ public class OutboxView extends VerticalLayout {
         grid.addColumn(OutboxMessage::getId).setHeader("Id").setAutoWidth(true);
         Grids.sortBy(grid.addColumn(m -> when(m.getCreatedAt(), m)).setHeader(getTranslation("outbox.created"))
                 .setAutoWidth(true), OutboxMessage::getCreatedAt);
-        grid.addColumn(m -> m.getChannel().name()).setHeader(getTranslation("outbox.channel")).setAutoWidth(true);
+        grid.addColumn(m -> org.reachpbx.ui.config.Labels.choice(OutboxChannel.class, m.getChannel().name(), this::getTranslation)).setHeader(getTranslation("outbox.channel")).setAutoWidth(true);
         grid.addColumn(OutboxMessage::getDestination).setHeader(getTranslation("outbox.destination")).setAutoWidth(true);
-        grid.addColumn(m -> m.getState().name()).setHeader(getTranslation("outbox.state")).setAutoWidth(true);
+        grid.addColumn(m -> org.reachpbx.ui.config.Labels.choice(OutboxState.class, m.getState().name(), this::getTranslation)).setHeader(getTranslation("outbox.state")).setAutoWidth(true);
         grid.addColumn(OutboxMessage::getAttempts).setHeader(getTranslation("outbox.attempts")).setAutoWidth(true);
         Grids.sortBy(grid.addColumn(m -> when(m.getNextAttemptAt(), m)).setHeader(getTranslation("outbox.next"))
                 .setAutoWidth(true), OutboxMessage::getNextAttemptAt);

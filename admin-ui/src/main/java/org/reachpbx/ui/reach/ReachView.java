@@ -72,7 +72,7 @@ import org.reachpbx.ui.access.Roles;
 @Route(value = "reach", layout = MainLayout.class)
 @PageTitle("ReachPBX – REACH")
 @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.TENANT_ADMIN, Roles.END_USER, Roles.ANALYST})
-public class ReachView extends VerticalLayout {
+public class ReachView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
     static final List<String> CODES = List.of("#30#", "#32#", "#33#", "#34#", "#35#", "#36#", "#37#", "#38#", "#39#");
 
@@ -134,6 +134,26 @@ public class ReachView extends VerticalLayout {
         }
         tenants.stream().filter(t -> me.tenantId() == null || t.id() == me.tenantId()).findFirst()
                 .ifPresent(tenant::setValue);
+    }
+
+    /**
+     * {@code reach?tenant=1&user=201} opens that user (the extensions form links here: REACH is
+     * edited in this view only). A tenant or user this login may not see is not offered, so it is
+     * not chosen either.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        String tenantId = query.getOrDefault("tenant", List.of()).stream().findFirst().orElse(null);
+        String number = query.getOrDefault("user", List.of()).stream().findFirst().orElse(null);
+        if (tenantId != null) {
+            tenant.getListDataView().getItems().filter(t -> String.valueOf(t.id()).equals(tenantId)).findFirst()
+                    .ifPresent(tenant::setValue);
+        }
+        if (number != null) {
+            user.getListDataView().getItems().filter(u -> u.getNumber().equals(number)).findFirst()
+                    .ifPresent(user::setValue);
+        }
     }
 
     private void loadUsers() {

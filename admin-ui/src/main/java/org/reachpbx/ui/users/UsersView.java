@@ -77,10 +77,11 @@ public class UsersView extends VerticalLayout {
 
         grid.setId("ui-users");
         filter = Grids.filter("ui-users-filter", getTranslation("config.filter"), grid, u -> java.util.stream.Stream.of(
-                u.getUsername(), u.getRole().name(), u.getTenantId() == null ? null : tenantNames.get(u.getTenantId()),
+                u.getUsername(), u.getRole().name(), org.reachpbx.ui.config.Labels.choice(UiRole.class, u.getRole().name(),
+                        this::getTranslation), u.getTenantId() == null ? null : tenantNames.get(u.getTenantId()),
                 u.getExtension()));
         grid.addColumn(UiUser::getUsername).setHeader(getTranslation("users.username")).setAutoWidth(true);
-        grid.addColumn(u -> u.getRole().name()).setHeader(getTranslation("users.role")).setAutoWidth(true);
+        grid.addColumn(u -> org.reachpbx.ui.config.Labels.choice(UiRole.class, u.getRole().name(), this::getTranslation)).setHeader(getTranslation("users.role")).setAutoWidth(true);
         grid.addColumn(u -> u.getTenantId() == null ? "" : tenantNames.getOrDefault(u.getTenantId(), "#" + u.getTenantId()))
                 .setHeader(getTranslation("users.tenant")).setAutoWidth(true);
         grid.addColumn(u -> u.getExtension() == null ? "" : u.getExtension())
@@ -99,7 +100,7 @@ public class UsersView extends VerticalLayout {
         role.setLabel(getTranslation("users.role"));
         role.setItems(me.role() == UiRole.PLATFORM_ADMIN ? List.of(UiRole.values())
                 : List.of(UiRole.TENANT_ADMIN, UiRole.END_USER, UiRole.RECORDINGS_ACCOUNT, UiRole.RECORDINGS_END_USER));
-        role.setItemLabelGenerator(UiRole::name);
+        role.setItemLabelGenerator(r -> org.reachpbx.ui.config.Labels.choice(UiRole.class, r.name(), this::getTranslation));
         role.addValueChangeListener(e -> fields());
         tenant.setId("user-tenant");
         tenant.setLabel(getTranslation("users.tenant"));

@@ -93,7 +93,10 @@ public class VoicemailView extends VerticalLayout {
                 .setAutoWidth(true), VoicemailMessage::getDurationMillis);
         grid.addColumn(m -> getTranslation("vm.state." + m.getState().name())).setHeader(getTranslation("vm.state"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("vm.actions")).setAutoWidth(true);
+        // frozen at the grid's right edge: on a phone (390 px) Play / Download / Delete stay on the
+        // screen while the other columns scroll under them (issue 17, defect 1)
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("vm.actions")).setAutoWidth(true)
+                .setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
         Grids.sortable(grid);
         filter = Grids.filter("vm-filter", getTranslation("config.filter"), grid, m -> java.util.stream.Stream.of(

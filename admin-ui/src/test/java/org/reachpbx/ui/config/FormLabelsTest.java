@@ -76,12 +76,18 @@ class FormLabelsTest {
     /** The labels a kind's form shows: its fields (rows included) and every choice. */
     private static List<String> shownLabels(Kind<?> kind, UnaryOperator<String> translate) {
         ItemForm<?> form = newForm(kind, translate);
-        // a list of rows starts empty: add one, so that the rows' fields are built as well
-        walk(form).filter(BeanRows.class::isInstance).toList().forEach(rows -> walk(rows)
-                .filter(c -> c instanceof Button && c.getId().filter(id -> id.endsWith("-add")).isPresent())
-                .findFirst().map(Button.class::cast).orElseThrow().click());
+        // a list of rows starts empty: add one, so that the rows' fields are built as well; a row
+        // with rows inside (a plan and its entries) brings new lists: add a row to those too
+        java.util.Set<Component> opened = new java.util.HashSet<>();
+        for (int depth = 0; depth < 3; depth++) {
+            walk(form).filter(c -> c instanceof BeanRows && opened.add(c)).toList().forEach(rows -> walk(rows)
+                    .filter(c -> c instanceof Button && c.getId().filter(id -> id.endsWith("-add")).isPresent())
+                    .findFirst().map(Button.class::cast).orElseThrow().click());
+        }
         List<String> labels = new ArrayList<>();
-        walk(form).forEach(c -> {
+        walk(form).filter(c -> c.getParent().filter(
+                com.vaadin.flow.component.datetimepicker.DateTimePicker.class::isInstance).isEmpty()) // its halves: labelled by it
+                .forEach(c -> {
             if (c instanceof HasLabel field && !(c instanceof Button)) {
                 labels.add(field.getLabel() == null ? "" : field.getLabel());
             }

@@ -36,12 +36,12 @@ class ItemFormTest {
         user.setCallParking(true);
         ItemForm<UserExtension> form = new ItemForm<>(UserExtension.class, user, true, k -> "!" + k + "!");
         assertThat(form.fields().keySet()).contains("number", "name", "pin", "licence", "areaCode",
-                "language", "rights", "secondCallOffering", "callParking", "twinning", "devices", "voicemail", "reach");
+                "language", "rights", "secondCallOffering", "callParking", "twinning", "devices", "voicemail");
         assertThat(form.fields().get("name")).isInstanceOf(TextField.class);
         assertThat(form.fields().get("callParking")).isInstanceOf(Checkbox.class);
         assertThat(form.fields().get("licence")).isInstanceOf(ComboBox.class);
         assertThat(form.fields().get("devices")).isInstanceOf(BeanRows.class);
-        assertThat(form.fields().get("reach")).isInstanceOf(TextArea.class);
+        assertThat(form.fields()).doesNotContainKey("reach"); // edited in the REACH view, linked from the form
         assertThat(((TextField) form.fields().get("name")).getValue()).isEqualTo("Test Gebruiker");
 
         ((TextField) form.fields().get("name")).setValue("Ander");
@@ -183,15 +183,91 @@ class ItemFormTest {
         assertThat(read.getInternalForwards().getNoAnswerTimeout()).isEqualTo(30);
     }
 
+    /** REACH has its own view (issue 17, defect 3): the form links there and keeps the configuration as it was. */
     @Test
-    void deeperNestedSettingsAreEditedAsYaml() {
+    void theUsersReachIsLinkedAndKeptUnchanged() {
         UserExtension user = new UserExtension();
         user.setNumber("299");
         user.setName("Test");
-        ItemForm<UserExtension> form = new ItemForm<>(UserExtension.class, user, true, k -> k);
-        TextArea reach = (TextArea) form.fields().get("reach");
-        reach.setValue("defaultProfile:\n  name: Standaard\n  forwardOnBusy: voicemail");
+        user.getReach().getDefaultProfile().setForwardOnBusy("voicemail");
+        org.reachpbx.directory.model.Tenant tenant = new org.reachpbx.directory.model.Tenant();
+        ItemForm<UserExtension> form = new ItemForm<>(UserExtension.class, user, true, k -> k, Pickers.of(7, tenant));
+        com.vaadin.flow.component.html.Anchor link = find(form, "f-reach-link", com.vaadin.flow.component.html.Anchor.class);
+        assertThat(link.getHref()).isEqualTo("reach?tenant=7&user=299");
+        ((TextField) form.fields().get("name")).setValue("Ander");
         assertThat(form.value().getReach().getDefaultProfile().getForwardOnBusy()).isEqualTo("voicemail");
+        assertThat(walk(form).filter(TextArea.class::isInstance)).as("no YAML text area").isEmpty();
+    }
+
+    /**
+     * A schema's plans are rows with their entries as rows inside, not YAML (issue 17, defect 3);
+     * the entry's extension, the schedule's plan and the manual override are picked (defect 4).
+     */
+    @Test
+    void aSchemasPlansAndEntriesAreRowsWithPickers() {
+        org.reachpbx.directory.model.Tenant tenant = new org.reachpbx.directory.model.Tenant();
+        UserExtension jansen = new UserExtension();
+        jansen.setNumber("201");
+        jansen.setName("Dhr. Jansen");
+        tenant.getExtensions().add(jansen);
+        NumberPlanSchema schema = new NumberPlanSchema();
+        schema.setNumber(1);
+        schema.setName("Kantoor");
+        org.reachpbx.directory.model.NumberPlan day = new org.reachpbx.directory.model.NumberPlan();
+        day.setNumber(1);
+        day.setName("Dag");
+        org.reachpbx.directory.model.NumberPlanEntry entry = new org.reachpbx.directory.model.NumberPlanEntry();
+        entry.setNumber("+31301340000");
+        entry.setExtension("201");
+        day.getEntries().add(entry);
+        schema.getPlans().add(day);
+        tenant.getNumberPlanSchemas().add(schema);
+        ItemForm<NumberPlanSchema> form = new ItemForm<>(NumberPlanSchema.class, schema, true, k -> k, Pickers.of(1, tenant));
+
+        assertThat(form.fields().get("plans")).isInstanceOf(BeanRows.class);
+        assertThat(walk(form).filter(TextArea.class::isInstance)).as("no YAML text area").isEmpty();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> extension = find(form, "f-plans-0-entries-0-extension", ComboBox.class);
+        assertThat(extension.getValue()).isEqualTo("201");
+        assertThat(extension.getItemLabelGenerator().apply("201")).isEqualTo("201 Dhr. Jansen");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> override = (ComboBox<String>) form.fields().get("manualOverride");
+        assertThat(override.getItemLabelGenerator().apply("1")).isEqualTo("1 Dag");
+
+        // a second plan with one entry, added by rows; the override picked
+        find(form, "f-plans-add", com.vaadin.flow.component.button.Button.class).click();
+        find(form, "f-plans-1-number", TextField.class).setValue("2");
+        find(form, "f-plans-1-name", TextField.class).setValue("Nacht");
+        find(form, "f-plans-1-entries-add", com.vaadin.flow.component.button.Button.class).click();
+        find(form, "f-plans-1-entries-0-number", TextField.class).setValue("+31301340000");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> nightExtension = find(form, "f-plans-1-entries-0-extension", ComboBox.class);
+        nightExtension.setValue("201");
+        override.setValue("1");
+
+        NumberPlanSchema read = form.value();
+        assertThat(read.getManualOverride()).isEqualTo(1);
+        assertThat(read.getPlans()).extracting(org.reachpbx.directory.model.NumberPlan::getName).containsExactly("Dag", "Nacht");
+        assertThat(read.getPlans().get(1).getEntries()).singleElement().satisfies(e -> {
+            assertThat(e.getNumber()).isEqualTo("+31301340000");
+            assertThat(e.getExtension()).isEqualTo("201");
+        });
+    }
+
+    /** A channel's new password is generated at a click (issue 17, defect 4), into the password field only. */
+    @Test
+    void aChannelPasswordIsGenerated() {
+        Channel channel = new Channel();
+        channel.setName("desk-h17");
+        ItemForm<Channel> form = new ItemForm<>(Channel.class, channel, true, k -> k);
+        find(form, "f-password-generate", com.vaadin.flow.component.button.Button.class).click();
+        String generated = ((PasswordField) form.fields().get("password")).getValue();
+        assertThat(generated).hasSize(PasswordGenerator.LENGTH).matches("[" + PasswordGenerator.ALPHABET + "]+");
+        assertThat(form.value().getPassword()).isEqualTo(generated);
+        find(form, "f-password-generate", com.vaadin.flow.component.button.Button.class).click();
+        assertThat(((PasswordField) form.fields().get("password")).getValue()).isNotEqualTo(generated);
+        assertThat(walk(new ItemForm<>(Channel.class, channel, false, k -> k))
+                .filter(c -> c.getId().filter("f-password-generate"::equals).isPresent())).as("read-only: no generator").isEmpty();
     }
 
     /** The component with this id inside {@code root}. */

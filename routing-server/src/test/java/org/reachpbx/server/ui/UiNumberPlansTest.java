@@ -52,6 +52,32 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
         assertThat(export()).containsPattern("from: \"?08:00\"?\\s+to: \"?18:00\"?\\s+plan: 1");
     }
 
+    /**
+     * Issue 17, defects 3 and 4: the schema dialog shows its plans as rows with their entries as
+     * rows inside, the entry's extension picked by number and name, and no YAML text area.
+     */
+    @Test
+    void thePlansAreRowsWithTheirEntriesAndTheExtensionIsPicked() {
+        browser.login("tenantadmin", "demo-tenant");
+        browser.open("/ui/config/number-plans");
+        browser.doubleClick(browser.cell("np-schemas-grid", "Demo BV"));
+        browser.waitForValue(By.id("f-plans-2-name"), "Vakantie");
+        browser.waitForValue(By.id("f-plans-0-entries-0-extension"), "700 Hoofdmenu");
+        assertThat(browser.all(By.cssSelector("#np-schemas-dialog vaadin-text-area, vaadin-dialog-overlay vaadin-text-area")))
+                .as("no YAML text area in the schema dialog").isEmpty();
+        // the holiday plan's first entry goes to the general voicemail instead of the holiday message
+        browser.choose(By.id("f-plans-2-entries-0-extension"), "600 Algemene voicemail");
+        browser.scrollTo("f-plans-2-entries-0-extension");
+        browser.screenshot("number-plans-plan-rows");
+        browser.click("item-save");
+        // the dialog's host element has no size of its own: wait for the stored tenant instead
+        java.util.regex.Pattern stored = java.util.regex.Pattern.compile(
+                "name: Vakantie\\s+entries:\\s+- number: \"?\\+?31201110000\"?\\s+extension: \"?600\"?");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                .until(d -> stored.matcher(export()).find());
+        assertThat(export()).containsPattern(stored);
+    }
+
     @Test
     void aManualOverrideIsSetAndCleared() {
         browser.login("admin", "demo-admin");

@@ -57,7 +57,7 @@ class UiUsersTest {
         browser.click(By.id("user-new"));
         browser.type(By.id("user-name"), "bakker");
         browser.type(By.id("user-password"), "bakker-secret-1");
-        browser.choose(By.id("user-role"), "END_USER");
+        browser.choose(By.id("user-role"), "End user"); // roles by their labels (issue 17, defect 2)
         browser.choose(By.id("user-extension"), "202");
         browser.screenshot("users-new");
         browser.click(By.id("user-save"));
@@ -125,8 +125,8 @@ class UiUsersTest {
         java.util.List<String> narrowed = browser.waitForColumn("ui-users", 0, texts -> texts.size() < shown.size());
         assertThat(narrowed).contains("piet").allMatch(name -> name.contains("piet"));
         browser.screenshot("users-filtered");
-        browser.type(By.id("ui-users-filter"), "END_USER"); // the role is searched too
+        browser.type(By.id("ui-users-filter"), "End user"); // the role is searched too, by its label
         assertThat(browser.waitForColumn("ui-users", 1, texts -> !texts.isEmpty() && texts.stream()
-                .allMatch("END_USER"::equals))).contains("END_USER");
+                .allMatch("End user"::equals))).contains("End user");
     }
 }

@@ -122,7 +122,7 @@ class UiVoicemailTest {
         browser = UiBrowser.start(port).login("admin", "demo-admin");
         browser.open("/ui/outbox");
         browser.waitForText(By.id("outbox"), "550 mailbox unavailable (ui test)");
-        assertThat(browser.waitFor(By.id("outbox")).getText()).contains("nobody@ui-test.example", "DEAD", "7");
+        assertThat(browser.waitFor(By.id("outbox")).getText()).contains("nobody@ui-test.example", "Gave up", "7");
         browser.screenshot("outbox-dead");
 
         browser.click(By.id("outbox-retry-" + dead.getId()));
