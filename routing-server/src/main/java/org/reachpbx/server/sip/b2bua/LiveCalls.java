@@ -89,6 +89,11 @@ public class LiveCalls {
         return user == null ? 0 : counters.count(tenantId, Kind.EXTERNAL, user);
     }
 
+    /** The calls {@code user} has up now (what counts them busy, USR-11; a queue's agent availability, QUE-08). */
+    public int userCalls(long tenantId, String user) {
+        return user == null ? 0 : counters.count(tenantId, Kind.USER, user);
+    }
+
     public int channelCalls(long tenantId, String channel) {
         return counters.count(tenantId, Kind.CHANNEL, channel);
     }

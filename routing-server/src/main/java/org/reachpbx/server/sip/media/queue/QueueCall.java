@@ -15,6 +15,7 @@ import org.reachpbx.rules.vocabulary.ExtensionType;
 import org.reachpbx.server.queue.QueueLiveState.QueueKey;
 import org.reachpbx.server.sip.media.AgentRing;
 import org.reachpbx.server.sip.media.MediaScript;
+import org.reachpbx.server.sip.media.Prompts;
 import org.reachpbx.server.sip.media.ServedCall;
 
 /**
@@ -37,6 +38,10 @@ final class QueueCall implements MediaScript {
     private List<String> ringing = List.of();
     /** The caller left the queue (bridged, sent on, or hung up): nothing more to play or ring. */
     private boolean left;
+    /** An infotainment file plays now: nothing interrupts it (QUE-29). */
+    private boolean inFile;
+    /** Where the caller goes when the file ends (maximum wait during infotainment, QUE-35). */
+    private Runnable afterFile;
 
     QueueCall(QueueDispatcher dispatcher, String queue) {
         this.dispatcher = dispatcher;
@@ -92,11 +97,15 @@ final class QueueCall implements MediaScript {
             if (intro) {
                 QueueSounds.find(call.services(), key.tenantId(), q.intro()).ifPresent(first::add);
             }
+            boolean infotainment = a != null && a.infotainment() && !q.infotainment().isEmpty();
             Runnable afterIntro = () -> {
                 if (intro) {
                     dispatcher.introEnded(this);
                 }
                 music();
+                if (infotainment) {
+                    infotainmentFrom(Instant.now(), 0);
+                }
             };
             if (first.isEmpty()) {
                 afterIntro.run();
@@ -105,6 +114,9 @@ final class QueueCall implements MediaScript {
             }
             if (a != null && a.positionAnnouncement() && q.positionAnnouncementInterval() != null) {
                 announceEvery(Duration.ofSeconds(q.positionAnnouncementInterval()));
+            }
+            if (q.expectedWaitAnnouncementInterval() != null) {
+                announceExpectedWaitEvery(Duration.ofSeconds(q.expectedWaitAnnouncementInterval()));
             }
         });
     }
@@ -127,6 +139,72 @@ final class QueueCall implements MediaScript {
         });
     }
 
+    /**
+     * QUE-29: file {@code index} of the infotainment plays at the next 40 s step after {@code start}
+     * (the intro's end), once, and not before the previous one ended; a call ringing at an agent
+     * then waits for the offer's outcome. While a file plays the call is not offered.
+     */
+    private void infotainmentFrom(Instant start, int index) {
+        if (index >= config.infotainment().size()) {
+            return;
+        }
+        Duration step = dispatcher.infotainmentStep();
+        Instant due = start.plus(step.multipliedBy(index + 1L));
+        Duration wait = Duration.between(Instant.now(), due);
+        dispatcher.later(wait.isNegative() ? Duration.ZERO : wait, () -> playInfotainment(start, index));
+    }
+
+    private void playInfotainment(Instant start, int index) {
+        call.leg().locked(() -> {
+            if (left || call.over()) {
+                return;
+            }
+            if (!ringing.isEmpty()) {
+                dispatcher.later(Duration.ofSeconds(1), () -> playInfotainment(start, index));
+                return;
+            }
+            java.util.Optional<Prompt> file = QueueSounds.find(call.services(), key.tenantId(),
+                    config.infotainment().get(index));
+            if (file.isEmpty()) {
+                infotainmentFrom(start, index + 1);
+                return;
+            }
+            inFile = true;
+            dispatcher.infotainment(this, true);
+            call.play(List.of(file.get()), () -> {
+                inFile = false;
+                dispatcher.infotainment(this, false);
+                if (afterFile != null) {
+                    afterFile.run();
+                    return;
+                }
+                music();
+                infotainmentFrom(start, index + 1);
+            });
+        });
+    }
+
+    /** QUE-28: "the expected waiting time is N minutes" every interval while waiting, then the music again. */
+    private void announceExpectedWaitEvery(Duration interval) {
+        dispatcher.later(interval, () -> {
+            if (dispatcher.position(this) <= 0) {
+                return;
+            }
+            int minutes = dispatcher.expectedWaitMinutes(this);
+            call.leg().locked(() -> {
+                if (left || call.over() || inFile) {
+                    return;
+                }
+                Prompts p = call.prompts().in(config.language());
+                List<Prompt> say = new ArrayList<>(p.of("queue-expected-wait"));
+                say.addAll(minutes == 0 ? p.of("queue-less-than-a-minute")
+                        : minutes == 1 ? p.of("minute") : p.of("number-" + Math.min(minutes, 99), "minutes"));
+                call.play(say, this::music);
+            });
+            announceExpectedWaitEvery(interval);
+        });
+    }
+
     /** QUE-30: ringback when the queue's music is off, its playlist in random order, else the account's. */
     private void music() {
         switch (music) {
@@ -145,28 +223,63 @@ final class QueueCall implements MediaScript {
                 dispatcher.notAnswered(this, names, false);
                 return;
             }
+            if (inFile) {
+                // Decided just before the file started: the call is offered only after it (QUE-29).
+                dispatcher.withdrawn(this, names);
+                return;
+            }
             List<RingTarget> targets = new ArrayList<>();
+            java.util.Map<String, String> agentOf = new java.util.HashMap<>();
+            String outside = null;
             for (QueueDecision.AgentOffer a : agents) {
-                targets.addAll(targetsOf(a));
+                for (RingTarget t : targetsOf(a)) {
+                    targets.add(t);
+                    if (t.user() != null) {
+                        agentOf.putIfAbsent(t.user(), a.agent());
+                    } else if (outside == null) {
+                        outside = a.agent();
+                    }
+                }
             }
             ringing = names;
             call.openCalleeKeepingSound();
-            call.leg().ringAgents(targets, ringTimeout, new Offer(names));
+            call.leg().ringAgents(targets, ringTimeout, new Offer(names, agentOf, outside));
         });
     }
 
-    /** A user agent rings on all their devices (QUE-08 f); a forward-extension agent at its number (QUE-38). */
+    /**
+     * A user agent rings on all their devices (QUE-08 f); a forward-extension agent at its number
+     * (QUE-38, FWD-02); with individual forwarding an agent whose forward always is on rings where
+     * it forwards to: another user's devices, or the outside number (QUE-36).
+     */
     private List<RingTarget> targetsOf(QueueDecision.AgentOffer a) {
         if (a.type() == ExtensionType.FORWARD && a.number() != null) {
             return List.of(RingTarget.external(a.number()));
         }
+        if (a.followReach() && a.forwardTo() != null) {
+            return view().extension(a.forwardTo()) instanceof UserView to ? devicesOf(to)
+                    : List.of(RingTarget.external(a.forwardTo()));
+        }
+        return view().extension(a.agent()) instanceof UserView u ? devicesOf(u) : List.of();
+    }
+
+    private static List<RingTarget> devicesOf(UserView u) {
         List<RingTarget> out = new ArrayList<>();
-        if (view().extension(a.agent()) instanceof UserView u) {
-            for (DeviceView d : u.devices()) {
-                out.add(RingTarget.device(u.number(), d.name(), d.channel(), d.mobileNumber()));
-            }
+        for (DeviceView d : u.devices()) {
+            out.add(RingTarget.device(u.number(), d.name(), d.channel(), d.mobileNumber()));
         }
         return out;
+    }
+
+    /** As {@link #leaveTo}, but when the infotainment file playing now has ended (QUE-35, QUE-29). */
+    void leaveAfterTheFile(String destination, String reason) {
+        call.leg().locked(() -> {
+            if (inFile) {
+                afterFile = () -> leaveTo(destination, reason);
+            } else {
+                leaveTo(destination, reason);
+            }
+        });
     }
 
     /** The caller leaves the queue to {@code destination} (null: busy, the server hangs up). */
@@ -184,24 +297,32 @@ final class QueueCall implements MediaScript {
         });
     }
 
-    /** The outcome of one offer. */
+    /**
+     * The outcome of one offer. The queue call counts for the agent it was offered to, also when
+     * another user's phone or an outside number answered for them (QUE-36, QUE-38).
+     */
     private final class Offer implements AgentRing {
         private final List<String> agents;
+        /** The agent each ringing user stands in for; the agent behind the outside number. */
+        private final java.util.Map<String, String> agentOf;
+        private final String outside;
         private String agent;
         private Instant answeredAt;
         private final long startedAt = System.nanoTime();
 
-        Offer(List<String> agents) {
+        Offer(List<String> agents, java.util.Map<String, String> agentOf, String outside) {
             this.agents = agents;
+            this.agentOf = agentOf;
+            this.outside = outside;
         }
 
         @Override
         public void answered(String user) {
             left = true;
             ringing = List.of();
-            agent = user;
+            agent = user == null ? outside : agentOf.getOrDefault(user, user);
             answeredAt = Instant.now(dispatcherClock());
-            dispatcher.answered(QueueCall.this, user, agents);
+            dispatcher.answered(QueueCall.this, agent, agents);
         }
 
         @Override

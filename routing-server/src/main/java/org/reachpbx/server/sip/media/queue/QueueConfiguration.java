@@ -38,9 +38,25 @@ public class QueueConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     public QueueDispatcher queueDispatcher(QueueLiveState live, ObjectProvider<QueueEvents> events, Clock clock,
-                                           MediaServices services) {
-        QueueDispatcher dispatcher = new QueueDispatcher(live, events.getIfAvailable(() -> QueueEvents.NONE), clock);
+                                           MediaServices services,
+                                           ObjectProvider<org.reachpbx.directory.access.PhoneAudit> phoneAudit,
+                                           ObjectProvider<org.reachpbx.server.sip.b2bua.LiveCalls> liveCalls) {
+        // Every call a user has up counts for the queue rules (QUE-08, QUE-33), not only queue calls.
+        org.reachpbx.server.sip.b2bua.LiveCalls calls = liveCalls.getIfAvailable();
+        AgentStates.UserCalls userCalls = calls == null ? AgentStates.UserCalls.NONE
+                : (tenant, user) -> calls.userCalls(tenant, user);
+        QueueDispatcher dispatcher = new QueueDispatcher(live, events.getIfAvailable(() -> QueueEvents.NONE), clock,
+                userCalls);
         services.queues(dispatcher::callFor);
+        // 903/904 by phone (QUE-10, QUE-11): the same rules and live state as the REST login, audited like it.
+        org.reachpbx.directory.access.PhoneAudit audit = phoneAudit.getIfAvailable();
+        QueueAgentLogin.Audit trail = (tenant, agent, action, detail) -> {
+            if (audit != null) {
+                audit.record(agent, tenant, action, detail);
+            }
+        };
+        services.systemCode("903", service -> new QueueAgentLogin(dispatcher, trail, true));
+        services.systemCode("904", service -> new QueueAgentLogin(dispatcher, trail, false));
         return dispatcher;
     }
 }

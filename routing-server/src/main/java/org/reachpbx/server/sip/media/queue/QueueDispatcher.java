@@ -51,11 +51,23 @@ public final class QueueDispatcher {
     /** The callers waiting, by call ID, and the tenant view each queue was last decided with. */
     private final Map<String, QueueCall> calls = new ConcurrentHashMap<>();
     private final Map<QueueKey, TenantView> views = new ConcurrentHashMap<>();
+    private final AgentStates agentStates;
+    private final ExpectedWait expectedWait = new ExpectedWait();
+    /** The callers hearing an infotainment file now: not offered until it ends (QUE-29). */
+    private final Set<String> infotainmentPlaying = ConcurrentHashMap.newKeySet();
+    /** The infotainment step (QUE-29: 40 s); shorter in tests. */
+    private volatile Duration infotainmentStep = Duration.ofSeconds(40);
 
     public QueueDispatcher(QueueLiveState live, QueueEvents events, Clock clock) {
+        this(live, events, clock, AgentStates.UserCalls.NONE);
+    }
+
+    /** {@code userCalls}: the calls each user has up now (LiveCalls), for QUE-08 and QUE-33. */
+    QueueDispatcher(QueueLiveState live, QueueEvents events, Clock clock, AgentStates.UserCalls userCalls) {
         this.live = live;
         this.events = events;
         this.clock = clock;
+        this.agentStates = new AgentStates(live, userCalls, this::queue);
         worker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -153,6 +165,14 @@ public final class QueueDispatcher {
         });
     }
 
+    /** An offer the call could not take now (an infotainment file started): nobody was tried. */
+    void withdrawn(QueueCall c, List<String> agents) {
+        run(() -> {
+            agents.forEach(a -> live.ringing(c.key().tenantId(), a, false));
+            live.offered(c.key(), c.callId(), false);
+        });
+    }
+
     void answered(QueueCall c, String agent, List<String> rung) {
         Instant now = clock.instant();
         run(() -> {
@@ -162,6 +182,7 @@ public final class QueueDispatcher {
                 live.callStarted(c.key(), agent);
             }
             events.answered(c.key(), c.callId(), agent, now, waited(w, now));
+            expectedWait.answered(c.key(), c.view().zone(), now, waited(w, now));
             dispatch(c.key());
         });
     }
@@ -201,6 +222,31 @@ public final class QueueDispatcher {
             }
         }
         return 0;
+    }
+
+    Duration infotainmentStep() {
+        return infotainmentStep;
+    }
+
+    /** Tests shorten the 40 s infotainment step instead of waiting it out. */
+    void infotainmentStep(Duration step) {
+        infotainmentStep = step;
+    }
+
+    /** QUE-29: an infotainment file starts ({@code true}) or ended; after it the call may be offered again. */
+    void infotainment(QueueCall c, boolean playing) {
+        run(() -> {
+            if (playing) {
+                infotainmentPlaying.add(c.callId());
+            } else if (infotainmentPlaying.remove(c.callId())) {
+                dispatch(c.key());
+            }
+        });
+    }
+
+    /** QUE-28: the expected wait for a caller of this queue now, in whole minutes. */
+    int expectedWaitMinutes(QueueCall c) {
+        return expectedWait.minutes(c.key(), c.view().zone(), clock.instant());
     }
 
     void later(Duration after, Runnable task) {
@@ -268,15 +314,17 @@ public final class QueueDispatcher {
         List<QueueState.Caller> waiting = new ArrayList<>();
         for (Waiting w : live.waiting(key)) {
             if (!w.offered()) {
-                waiting.add(new QueueState.Caller(w.callId(), w.joinedAt(), w.introPlaying(), false,
+                waiting.add(new QueueState.Caller(w.callId(), w.joinedAt(), w.introPlaying(),
+                        infotainmentPlaying.contains(w.callId()),
                         w.callId().equals(keyedBy) ? keyed : null, w.tried()));
             }
         }
         Set<String> agents = new LinkedHashSet<>(q.members());
         agents.addAll(live.loggedIn(key));
         List<QueueState.Agent> state = new ArrayList<>();
+        TenantView view = views.get(key);
         for (String a : agents) {
-            state.add(live.agent(key, a));
+            state.add(agentStates.of(key, view, a));
         }
         return new QueueState(clock.instant(), arriving, waiting, state, live.lastOffered(key), null, null,
                 ThreadLocalRandom.current().nextLong());
@@ -290,7 +338,11 @@ public final class QueueDispatcher {
                 Waiting w = leave(c);
                 events.left(key, c.callId(), r.reason(), now, waited(w, now));
                 log.debug("Queue {}: call {} leaves ({}) to {}", key.queue(), c.callId(), r.reason(), r.destination());
-                c.leaveTo(r.destination(), r.reason());
+                if (r.afterCurrentFile()) {
+                    c.leaveAfterTheFile(r.destination(), r.reason()); // QUE-35: infotainment is never interrupted
+                } else {
+                    c.leaveTo(r.destination(), r.reason());
+                }
             }
         }
         for (QueueDecision.Offer o : d.offers()) {
@@ -319,6 +371,7 @@ public final class QueueDispatcher {
         }
         live.leave(c.key(), c.callId());
         calls.remove(c.callId());
+        infotainmentPlaying.remove(c.callId());
         return w;
     }
 
