@@ -191,12 +191,13 @@ class RedisKamailioClusterTest {
 
         // Bram registers on instance two only; Anna through Kamailio.
         TestPhone bram = phone("202", sip2, Answering.RING);
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+        // Generous: on a busy machine the change announcement and the first REGISTER take a while.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> register(bram).getStatusCode() == 200);
         // Anna is behind NAT: her Contact names a private address nothing answers on; she is reached
         // only through the Path Kamailio adds to her REGISTER (RFC 3327, with the address it came from).
         TestPhone anna = phone("201", front, Answering.ANSWER).behindNat("10.255.255.1:5060");
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> register(anna).getStatusCode() == 200);
 
         // Instance one finds Bram's registration (made on two) and rings him.
