@@ -27,7 +27,8 @@ import org.reachpbx.server.sip.TestPhone.Answering;
 
 /**
  * Two server processes sharing MariaDB and Redis behind Kamailio's dispatcher (deploy/kamailio,
- * docs/cluster.md): a phone registered on one instance is called through the other; a call-limit
+ * docs/cluster.md): a phone registered on one instance is called through the other; a phone behind
+ * NAT registered through Kamailio is reached from either instance over its Path (RFC 3327); a call-limit
  * extension's limit of 2 holds across both; after kill -9 of one instance Kamailio sends new calls
  * to the other and the dead instance's call leases expire, freeing the extension.
  */
@@ -93,6 +94,8 @@ class RedisKamailioClusterTest {
             """;
 
     final List<AutoCloseable> started = new ArrayList<>();
+    /** The test's working directory: the processes' logs, kept in target/cluster-logs after the test. */
+    Path workDir;
     final String prefix = "test-" + UUID.randomUUID();
     Process kamailio;
 
@@ -113,6 +116,7 @@ class RedisKamailioClusterTest {
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).close();
         }
+        ServerProcess.keepLogs(workDir, getClass().getSimpleName());
         // The instances' live state in Redis (Redisson's TTL maps keep expiry sets named "redisson__...{<name>}").
         org.redisson.config.Config config = new org.redisson.config.Config();
         config.useSingleServer().setAddress("redis://127.0.0.1:6379");
@@ -156,6 +160,7 @@ class RedisKamailioClusterTest {
 
     @Test
     void twoInstancesBehindKamailio(@TempDir Path dir) throws Exception {
+        workDir = dir;
         assumeTrue(MariaDbTestDatabase.wanted(), "no MariaDB (set PBX_TEST_MARIADB_URL; .ci/run does)");
         assumeTrue(new File("/usr/sbin/kamailio").canExecute(), "kamailio is not installed (Debian package kamailio)");
         try (Socket s = new Socket()) {
@@ -186,10 +191,13 @@ class RedisKamailioClusterTest {
 
         // Bram registers on instance two only; Anna through Kamailio.
         TestPhone bram = phone("202", sip2, Answering.RING);
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+        // Generous: on a busy machine the change announcement and the first REGISTER take a while.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> register(bram).getStatusCode() == 200);
-        TestPhone anna = phone("201", front, Answering.ANSWER);
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        // Anna is behind NAT: her Contact names a private address nothing answers on; she is reached
+        // only through the Path Kamailio adds to her REGISTER (RFC 3327, with the address it came from).
+        TestPhone anna = phone("201", front, Answering.ANSWER).behindNat("10.255.255.1:5060");
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> register(anna).getStatusCode() == 200);
 
         // Instance one finds Bram's registration (made on two) and rings him.
@@ -209,6 +217,25 @@ class RedisKamailioClusterTest {
         assertThat(viaFront.awaitFinal(10)).as("Anna answers at once").extracting(Response::getStatusCode).isEqualTo(200);
         viaFront.ack();
         viaFront.hangUp();
+        assertThat(anna.byes.poll(5, java.util.concurrent.TimeUnit.SECONDS)).as("the BYE reaches Anna through Kamailio")
+                .isNotNull();
+
+        // Called straight on either instance (whichever took her REGISTER), Anna is reached over her
+        // Path: the INVITE goes through Kamailio (record-routed there), and so do the ACK and the BYE.
+        for (int sip : new int[] {sip1, sip2}) {
+            anna.incoming.clear();
+            anna.acks.clear();
+            TestPhone bramDirect = phone("202", sip, Answering.RING);
+            TestPhone.Call direct = bramDirect.call("201");
+            TestPhone.Incoming atAnna = anna.awaitCall(5);
+            assertThat(atAnna.header("Record-Route")).as("instance on port %d: through Kamailio", sip)
+                    .contains("127.0.0.1:" + front);
+            assertThat(direct.awaitFinal(10)).extracting(Response::getStatusCode).isEqualTo(200);
+            direct.ack();
+            assertThat(anna.acks.poll(5, java.util.concurrent.TimeUnit.SECONDS)).as("ACK over the route set").isNotNull();
+            direct.hangUp();
+            assertThat(anna.byes.poll(5, java.util.concurrent.TimeUnit.SECONDS)).as("BYE over the route set").isNotNull();
+        }
 
         // The call-limit extension 560 (limit 2) counts calls on both instances.
         TestPhone annaOnTwo = phone("201", sip2, Answering.ANSWER);

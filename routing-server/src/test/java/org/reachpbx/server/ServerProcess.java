@@ -104,6 +104,27 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not come up within " + timeout + ":\n" + tail());
     }
 
+    /**
+     * Copies the {@code *.log} files below a test's working directory (the servers', Kamailio's) to
+     * {@code target/cluster-logs/<test>/}: the temporary directory is gone after the test, and a
+     * failure on CI is understood from them.
+     */
+    static void keepLogs(Path workDir, String test) {
+        if (workDir == null || !Files.isDirectory(workDir)) {
+            return;
+        }
+        Path target = Path.of("target", "cluster-logs", test);
+        try (var files = Files.walk(workDir)) {
+            for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                Path to = target.resolve(workDir.relativize(log).toString().replace(File.separatorChar, '-'));
+                Files.createDirectories(target);
+                Files.copy(log, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // the logs are a help, not the test
+        }
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -3,6 +3,7 @@ package org.reachpbx.server.cluster;
 import org.reachpbx.directory.store.TenantChangedEvent;
 import org.reachpbx.directory.view.TenantViewCache;
 import org.reachpbx.rules.tables.TableRegistry;
+import org.reachpbx.server.livestate.LiveStateConfiguration;
 import org.reachpbx.server.livestate.RedisLink;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationListener;
@@ -14,7 +15,7 @@ import org.springframework.transaction.event.TransactionalApplicationListener;
 
 /** A cluster's instances share configuration changes at once when they share a Redis (docs/cluster.md). */
 @Configuration
-@ConditionalOnExpression("!'${pbx.cluster.redis-url:}'.isBlank()")
+@ConditionalOnExpression(LiveStateConfiguration.IN_REDIS)
 public class ClusterConfiguration {
 
     @Bean(destroyMethod = "close")

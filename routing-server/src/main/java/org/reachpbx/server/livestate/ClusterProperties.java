@@ -8,6 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ClusterProperties {
     /** Redis of the cluster, e.g. {@code redis://127.0.0.1:6379}; empty: live state in memory (one instance). */
     private String redisUrl = "";
+    /**
+     * Redis Sentinel instead of one address: the sentinels, comma-separated {@code host:port} (or
+     * {@code redis://host:port}), e.g. {@code 10.0.0.5:26379,10.0.0.6:26379,10.0.0.7:26379}. Set,
+     * the instance asks them for the current primary of {@link #redisSentinelMaster} and follows a
+     * failover; {@link #redisUrl} is then not used.
+     */
+    private String redisSentinelNodes = "";
+    /** The name the sentinels monitor the primary under ({@code sentinel monitor <name> ...}). */
+    private String redisSentinelMaster = "mymaster";
     /** Prefix of every Redis key, so that several clusters (or tests) can share one Redis. */
     private String keyPrefix = "pbx";
     /** How long a call's counters outlive an instance that stopped renewing them (crashed). */
@@ -23,6 +32,22 @@ public class ClusterProperties {
 
     public void setRedisUrl(String redisUrl) {
         this.redisUrl = redisUrl;
+    }
+
+    public String getRedisSentinelNodes() {
+        return redisSentinelNodes;
+    }
+
+    public void setRedisSentinelNodes(String redisSentinelNodes) {
+        this.redisSentinelNodes = redisSentinelNodes;
+    }
+
+    public String getRedisSentinelMaster() {
+        return redisSentinelMaster;
+    }
+
+    public void setRedisSentinelMaster(String redisSentinelMaster) {
+        this.redisSentinelMaster = redisSentinelMaster;
     }
 
     public String getKeyPrefix() {

@@ -15,15 +15,18 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Which live state the server uses: in memory (default), or Redis shared by a cluster when
- * {@code pbx.cluster.redis-url} is set. Redisson is configured here by hand (its Spring Boot starter
+ * {@code pbx.cluster.redis-url} (one Redis) or {@code pbx.cluster.redis-sentinel-nodes} (Redis
+ * Sentinel) is set. Redisson is configured here by hand (its Spring Boot starter
  * brings its own Spring Data version).
  */
 @Configuration
 @EnableConfigurationProperties(ClusterProperties.class)
 public class LiveStateConfiguration {
 
-    private static final String IN_REDIS = "!'${pbx.cluster.redis-url:}'.isBlank()";
-    private static final String IN_MEMORY = "'${pbx.cluster.redis-url:}'.isBlank()";
+    /** Live state in Redis: one address or Sentinel set (also the condition of the cluster's change topic). */
+    public static final String IN_REDIS =
+            "!'${pbx.cluster.redis-url:}'.isBlank() or !'${pbx.cluster.redis-sentinel-nodes:}'.isBlank()";
+    private static final String IN_MEMORY = "!(" + IN_REDIS + ")";
 
     @Configuration
     @ConditionalOnExpression(IN_MEMORY)
@@ -83,9 +86,26 @@ public class LiveStateConfiguration {
         Config config = new Config();
         config.setLazyInitialization(true);
         int timeout = (int) cluster.getRedisTimeout().toMillis();
+        ConstantDelay retryDelay = new ConstantDelay(Duration.ofMillis(Math.max(50, timeout / 4)));
+        ConstantDelay reconnectionDelay = new ConstantDelay(Duration.ofMillis(200));
+        if (!cluster.getRedisSentinelNodes().isBlank()) {
+            // Sentinel (production, docs/cluster.md): Redisson asks the sentinels for the primary and
+            // moves to the new one after a failover; reads go to the primary too (the counters must
+            // see their own writes at once).
+            var sentinels = config.useSentinelServers().setMasterName(cluster.getRedisSentinelMaster())
+                    .setReadMode(org.redisson.config.ReadMode.MASTER).setCheckSentinelsList(false)
+                    .setTimeout(timeout).setConnectTimeout(timeout).setRetryAttempts(1).setRetryDelay(retryDelay)
+                    .setReconnectionDelay(reconnectionDelay);
+            for (String node : cluster.getRedisSentinelNodes().split(",")) {
+                String address = node.trim();
+                if (!address.isEmpty()) {
+                    sentinels.addSentinelAddress(address.contains("://") ? address : "redis://" + address);
+                }
+            }
+            return config;
+        }
         config.useSingleServer().setAddress(cluster.getRedisUrl()).setTimeout(timeout).setConnectTimeout(timeout)
-                .setRetryAttempts(1).setRetryDelay(new ConstantDelay(Duration.ofMillis(Math.max(50, timeout / 4))))
-                .setReconnectionDelay(new ConstantDelay(Duration.ofMillis(200)));
+                .setRetryAttempts(1).setRetryDelay(retryDelay).setReconnectionDelay(reconnectionDelay);
         return config;
     }
 

@@ -2,7 +2,8 @@
  * Live state: what the server knows about phones and calls right now, as opposed to configuration
  * (directory) and history (CDRs). One interface per kind of state, each with an in-memory
  * implementation (the default: one instance, nothing but Java) and a Redis one (when
- * {@code pbx.cluster.redis-url} is set, docs/cluster.md) shared by every instance of a cluster:
+ * {@code pbx.cluster.redis-url} or, for Redis Sentinel, {@code pbx.cluster.redis-sentinel-nodes} is
+ * set, docs/cluster.md) shared by every instance of a cluster:
  * <ul>
  *   <li>{@link org.reachpbx.server.livestate.RegistrationState}: registered contacts with expiry,</li>
  *   <li>{@link org.reachpbx.server.livestate.LoginState}: device logins (901),</li>

@@ -46,8 +46,13 @@ final class RedisTestSupport implements AutoCloseable {
     }
 
     Instance instance(String url, Duration lease, Duration timeout) {
+        return instance(lease, timeout, cluster -> cluster.setRedisUrl(url));
+    }
+
+    /** An instance whose Redis is set by {@code where} (e.g. Sentinel). */
+    Instance instance(Duration lease, Duration timeout, java.util.function.Consumer<ClusterProperties> where) {
         ClusterProperties cluster = new ClusterProperties();
-        cluster.setRedisUrl(url);
+        where.accept(cluster);
         cluster.setKeyPrefix(prefix);
         cluster.setLease(lease);
         cluster.setRenew(lease.dividedBy(3));

@@ -130,7 +130,23 @@ public class TestPhone implements SipListener, AutoCloseable {
     }
 
     public String contact() {
+        if (natContact != null) {
+            return "sip:" + user + "@" + natContact;
+        }
         return "sip:" + user + "@" + address + ":" + port + (ListeningPoint.TLS.equals(transport) ? ";transport=tls" : "");
+    }
+
+    /** The private address a phone behind NAT puts in its Contact (host:port), instead of the one it listens on. */
+    private volatile String natContact;
+
+    /**
+     * Behind NAT: the Contact of every request and answer names {@code hostPort} (e.g. a private
+     * 10.x address nothing on this machine answers), so that the phone is reached only over the
+     * address its packets come from (a proxy's Path/received, RFC 3327).
+     */
+    public TestPhone behindNat(String hostPort) {
+        this.natContact = hostPort;
+        return this;
     }
 
     public int port() {

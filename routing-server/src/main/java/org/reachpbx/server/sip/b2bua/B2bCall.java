@@ -32,6 +32,7 @@ import org.reachpbx.rules.decision.RoutingDecision;
 import org.reachpbx.rules.view.TenantView;
 import org.reachpbx.server.sip.stack.SipProperties.Trunk;
 import org.reachpbx.server.sip.devices.UserDevices.Destination;
+import org.reachpbx.server.sip.registrar.RegistrationPath;
 import org.reachpbx.server.sip.media.AgentRing;
 import org.reachpbx.server.sip.media.CallerLeg;
 import org.reachpbx.server.sip.media.HoldMusic;
@@ -653,6 +654,7 @@ final class B2bCall implements CallerLeg {
                 }
             }
             b.invite = newInvite(b, target, transport, segment, headersFrom);
+            RegistrationPath.route(b.invite, place.path(), b2b.sip().addresses(), b2b.sip().headers());
             EmergencyRouting.apply(trunk, segment.emergencyAreaCode(), b.invite, b2b.sip().headers());
             ClientTransaction tx = b2b.sip().provider().getNewClientTransaction(b.invite);
             b.tx = tx;

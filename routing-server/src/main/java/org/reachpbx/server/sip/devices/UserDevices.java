@@ -32,10 +32,21 @@ import org.reachpbx.server.sip.registrar.RegistrationStore.Binding;
  */
 public class UserDevices implements RegistrationDirectory {
 
-    /** A place to ring: a registered contact (with its channel) or a number over the trunk. */
-    public record Destination(String contact, String channel, String number) {
+    /**
+     * A place to ring: a registered contact (with its channel and the Path it registered through,
+     * RFC 3327) or a number over the trunk.
+     */
+    public record Destination(String contact, String channel, String number, List<String> path) {
+        public Destination {
+            path = path == null ? List.of() : path;
+        }
+
+        public Destination(String contact, String channel, String number) {
+            this(contact, channel, number, List.of());
+        }
+
         static Destination contact(Binding b) {
-            return new Destination(b.contact(), b.channel(), null);
+            return new Destination(b.contact(), b.channel(), null, b.path());
         }
 
         public static Destination number(String number) {

@@ -234,6 +234,7 @@ public class Registrar {
                 return;
             }
         }
+        List<String> path = RegistrationPath.of(request);
         for (ContactHeader c : contacts) {
             int expires = c.getExpires() >= 0 ? c.getExpires() : defaultExpires;
             String contact = c.getAddress().getURI().toString();
@@ -242,10 +243,13 @@ public class Registrar {
             } else {
                 store.bind(new Binding(channel.tenantId(), channel.channel(), contact, callId, cseq,
                         clock.instant().plusSeconds(Math.min(expires, properties.getMaxExpires())), source,
-                        sourcePortOf(event.getRequest()), userAgentOf(event.getRequest()), c.getParameter("device")));
+                        sourcePortOf(event.getRequest()), userAgentOf(event.getRequest()), c.getParameter("device"),
+                        path));
             }
         }
-        server.send(event, ok(event, channel));
+        Response ok = ok(event, channel);
+        RegistrationPath.echo(request, ok);
+        server.send(event, ok);
     }
 
     private Response ok(RequestEvent event, Credential channel) throws Exception {

@@ -19,10 +19,23 @@ public class RegistrationStore {
     /**
      * One contact of one channel. {@code device} is the user's device this contact is (a DESKTOP
      * client or a MOBILE app registering on the user's channel with the Contact parameter
-     * {@code device=<device name or type>}); null for the channel's own phone.
+     * {@code device=<device name or type>}); null for the channel's own phone. {@code path} is the
+     * REGISTER's Path header values (RFC 3327), the proxy nearest this server first: the proxies a request to this
+     * contact must go through (as its route set), e.g. the Kamailio the phone registered through;
+     * empty when it registered directly.
      */
     public record Binding(long tenantId, String channel, String contact, String callId, long cseq,
-                          Instant expires, String sourceAddress, int sourcePort, String userAgent, String device) {
+                          Instant expires, String sourceAddress, int sourcePort, String userAgent, String device,
+                          List<String> path) {
+
+        public Binding {
+            path = path == null ? List.of() : List.copyOf(path);
+        }
+
+        public Binding(long tenantId, String channel, String contact, String callId, long cseq, Instant expires,
+                       String sourceAddress, int sourcePort, String userAgent, String device) {
+            this(tenantId, channel, contact, callId, cseq, expires, sourceAddress, sourcePort, userAgent, device, List.of());
+        }
 
         public Binding(long tenantId, String channel, String contact, String callId, long cseq, Instant expires,
                        String sourceAddress) {

@@ -163,6 +163,26 @@ class SipRegistrarTest {
     }
 
     @Test
+    void thePathOfARegisterIsStoredAndEchoedToAPhoneThatSupportsIt() throws Exception {
+        try (TestPhone phone = phone("jansen-bureau", "kT9v-Wq4mZ2x")) {
+            Response challenge = phone.send(phone.registerRequest(300, null));
+            javax.sip.message.Request r = phone.registerRequest(300, phone.answer(challenge, "SHA-256"));
+            // As a proxy in front (Kamailio's add_path_received) puts it, and the phone saying it knows Path.
+            String path = "<sip:127.0.0.1:5999;lr;received=sip:127.0.0.1:40000>";
+            r.addHeader(phone.headers().createHeader("Path", path));
+            r.addHeader(phone.headers().createSupportedHeader("path"));
+
+            Response ok = phone.send(r);
+
+            assertThat(ok.getStatusCode()).isEqualTo(200);
+            assertThat(store.bindingsOf(tenantId, "jansen-bureau")).singleElement()
+                    .extracting(RegistrationStore.Binding::path).isEqualTo(java.util.List.of(path));
+            assertThat(ok.getHeader("Path")).as("RFC 3327 §5.3").isNotNull();
+            assertThat(ok.getHeader("Path").toString()).contains("received=sip:127.0.0.1:40000");
+        }
+    }
+
+    @Test
     void challengesThenRegistersWithMd5() throws Exception {
         try (TestPhone phone = phone("jansen-bureau", "kT9v-Wq4mZ2x")) {
             Response challenge = phone.send(phone.registerRequest(300, null));
