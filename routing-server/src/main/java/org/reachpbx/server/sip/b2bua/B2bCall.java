@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import gov.nist.javax.sip.header.extensions.ReplacesHeader;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
@@ -23,6 +25,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.reachpbx.integrations.events.CallEventType;
+import org.reachpbx.media.MediaSession;
 import org.reachpbx.rules.decision.Collect;
 import org.reachpbx.rules.decision.MediaService;
 import org.reachpbx.rules.decision.Presentation;
@@ -107,6 +110,12 @@ final class B2bCall implements CallerLeg {
     private ServedCall served;
     /** The caller got the server's 200: later refusals become a BYE, later answers a bridge. */
     private boolean callerAnswered;
+    /**
+     * Attended transfer (GEN-05): the transferor's dialog that left this call, whose requests are no
+     * longer relayed, and what is told when the call ends (the call its party is now joined to).
+     */
+    private Dialog transferorLeft;
+    private Consumer<B2bCall> afterTransferEnds;
     /** The AI extension whose service is connected (AI-02): its leg may hand the caller on by REFER. */
     private String aiExtension;
     /** Counts the transfers of this call: a return timer of an earlier transfer does nothing. */
@@ -987,7 +996,13 @@ final class B2bCall implements CallerLeg {
         if (state != State.ANSWERED) {
             return;
         }
-        sendBye(fromCaller ? winner.dialog : aDialog);
+        Dialog other = fromCaller ? winner.dialog : aDialog;
+        if (transferorLeft != null && other != transferorLeft) {
+            return; // the transferor's own BYE after an attended transfer: the call goes on without it
+        }
+        if (other != transferorLeft) {
+            sendBye(other);
+        }
         end();
     }
 
@@ -1002,7 +1017,7 @@ final class B2bCall implements CallerLeg {
             end();
             return;
         }
-        if (state != State.ANSWERED) {
+        if (state != State.ANSWERED || dialog == transferorLeft) {
             return;
         }
         if (dialog == aDialog) {
@@ -1023,20 +1038,12 @@ final class B2bCall implements CallerLeg {
             served.inDialog(st);
             return;
         }
-        if (state == State.ANSWERED && !fromCaller && Request.REFER.equals(in.getMethod())) {
-            try {
-                referFromCallee(st);
-            } catch (Exception e) {
-                log.info("Call {}: REFER not handled: {}", callId(), e.toString());
-            }
+        if (transferorLeft != null && transferorLeft == (fromCaller ? aDialog : winner.dialog)) {
+            answer(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST); // the transferor left this call
             return;
         }
         if (Request.REFER.equals(in.getMethod())) {
-            try {
-                st.sendResponse(b2b.sip().messages().createResponse(Response.NOT_IMPLEMENTED, in));
-            } catch (Exception ignored) {
-                // the transaction is gone
-            }
+            referred(fromCaller, st);
             return;
         }
         if (state == State.ANSWERED && media.answersHere(in)) {
@@ -1071,6 +1078,75 @@ final class B2bCall implements CallerLeg {
                 // the transaction is gone; the other side retries or hangs up
             }
         }
+    }
+
+    /**
+     * A REFER: with Replaces an attended transfer (either side may send it); without, a blind
+     * transfer by the called user or the AI service. Other REFERs get 501.
+     */
+    private void referred(boolean fromCaller, ServerTransaction st) {
+        try {
+            ReplacesHeader replaces = state == State.ANSWERED
+                    ? AttendedTransfer.replaces(b2b, st.getRequest()) : null;
+            if (replaces != null) {
+                new AttendedTransfer(b2b, this).refer(fromCaller ? aDialog : winner.dialog, st, replaces);
+            } else if (state == State.ANSWERED && !fromCaller) {
+                referFromCallee(st);
+            } else {
+                answer(st, Response.NOT_IMPLEMENTED);
+            }
+        } catch (Exception e) {
+            log.info("Call {}: REFER not handled: {}", callId(), e.toString());
+        }
+    }
+
+    private void answer(ServerTransaction st, int status) {
+        try {
+            st.sendResponse(b2b.sip().messages().createResponse(status, st.getRequest()));
+        } catch (Exception ignored) {
+            // the transaction is gone
+        }
+    }
+
+    // ---- attended transfer (AttendedTransfer carries it out) ----
+
+    /** Whether {@code transferor}'s leg can leave this answered, anchored call for an attended transfer. */
+    synchronized boolean canLeaveForTransfer(Dialog transferor) {
+        return state == State.ANSWERED && media.anchored() && transferorLeft == null && winner != null
+                && (transferor == aDialog || transferor == winner.dialog);
+    }
+
+    /**
+     * Attended transfer: {@code transferor}'s leg leaves the call (its requests are answered 481 from
+     * now on); the other party's session stays, unbridged, for the caller to bridge elsewhere. Null
+     * when the call cannot be taken over (ended, not anchored).
+     */
+    synchronized MediaSession leaveForTransfer(Dialog transferor, Consumer<B2bCall> ends) {
+        if (!canLeaveForTransfer(transferor)) {
+            return null;
+        }
+        transferorLeft = transferor;
+        afterTransferEnds = ends;
+        return media.keepSide(transferor != aDialog);
+    }
+
+    synchronized void notifyTransferor(Dialog transferor, String sipfrag) {
+        notifyRefer(transferor, sipfrag, "terminated;reason=noresource");
+    }
+
+    synchronized void byeTransferor(Dialog transferor) {
+        if (transferor == transferorLeft) {
+            sendBye(transferor);
+        }
+    }
+
+    /** The party this call was joined to by a transfer hung up: the remaining party gets a BYE. */
+    synchronized void hangUpAfterTransfer() {
+        if (transferorLeft == null || state != State.ANSWERED) {
+            return;
+        }
+        sendBye(transferorLeft == aDialog ? winner.dialog : aDialog);
+        end();
     }
 
     /** A relayed request, where its answer goes back to, and the hold music it starts (or null). */
@@ -1248,6 +1324,9 @@ final class B2bCall implements CallerLeg {
         media.close();
         counts.release();
         b2b.ended(this);
+        if (afterTransferEnds != null) {
+            afterTransferEnds.accept(this);
+        }
         Instant now = b2b.now();
         b2b.record(new EndedCall(setup, callId(), aInvite, first, current, startedAt, answeredAt, now, finalStatus,
                 finalReason, winner == null ? null : winner.user, winner == null ? null : winner.number,

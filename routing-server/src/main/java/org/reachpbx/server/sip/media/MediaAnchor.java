@@ -225,6 +225,20 @@ public final class MediaAnchor {
         return new Split(new CallerSide(callerSide, callerSdp), calleeSide);
     }
 
+    /**
+     * Ends the bridge while the anchor stays (an attended transfer): the side that stays is returned
+     * to be bridged to another call's party, its music stops; the leaving side's session idles until
+     * the anchor closes. Re-INVITEs of the staying side are still answered here.
+     */
+    public MediaSession keep(boolean caller) {
+        callerSide.bridge(null);
+        callerSide.stopPlaying();
+        calleeSide.stopPlaying();
+        musicToCallee = false;
+        musicToCaller = false;
+        return caller ? callerSide : calleeSide;
+    }
+
     public void close() {
         callerSide.close();
         calleeSide.close();
