@@ -31,6 +31,7 @@ public final class RtpMediaEngine implements MediaEngine {
     private final MediaClock clock;
     private final ExecutorService events;
     private volatile RtpSession[] sessions = new RtpSession[0];
+    private volatile RtpMixer[] mixers = new RtpMixer[0];
     private volatile boolean closed;
 
     public RtpMediaEngine(MediaConfig config) {
@@ -93,6 +94,23 @@ public final class RtpMediaEngine implements MediaEngine {
     }
 
     @Override
+    public synchronized RtpMixer newMixer() {
+        if (closed) {
+            throw new IllegalStateException("the media engine is closed");
+        }
+        RtpMixer mixer = new RtpMixer(this);
+        RtpMixer[] next = Arrays.copyOf(mixers, mixers.length + 1);
+        next[mixers.length] = mixer;
+        mixers = next;
+        return mixer;
+    }
+
+    /** Called once by a closing mixer. */
+    synchronized void dropMixer(RtpMixer mixer) {
+        mixers = Arrays.stream(mixers).filter(m -> m != mixer).toArray(RtpMixer[]::new);
+    }
+
+    @Override
     public int activeSessions() {
         return sessions.length;
     }
@@ -136,6 +154,9 @@ public final class RtpMediaEngine implements MediaEngine {
         for (RtpSession session : sessions) {
             session.onTick(tick, nowMs);
         }
+        for (RtpMixer mixer : mixers) { // after every member has taken this tick's frame
+            mixer.mix(tick);
+        }
     }
 
     private synchronized void add(RtpSession session) {
@@ -154,6 +175,9 @@ public final class RtpMediaEngine implements MediaEngine {
             return;
         }
         closed = true;
+        for (RtpMixer mixer : mixers) {
+            mixer.close();
+        }
         for (RtpSession session : sessions) {
             session.close();
         }

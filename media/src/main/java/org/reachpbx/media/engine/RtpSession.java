@@ -66,6 +66,8 @@ public final class RtpSession implements MediaSession {
     private Runnable playDone;
     private final RecordingTap recording;
     private RtpSession peer;
+    private MixMember mixMember;
+    private long ownFrameTick = Long.MIN_VALUE;
     private long tick;
     private boolean closed;
 
@@ -172,6 +174,10 @@ public final class RtpSession implements MediaSession {
         if (next == this) {
             throw new IllegalArgumentException("a session cannot be bridged to itself");
         }
+        if (next != null) { // a bridged pair is no longer in a conference
+            leaveMixer();
+            next.leaveMixer();
+        }
         RtpSession previous = link(next);
         if (previous != null && previous != next) {
             previous.unlink(this);
@@ -203,6 +209,54 @@ public final class RtpSession implements MediaSession {
         }
     }
 
+    // ---- mixer hooks (see RtpMixer) ----
+
+    RtpMediaEngine engine() {
+        return engine;
+    }
+
+    private void leaveMixer() {
+        MixMember mixing = mixMember();
+        if (mixing != null) {
+            mixing.mixer.remove(this);
+        }
+    }
+
+    synchronized MixMember mixMember() {
+        return mixMember;
+    }
+
+    /** Joins a mixer (stopping our playback, as a bridge does); false when already closed. */
+    synchronized boolean enterMix(MixMember member) {
+        if (closed) {
+            return false;
+        }
+        mixMember = member;
+        stopPlaying();
+        return true;
+    }
+
+    synchronized void leaveMix(MixMember member) {
+        if (mixMember == member) {
+            mixMember = null;
+        }
+    }
+
+    /** Media clock, after our tick: this tick's mix for our far end, unless our own prompt or digit has the stream. */
+    synchronized void sendMixed(MixMember member, short[] pcm, long tick) {
+        InetSocketAddress to = latch.target();
+        if (closed || mixMember != member || !sending || to == null || player != null || dtmfOut.busy()
+                || ownFrameTick == tick) {
+            return;
+        }
+        G711.encode(codec, pcm, 0, FRAME, stream.payloadBuffer(), RtpPacket.HEADER);
+        try {
+            stream.sendAudio(to, tick, audioPt, FRAME);
+        } catch (IOException e) {
+            sendFailed(e);
+        }
+    }
+
     @Override
     public synchronized MediaStats stats() {
         return counters.snapshot(jitter, stream.packets());
@@ -216,6 +270,7 @@ public final class RtpSession implements MediaSession {
     @Override
     public void close() {
         RtpSession previous;
+        MixMember mixing;
         synchronized (this) {
             if (closed) {
                 return;
@@ -224,11 +279,15 @@ public final class RtpSession implements MediaSession {
             closed = true;
             previous = peer;
             peer = null;
+            mixing = mixMember;
             player = null;
             collector.cancel();
         }
         if (previous != null) {
             previous.unlink(this);
+        }
+        if (mixing != null) {
+            mixing.mixer.remove(this);
         }
         engine.release(this, rtpChannel, rtcpChannel);
     }
@@ -327,14 +386,21 @@ public final class RtpSession implements MediaSession {
             collector.onTick(nowMs);
             int n = frames.poll(frameIn, G711.silence(inCodec));
             recording.onFrame(inCodec, frameIn, n);
+            if (mixMember != null) {
+                mixMember.capture(inCodec, frameIn, n, tick);
+            }
             if (telephoneEventPt < 0 && n > 0) {
                 inband.onFrame(inCodec, frameIn, n); // no RFC 4733 negotiated: keys come as sound
             }
             InetSocketAddress to = sending ? latch.target() : null;
             boolean evented = to != null && telephoneEventPt >= 0 && dtmfOut.onTick(eventOut);
+            if (evented) {
+                ownFrameTick = tick;
+            }
             if (player != null) {
                 boolean frame = player.nextFrame(codec, stream.payloadBuffer(), RtpPacket.HEADER, FRAME);
                 if (frame && to != null && !evented) {
+                    ownFrameTick = tick;
                     try {
                         stream.sendAudio(to, tick, audioPt, FRAME);
                     } catch (IOException e) {
