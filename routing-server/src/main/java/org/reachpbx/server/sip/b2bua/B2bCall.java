@@ -362,14 +362,14 @@ final class B2bCall implements CallerLeg {
         }
         st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, st.getRequest()));
         if (media.anchored()) {
-            completeTransfer(transfer, by, d, target);
+            completeTransfer(transfer, by, d, target, true);
             return;
         }
         // The media went end to end: both parties come to the server first (when-needed anchoring).
         Reanchoring.start(b2b, this, aDialog, by.dialog, anchor -> {
             if (state == State.ANSWERED && winner == by) {
                 media.adopt(anchor);
-                completeTransfer(transfer, by, d, target);
+                completeTransfer(transfer, by, d, target, true);
             } else {
                 anchor.close();
             }
@@ -377,7 +377,7 @@ final class B2bCall implements CallerLeg {
     }
 
     /** The transfer accepted and the media at the server: the transferor's leg goes, the caller is routed on. */
-    private void completeTransfer(CallTransfer transfer, Branch by, RoutingDecision d, String target) {
+    private void completeTransfer(CallTransfer transfer, Branch by, RoutingDecision d, String target, boolean referred) {
         by.done = true;
         winner = null;
         MediaAnchor.Split split = media.release().split();
@@ -394,7 +394,9 @@ final class B2bCall implements CallerLeg {
             return;
         }
         split.callee().close();
-        notifyReferDone(by.dialog);
+        if (referred) {
+            notifyReferDone(by.dialog);
+        }
         sendBye(by.dialog);
         log.info("Call {}: transferred by {} to {}", callId(), by.user, target);
         state = State.ROUTING;
@@ -415,6 +417,38 @@ final class B2bCall implements CallerLeg {
         cancelBranches(null);
         RoutingDecision back = setup.redecide().transfer(user);
         execute(back);
+    }
+
+    /**
+     * GEN-06: the called user's DTMF codes, read from its anchored media session (the server sees
+     * RFC 4733 digits only when the media runs through it: {@code anchor-media: always}).
+     */
+    private void watchCodes(Branch by) {
+        if (by.user == null || !media.anchored()) {
+            return;
+        }
+        InCallCodes codes = new InCallCodes();
+        media.anchor().onDigit(false, digit -> {
+            if (codes.keyed(digit) instanceof InCallCodes.BlindTransfer t) {
+                locked(() -> transferByCode(by, t.destination()));
+            }
+        });
+    }
+
+    /**
+     * {@code ##*<dest>#} (GEN-06): a blind transfer as by the transfer key, decided as a call of the
+     * user (barring applies); a refused target leaves the call as it was.
+     */
+    private void transferByCode(Branch by, String target) {
+        if (state != State.ANSWERED || winner != by || !media.anchored() || transferorLeft != null) {
+            return;
+        }
+        RoutingDecision d = setup.redecide().transferFrom(by.user, by.channel, target);
+        if (d.outcome() == RoutingDecision.Outcome.REJECT || CallTransfer.isPark(d)) {
+            log.info("Call {}: ##*{}# by {} refused or not supported by code", callId(), target, by.user);
+            return;
+        }
+        completeTransfer(new CallTransfer(b2b, setup, callId()), by, d, target, false);
     }
 
     /** RFC 3515: the REFER's implicit subscription ends with the final outcome (here: taken over). */
@@ -859,6 +893,7 @@ final class B2bCall implements CallerLeg {
             ok.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
         }
         aTx.sendResponse(ok);
+        watchCodes(b);
         log.debug("Call {} answered by {}", callId(), b);
         b2b.answered(media, setup, callId(), b.user, answeredAt);
         if (b.user != null) {
@@ -883,6 +918,7 @@ final class B2bCall implements CallerLeg {
         cancelBranches(b);
         counts.user(b.user);
         counts.channel(b.channel);
+        watchCodes(b);
         log.debug("Call {} answered by {} after the server's menu", callId(), b);
         b2b.answered(media, setup, callId(), b.user, b2b.now());
         if (agentRing != null) {

@@ -225,6 +225,11 @@ public final class MediaAnchor {
         return new Split(new CallerSide(callerSide, callerSdp), calleeSide);
     }
 
+    /** Every digit one side sends (RFC 4733 or in-band), for the in-call codes (GEN-06). */
+    public void onDigit(boolean caller, java.util.function.Consumer<Character> listener) {
+        (caller ? callerSide : calleeSide).onDigit(listener);
+    }
+
     /**
      * Ends the bridge while the anchor stays (an attended transfer): the side that stays is returned
      * to be bridged to another call's party, its music stops; the leaving side's session idles until
