@@ -323,8 +323,10 @@ public class TestPhone implements SipListener, AutoCloseable {
                     byes.add(request);
                 }
                 case Request.NOTIFY -> {
-                    reply(event, Response.OK, null);
+                    // Recorded first: a NOTIFY may overtake the 202 of its REFER (RFC 3515 allows it),
+                    // and the stack may then refuse our own transaction for the answer.
                     notifies.add(request);
+                    reply(event, Response.OK, null);
                 }
                 default -> reply(event, Response.OK, null);
             }

@@ -46,7 +46,7 @@ class AttendedTransferTest extends TransferTestSupport {
         Response accepted = atAnna.responses.poll(5, TimeUnit.SECONDS);
         assertThat(accepted).isNotNull();
         assertThat(accepted.getStatusCode()).isEqualTo(202);
-        assertThat(InCallServicesTest.referNotify(anna, 5)).as("RFC 3515 NOTIFY").startsWith("SIP/2.0 200");
+        assertThat(InCallServicesTest.referNotify(anna, 15)).as("RFC 3515 NOTIFY").startsWith("SIP/2.0 200");
         assertThat(byes(anna, 2)).as("both of the transferor's legs end").isTrue();
 
         assertThat(InCallServicesTest.hearsEachOther(bramRtp, corRtp, 660, 1500)).as("302 and 303 talk").isTrue();
@@ -76,7 +76,7 @@ class AttendedTransferTest extends TransferTestSupport {
         TestPhone.Incoming atCor = answeredCall(anna, annaRtp, cor, corRtp, "303", consultation);
         held[0].refer("<sip:303@" + DOMAIN + "?Replaces=" + consultation[0].replaces() + ">");
         assertThat(held[0].await(202, 5)).as("REFER accepted on the caller's side").isNotNull();
-        assertThat(InCallServicesTest.referNotify(anna, 5)).startsWith("SIP/2.0 200");
+        assertThat(InCallServicesTest.referNotify(anna, 15)).startsWith("SIP/2.0 200");
         assertThat(byes(anna, 2)).as("both of the transferor's legs end").isTrue();
 
         assertThat(InCallServicesTest.hearsEachOther(bramRtp, corRtp, 660, 1500)).as("302 and 303 talk").isTrue();
