@@ -78,7 +78,9 @@ final class AttendedTransfer {
             return;
         }
         st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, st.getRequest()));
-        b2b.timer().execute(() -> {
+        // On the media services' background threads, not the ring timers' single thread: a ring
+        // timer waiting for a call's lock must not hold the transfer up, nor the transfer a timer.
+        b2b.media().background(() -> {
             try {
                 join(transferor, consultation, consultationDialog);
             } catch (RuntimeException e) {
@@ -130,7 +132,7 @@ final class AttendedTransfer {
                 over = true;
                 other = call == first ? second : first;
             }
-            b2b.timer().execute(other::hangUpAfterTransfer);
+            b2b.media().background(other::hangUpAfterTransfer);
         }
     }
 
