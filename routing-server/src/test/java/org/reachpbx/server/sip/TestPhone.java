@@ -339,8 +339,10 @@ public class TestPhone implements SipListener, AutoCloseable {
                     byes.add(request);
                 }
                 case Request.NOTIFY -> {
-                    reply(event, Response.OK, null);
+                    // Recorded first: a NOTIFY may overtake the 202 of its REFER (RFC 3515 allows it),
+                    // and the stack may then refuse our own transaction for the answer.
                     notifies.add(request);
+                    reply(event, Response.OK, null);
                 }
                 default -> reply(event, Response.OK, null);
             }
@@ -415,12 +417,7 @@ public class TestPhone implements SipListener, AutoCloseable {
 
         /** A REFER in this call's dialog (an AI service handing the caller on); answers come to {@link #responses}. */
         public void refer(String target) throws Exception {
-            javax.sip.Dialog dialog = tx.getDialog();
-            Request refer = dialog.createRequest(Request.REFER);
-            refer.addHeader(headers.createReferToHeader(addresses.createAddress(target)));
-            javax.sip.ClientTransaction ct = provider.getNewClientTransaction(refer);
-            ct.setApplicationData(this);
-            dialog.sendRequest(ct);
+            referIn(tx.getDialog(), target, this);
         }
 
         /** A re-INVITE from the called side (it puts the caller on hold, say). */
@@ -428,9 +425,30 @@ public class TestPhone implements SipListener, AutoCloseable {
             reinviteIn(tx.getDialog(), sdp, this);
         }
 
+        /** This call's dialog as a Replaces value for another call's REFER (RFC 3891, %-escaped for a URI). */
+        public String replaces() {
+            return replacesOf(tx.getDialog());
+        }
+
         public void ack(Response ok) throws Exception {
             ackIn(tx.getDialog(), ok);
         }
+    }
+
+    /** A REFER naming {@code target} (a SIP URI, perhaps with {@code ?Replaces=}) in this dialog. */
+    private void referIn(javax.sip.Dialog dialog, String target, Object owner) throws Exception {
+        Request refer = dialog.createRequest(Request.REFER);
+        refer.addHeader(headers.createReferToHeader(addresses.createAddress(target)));
+        javax.sip.ClientTransaction ct = provider.getNewClientTransaction(refer);
+        ct.setApplicationData(owner);
+        dialog.sendRequest(ct);
+    }
+
+    /** RFC 3891 as the transferor writes it: the dialog's Call-ID, to-tag the remote's, from-tag our own. */
+    private static String replacesOf(javax.sip.Dialog dialog) {
+        String value = dialog.getCallId().getCallId() + ";to-tag=" + dialog.getRemoteTag() + ";from-tag="
+                + dialog.getLocalTag();
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** A re-INVITE with a new SDP in this dialog; its responses go to {@code owner}'s queue. */
@@ -591,6 +609,16 @@ public class TestPhone implements SipListener, AutoCloseable {
         /** A re-INVITE with a new SDP (hold: a=sendonly). */
         public void reinvite(String sdp) throws Exception {
             reinviteIn(tx.getDialog(), sdp, this);
+        }
+
+        /** A REFER in this call's dialog (the caller's transfer key); answers come to {@link #responses}. */
+        public void refer(String target) throws Exception {
+            referIn(tx.getDialog(), target, this);
+        }
+
+        /** This call's dialog as a Replaces value for another call's REFER (RFC 3891, %-escaped for a URI). */
+        public String replaces() {
+            return replacesOf(tx.getDialog());
         }
 
         public void ackReinvite(Response ok) throws Exception {

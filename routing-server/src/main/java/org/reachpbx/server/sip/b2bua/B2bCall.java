@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import gov.nist.javax.sip.header.extensions.ReplacesHeader;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
@@ -23,6 +25,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.reachpbx.integrations.events.CallEventType;
+import org.reachpbx.media.MediaSession;
 import org.reachpbx.rules.decision.Collect;
 import org.reachpbx.rules.decision.MediaService;
 import org.reachpbx.rules.decision.Presentation;
@@ -114,6 +117,12 @@ final class B2bCall implements CallerLeg {
     private ServedCall served;
     /** The caller got the server's 200: later refusals become a BYE, later answers a bridge. */
     private boolean callerAnswered;
+    /**
+     * Attended transfer (GEN-05): the transferor's dialog that left this call, whose requests are no
+     * longer relayed, and what is told when the call ends (the call its party is now joined to).
+     */
+    private Dialog transferorLeft;
+    private Consumer<B2bCall> afterTransferEnds;
     /** The AI extension whose service is connected (AI-02): its leg may hand the caller on by REFER. */
     private String aiExtension;
     /** Counts the transfers of this call: a return timer of an earlier transfer does nothing. */
@@ -360,14 +369,14 @@ final class B2bCall implements CallerLeg {
         }
         st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, st.getRequest()));
         if (media.anchored()) {
-            completeTransfer(transfer, by, d, target);
+            completeTransfer(transfer, by, d, target, true);
             return;
         }
         // The media went end to end: both parties come to the server first (when-needed anchoring).
         Reanchoring.start(b2b, this, aDialog, by.dialog, anchor -> {
             if (state == State.ANSWERED && winner == by) {
                 media.adopt(anchor);
-                completeTransfer(transfer, by, d, target);
+                completeTransfer(transfer, by, d, target, true);
             } else {
                 anchor.close();
             }
@@ -375,7 +384,7 @@ final class B2bCall implements CallerLeg {
     }
 
     /** The transfer accepted and the media at the server: the transferor's leg goes, the caller is routed on. */
-    private void completeTransfer(CallTransfer transfer, Branch by, RoutingDecision d, String target) {
+    private void completeTransfer(CallTransfer transfer, Branch by, RoutingDecision d, String target, boolean referred) {
         by.done = true;
         winner = null;
         MediaAnchor.Split split = media.release().split();
@@ -392,7 +401,9 @@ final class B2bCall implements CallerLeg {
             return;
         }
         split.callee().close();
-        notifyReferDone(by.dialog);
+        if (referred) {
+            notifyReferDone(by.dialog);
+        }
         sendBye(by.dialog);
         log.info("Call {}: transferred by {} to {}", callId(), by.user, target);
         state = State.ROUTING;
@@ -413,6 +424,38 @@ final class B2bCall implements CallerLeg {
         cancelBranches(null);
         RoutingDecision back = setup.redecide().transfer(user);
         execute(back);
+    }
+
+    /**
+     * GEN-06: the called user's DTMF codes, read from its anchored media session (the server sees
+     * RFC 4733 digits only when the media runs through it: {@code anchor-media: always}).
+     */
+    private void watchCodes(Branch by) {
+        if (by.user == null || !media.anchored()) {
+            return;
+        }
+        InCallCodes codes = new InCallCodes();
+        media.anchor().onDigit(false, digit -> {
+            if (codes.keyed(digit) instanceof InCallCodes.BlindTransfer t) {
+                locked(() -> transferByCode(by, t.destination()));
+            }
+        });
+    }
+
+    /**
+     * {@code ##*<dest>#} (GEN-06): a blind transfer as by the transfer key, decided as a call of the
+     * user (barring applies); a refused target leaves the call as it was.
+     */
+    private void transferByCode(Branch by, String target) {
+        if (state != State.ANSWERED || winner != by || !media.anchored() || transferorLeft != null) {
+            return;
+        }
+        RoutingDecision d = setup.redecide().transferFrom(by.user, by.channel, target);
+        if (d.outcome() == RoutingDecision.Outcome.REJECT || CallTransfer.isPark(d)) {
+            log.info("Call {}: ##*{}# by {} refused or not supported by code", callId(), target, by.user);
+            return;
+        }
+        completeTransfer(new CallTransfer(b2b, setup, callId()), by, d, target, false);
     }
 
     /** RFC 3515: the REFER's implicit subscription ends with the final outcome (here: taken over). */
@@ -858,6 +901,7 @@ final class B2bCall implements CallerLeg {
             ok.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
         }
         aTx.sendResponse(ok);
+        watchCodes(b);
         log.debug("Call {} answered by {}", callId(), b);
         b2b.answered(media, setup, callId(), b.user, answeredAt);
         if (b.user != null) {
@@ -882,6 +926,7 @@ final class B2bCall implements CallerLeg {
         cancelBranches(b);
         counts.user(b.user);
         counts.channel(b.channel);
+        watchCodes(b);
         log.debug("Call {} answered by {} after the server's menu", callId(), b);
         b2b.answered(media, setup, callId(), b.user, b2b.now());
         if (agentRing != null) {
@@ -1002,7 +1047,13 @@ final class B2bCall implements CallerLeg {
         if (state != State.ANSWERED) {
             return;
         }
-        sendBye(fromCaller ? winner.dialog : aDialog);
+        Dialog other = fromCaller ? winner.dialog : aDialog;
+        if (transferorLeft != null && other != transferorLeft) {
+            return; // the transferor's own BYE after an attended transfer: the call goes on without it
+        }
+        if (other != transferorLeft) {
+            sendBye(other);
+        }
         end();
     }
 
@@ -1017,7 +1068,7 @@ final class B2bCall implements CallerLeg {
             end();
             return;
         }
-        if (state != State.ANSWERED) {
+        if (state != State.ANSWERED || dialog == transferorLeft) {
             return;
         }
         if (dialog == aDialog) {
@@ -1038,20 +1089,12 @@ final class B2bCall implements CallerLeg {
             served.inDialog(st);
             return;
         }
-        if (state == State.ANSWERED && !fromCaller && Request.REFER.equals(in.getMethod())) {
-            try {
-                referFromCallee(st);
-            } catch (Exception e) {
-                log.info("Call {}: REFER not handled: {}", callId(), e.toString());
-            }
+        if (transferorLeft != null && transferorLeft == (fromCaller ? aDialog : winner.dialog)) {
+            answer(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST); // the transferor left this call
             return;
         }
         if (Request.REFER.equals(in.getMethod())) {
-            try {
-                st.sendResponse(b2b.sip().messages().createResponse(Response.NOT_IMPLEMENTED, in));
-            } catch (Exception ignored) {
-                // the transaction is gone
-            }
+            referred(fromCaller, st);
             return;
         }
         if (state == State.ANSWERED && media.answersHere(in)) {
@@ -1086,6 +1129,75 @@ final class B2bCall implements CallerLeg {
                 // the transaction is gone; the other side retries or hangs up
             }
         }
+    }
+
+    /**
+     * A REFER: with Replaces an attended transfer (either side may send it); without, a blind
+     * transfer by the called user or the AI service. Other REFERs get 501.
+     */
+    private void referred(boolean fromCaller, ServerTransaction st) {
+        try {
+            ReplacesHeader replaces = state == State.ANSWERED
+                    ? AttendedTransfer.replaces(b2b, st.getRequest()) : null;
+            if (replaces != null) {
+                new AttendedTransfer(b2b, this).refer(fromCaller ? aDialog : winner.dialog, st, replaces);
+            } else if (state == State.ANSWERED && !fromCaller) {
+                referFromCallee(st);
+            } else {
+                answer(st, Response.NOT_IMPLEMENTED);
+            }
+        } catch (Exception e) {
+            log.info("Call {}: REFER not handled: {}", callId(), e.toString());
+        }
+    }
+
+    private void answer(ServerTransaction st, int status) {
+        try {
+            st.sendResponse(b2b.sip().messages().createResponse(status, st.getRequest()));
+        } catch (Exception ignored) {
+            // the transaction is gone
+        }
+    }
+
+    // ---- attended transfer (AttendedTransfer carries it out) ----
+
+    /** Whether {@code transferor}'s leg can leave this answered, anchored call for an attended transfer. */
+    synchronized boolean canLeaveForTransfer(Dialog transferor) {
+        return state == State.ANSWERED && media.anchored() && transferorLeft == null && winner != null
+                && (transferor == aDialog || transferor == winner.dialog);
+    }
+
+    /**
+     * Attended transfer: {@code transferor}'s leg leaves the call (its requests are answered 481 from
+     * now on); the other party's session stays, unbridged, for the caller to bridge elsewhere. Null
+     * when the call cannot be taken over (ended, not anchored).
+     */
+    synchronized MediaSession leaveForTransfer(Dialog transferor, Consumer<B2bCall> ends) {
+        if (!canLeaveForTransfer(transferor)) {
+            return null;
+        }
+        transferorLeft = transferor;
+        afterTransferEnds = ends;
+        return media.keepSide(transferor != aDialog);
+    }
+
+    synchronized void notifyTransferor(Dialog transferor, String sipfrag) {
+        notifyRefer(transferor, sipfrag, "terminated;reason=noresource");
+    }
+
+    synchronized void byeTransferor(Dialog transferor) {
+        if (transferor == transferorLeft) {
+            sendBye(transferor);
+        }
+    }
+
+    /** The party this call was joined to by a transfer hung up: the remaining party gets a BYE. */
+    synchronized void hangUpAfterTransfer() {
+        if (transferorLeft == null || state != State.ANSWERED) {
+            return;
+        }
+        sendBye(transferorLeft == aDialog ? winner.dialog : aDialog);
+        end();
     }
 
     /** A relayed request, where its answer goes back to, and the hold music it starts (or null). */
@@ -1281,6 +1393,9 @@ final class B2bCall implements CallerLeg {
         media.close();
         counts.release();
         b2b.ended(this);
+        if (afterTransferEnds != null) {
+            afterTransferEnds.accept(this);
+        }
         Instant now = b2b.now();
         b2b.record(new EndedCall(setup, callId(), aInvite, first, current, startedAt, answeredAt, now, finalStatus,
                 finalReason, winner == null ? null : winner.user, winner == null ? null : winner.number,

@@ -63,6 +63,15 @@ final class BridgeMedia {
         return a;
     }
 
+    /** Attended transfer: the bridge ends, the staying side's session is kept (see {@link MediaAnchor#keep}). */
+    org.reachpbx.media.MediaSession keepSide(boolean caller) {
+        if (music != null) {
+            music.stop();
+            music = null;
+        }
+        return anchor.keep(caller);
+    }
+
     /** The anchor, or null when the media goes end to end. */
     MediaAnchor anchor() {
         return anchor;

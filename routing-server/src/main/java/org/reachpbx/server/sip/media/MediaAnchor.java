@@ -225,6 +225,25 @@ public final class MediaAnchor {
         return new Split(new CallerSide(callerSide, callerSdp), calleeSide);
     }
 
+    /** Every digit one side sends (RFC 4733 or in-band), for the in-call codes (GEN-06). */
+    public void onDigit(boolean caller, java.util.function.Consumer<Character> listener) {
+        (caller ? callerSide : calleeSide).onDigit(listener);
+    }
+
+    /**
+     * Ends the bridge while the anchor stays (an attended transfer): the side that stays is returned
+     * to be bridged to another call's party, its music stops; the leaving side's session idles until
+     * the anchor closes. Re-INVITEs of the staying side are still answered here.
+     */
+    public MediaSession keep(boolean caller) {
+        callerSide.bridge(null);
+        callerSide.stopPlaying();
+        calleeSide.stopPlaying();
+        musicToCallee = false;
+        musicToCaller = false;
+        return caller ? callerSide : calleeSide;
+    }
+
     public void close() {
         callerSide.close();
         calleeSide.close();

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * most {@code max-per-device} subscriptions, and gets a NOTIFY at once, on every change, and when
  * the subscription ends (Expires: 0, expiry, or the phone refusing a NOTIFY).
  */
-public class Subscriptions implements AutoCloseable {
+public class Subscriptions implements AutoCloseable, org.reachpbx.integrations.mwi.MailboxWatchers {
 
     private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
 
@@ -217,6 +217,16 @@ public class Subscriptions implements AutoCloseable {
         for (Subscription s : all.values()) {
             if (s.tenantId == tenantId && s.target.equals(user) && s.event != EventPackage.MESSAGE_SUMMARY) {
                 notify(s, null, shown);
+            }
+        }
+    }
+
+    /** A box's counts changed (a message left, read or deleted): its message-summary subscribers get the new ones. */
+    @Override
+    public void changed(long tenantId, String box) {
+        for (Subscription s : all.values()) {
+            if (s.tenantId == tenantId && s.target.equals(box) && s.event == EventPackage.MESSAGE_SUMMARY) {
+                notify(s, null);
             }
         }
     }

@@ -50,6 +50,8 @@ class BaresipInteropTest extends InteropTestSupport {
     private final List<Process> started = new ArrayList<>();
     private final List<TestPhone> phones = new ArrayList<>();
     private Path log;
+    /** The port of the running baresip's ctrl_tcp module (netstring JSON commands). */
+    private int ctrlPort;
 
     @Override
     void stopProcesses() throws Exception {
@@ -107,6 +109,40 @@ class BaresipInteropTest extends InteropTestSupport {
 
 
     /**
+     * baresip's transfer key (issue 14): 202 calls baresip (201), which answers and then transfers
+     * the call blind with its {@code transfer} command (a REFER from the called party, RFC 3515);
+     * the server routes 202 on to 203, which answers: 202's call stays up, now with 203.
+     */
+    @Test
+    void baresipTransfersACallBlindThroughTheServer() throws Exception {
+        baresip("transferor");
+        awaitBinding();
+        TestPhone caller = phone("ch202", "pw-202-secret");
+        TestPhone target = phone("ch203", "pw-203-secret").answering(Answering.ANSWER);
+        TestPhone.Call call = caller.call("201", "MD5");
+        Response ok = call.awaitFinal(15);
+        assertThat(ok).as("baresip answers\n" + tail(log, 3000)).isNotNull();
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        call.ack();
+        for (int i = 0; i < 100 && !Files.readString(log, StandardCharsets.ISO_8859_1).toLowerCase().contains("established"); i++) {
+            Thread.sleep(100);
+        }
+
+        String reply = control("transfer", "sip:203@" + DOMAIN);
+        TestPhone.Incoming atTarget = target.awaitCall(20);
+        assertThat(atTarget).as("203 rings after baresip's REFER (ctrl_tcp: " + reply + ")\n" + tail(log, 3000))
+                .isNotNull();
+        assertThat(target.acks.poll(10, TimeUnit.SECONDS)).as("203's answer is acknowledged").isNotNull();
+        assertThat(caller.byes.poll(1, TimeUnit.SECONDS)).as("202's call stays up, now with 203").isNull();
+        assertThat(Files.readString(log, StandardCharsets.ISO_8859_1)).as("baresip transferred the call")
+                .containsIgnoringCase("transferring call");
+
+        call.hangUp();
+        assertThat(target.byes.poll(10, TimeUnit.SECONDS)).as("202's hang-up ends 203's leg").isNotNull();
+        waitUntilNoCalls();
+    }
+
+    /**
      * baresip leaves a voicemail message through the server (issue 11): its {@code aufile} audio
      * source plays a generated WAV (6 s of silence while the greeting and the beep play, 3 s of
      * speech-like sound, then silence); the server ends the message after its 5 s of silence, says
@@ -153,6 +189,27 @@ class BaresipInteropTest extends InteropTestSupport {
         return phone;
     }
 
+    /**
+     * A command to the running baresip over its ctrl_tcp module: a netstring with the JSON
+     * {@code {"command": …, "params": …}}; baresip answers with a netstring too (read and returned).
+     */
+    private String control(String command, String params) throws Exception {
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                java.util.Map.of("command", command, "params", params, "token", "t1"));
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", ctrlPort)) {
+            socket.setSoTimeout(5000);
+            var out = socket.getOutputStream();
+            out.write((body.length + ":").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.write(',');
+            out.flush();
+            byte[] reply = new byte[4096];
+            int n = socket.getInputStream().read(reply);
+            return n <= 0 ? "" : new String(reply, 0, n, StandardCharsets.UTF_8);
+        }
+    }
+
     /** Starts baresip as ch201 with a config directory of its own; {@code commands} run at start. */
     private void baresip(String name, String... commands) throws Exception {
         baresipWith(name, "aubridge,nil", "<sip:ch201@" + DOMAIN + ">;auth_pass=pw-201-secret"
@@ -169,6 +226,7 @@ class BaresipInteropTest extends InteropTestSupport {
         Files.createDirectories(dir);
         int sipPort = freePort("127.0.0.1");
         int rtp = 42000 + (sipPort % 100) * 20;
+        ctrlPort = freePort("127.0.0.1");
         Files.writeString(dir.resolve("config"), String.join("\n",
                 "poll_method\t\tepoll",
                 "sip_listen\t\t127.0.0.1:" + sipPort,
@@ -182,6 +240,8 @@ class BaresipInteropTest extends InteropTestSupport {
                 "module\t\t\taufile.so",
                 "module_app\t\taccount.so",
                 "module_app\t\tmenu.so",
+                "module_app\t\tctrl_tcp.so",
+                "ctrl_tcp_listen\t\t127.0.0.1:" + ctrlPort,
                 ""));
         Files.writeString(dir.resolve("accounts"), account + "\n");
         Files.writeString(dir.resolve("contacts"), "");

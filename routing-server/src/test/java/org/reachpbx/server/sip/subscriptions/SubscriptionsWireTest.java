@@ -15,7 +15,9 @@ import javax.sip.message.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reachpbx.directory.integrations.VoicemailMessage;
 import org.reachpbx.integrations.voicemail.VoicemailDeposit;
+import org.reachpbx.integrations.voicemail.VoicemailMessages;
 import org.reachpbx.media.record.Wav;
 import org.reachpbx.server.sip.TestPhone;
 import org.reachpbx.server.sip.TestTenants;
@@ -38,6 +40,8 @@ class SubscriptionsWireTest extends B2buaTestSupport {
     private SubscriptionProperties properties;
     @Autowired
     private VoicemailDeposit deposit;
+    @Autowired
+    private VoicemailMessages messages;
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -222,6 +226,37 @@ class SubscriptionsWireTest extends B2buaTestSupport {
                     .isEqualTo("simple-message-summary");
             assertThat(body(n)).contains("Messages-Waiting: yes").contains("Message-Account: sip:202@" + BLF)
                     .contains("Voice-Message: 2/0");
+            mwi.refresh(0);
+        } finally {
+            jdbc.update("delete from voicemail_message where tenant_id = ? and box = '202'", blf);
+        }
+    }
+
+    @Test
+    void aMessageSummarySubscriberHearsInItsDialogWhenAMessageIsLeftReadAndDeleted() throws Exception {
+        TestPhone phone = blfPhone("202");
+        jdbc.update("delete from voicemail_message where tenant_id = ? and box = '202'", blf);
+        try {
+            TestPhone.Subscription mwi = phone.subscribe("ch202", "message-summary", 600, true);
+            assertThat(mwi.response.getStatusCode()).isEqualTo(200);
+            assertThat(body(mwi.awaitNotify(5))).contains("Messages-Waiting: no");
+
+            VoicemailMessage left = deposit.deposit(new VoicemailDeposit.Deposit(blf, "202", "0201234567", null, null,
+                    Instant.now(), Wav.pcm16Mono8k(new short[800], 800)));
+            Request afterDeposit = mwi.awaitNotify(20);
+            assertThat(afterDeposit).as("a NOTIFY in the subscription's dialog when a message is left").isNotNull();
+            assertThat(body(afterDeposit)).contains("Messages-Waiting: yes").contains("Voice-Message: 1/0");
+            assertThat(state(afterDeposit).getState()).isEqualToIgnoringCase("active");
+
+            messages.markOld(blf, "202", left.getId());
+            Request afterRead = mwi.awaitNotify(20);
+            assertThat(afterRead).as("a NOTIFY when the message is listened to").isNotNull();
+            assertThat(body(afterRead)).contains("Messages-Waiting: no").contains("Voice-Message: 0/1");
+
+            messages.delete(blf, "202", left.getId());
+            Request afterDelete = mwi.awaitNotify(20);
+            assertThat(afterDelete).as("a NOTIFY when the message is deleted").isNotNull();
+            assertThat(body(afterDelete)).contains("Voice-Message: 0/0");
             mwi.refresh(0);
         } finally {
             jdbc.update("delete from voicemail_message where tenant_id = ? and box = '202'", blf);
