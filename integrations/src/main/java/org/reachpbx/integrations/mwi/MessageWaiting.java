@@ -10,6 +10,8 @@ import org.reachpbx.integrations.voicemail.VoicemailBoxes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Message waiting (RFC 3842) for personal mailboxes: when a box's counts change, an MWI message is
@@ -23,14 +25,17 @@ public class MessageWaiting {
     private final VoicemailMessageRepository messages;
     private final org.reachpbx.integrations.outbox.Outbox outbox;
     private final ObjectProvider<RegistrationDirectory> registrations;
+    private final ObjectProvider<MailboxWatchers> watchers;
 
     public MessageWaiting(VoicemailBoxes boxes, VoicemailMessageRepository messages,
                           org.reachpbx.integrations.outbox.Outbox outbox,
-                          ObjectProvider<RegistrationDirectory> registrations) {
+                          ObjectProvider<RegistrationDirectory> registrations,
+                          ObjectProvider<MailboxWatchers> watchers) {
         this.boxes = boxes;
         this.messages = messages;
         this.outbox = outbox;
         this.registrations = registrations;
+        this.watchers = watchers;
     }
 
     /**
@@ -50,6 +55,27 @@ public class MessageWaiting {
         m.setDestination(box.account());
         m.setBox(boxNumber);
         outbox.enqueue(m);
+        MailboxWatchers w = watchers.getIfAvailable();
+        if (w != null) {
+            afterCommit(() -> w.changed(tenantId, boxNumber));
+        }
+    }
+
+    /**
+     * Subscribed phones hear of the change in their dialog once it is committed (so the counts they
+     * are sent are the new ones), at once: not behind the outbox's queue of e-mails and SMS.
+     */
+    private static void afterCommit(Runnable task) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            task.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                task.run();
+            }
+        });
     }
 
     /**

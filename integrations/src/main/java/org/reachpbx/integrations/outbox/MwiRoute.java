@@ -4,10 +4,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.reachpbx.directory.integrations.OutboxMessage;
 import org.reachpbx.integrations.mwi.MessageSummary;
-import org.reachpbx.integrations.mwi.MailboxWatchers;
 import org.reachpbx.integrations.mwi.MessageWaiting;
 import org.reachpbx.integrations.sip.SipNotifyComponent;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +13,7 @@ import org.springframework.stereotype.Component;
  * every device the registrar knows for the box's user, through the project's {@code sipnotify}
  * component. With no device registered there is nothing to send; the registrar sends the state
  * when a device subscribes or registers later. A message queued for one phone that registered goes
- * to that phone only, and not at all once its registration is gone. Phones subscribed to the box's
- * message-summary hear of a change in their subscription's dialog ({@link MailboxWatchers}).
+ * to that phone only, and not at all once its registration is gone.
  */
 @Component
 public class MwiRoute extends RouteBuilder {
@@ -24,11 +21,9 @@ public class MwiRoute extends RouteBuilder {
     static final String ENTRY = "direct:outbox-mwi";
 
     private final MessageWaiting messageWaiting;
-    private final ObjectProvider<MailboxWatchers> watchers;
 
-    public MwiRoute(MessageWaiting messageWaiting, ObjectProvider<MailboxWatchers> watchers) {
+    public MwiRoute(MessageWaiting messageWaiting) {
         this.messageWaiting = messageWaiting;
-        this.watchers = watchers;
     }
 
     @Override
@@ -42,10 +37,6 @@ public class MwiRoute extends RouteBuilder {
 
     private void compose(Exchange e) {
         OutboxMessage m = OutboxRoute.message(e);
-        if (m.getTarget() == null) {
-            // A change of the box (not the state for one phone that registered): subscribers too.
-            watchers.ifAvailable(w -> w.changed(m.getTenantId(), m.getBox()));
-        }
         MessageSummary summary = messageWaiting.summary(m.getTenantId(), m.getBox(), m.getDestination());
         e.getMessage().getHeaders().clear();
         e.getMessage().setHeader(SipNotifyComponent.TARGETS, messageWaiting.targets(m));
