@@ -42,7 +42,10 @@
 #
 # Environment: SKIP_BUILD=1 (use the jars already built), LEVELS_VM / LEVELS_PLAY (concurrency
 # steps, default "50 100 200 300 500"), RAMP_SECONDS (default 5), CAPTURE (1: tcpdump, as root),
-# OUT (result dir), SERVER_ARGS (more server options, e.g. --pbx.media.io-threads=1 to compare).
+# OUT (result dir), SERVER_ARGS (more server options, e.g. --pbx.media.io-threads=1 to compare),
+# SERVER_CPUS / LOAD_CPUS (taskset CPU lists: e.g. SERVER_CPUS=1 LOAD_CPUS=0 gives the server a core of
+# its own and puts SIPp, the sink and tcpdump on the other, as the server would have in production),
+# RT_READERS=1 (the server's RTP reader threads get real-time priority, chrt -f 10, as root).
 # Needs sipp (Debian sip-tester, with /usr/share/sip-tester/*.pcap; play_pcap_audio sends through a
 # raw socket: run as root), java 17, curl. Ports: SIP 5190 (server), 127.0.0.2:5189 (SIPp),
 # HTTP 18190, RTP 30000-33999 (server), 127.0.0.2:46000 (SIPp media), 127.0.0.2:47000 (sink).
@@ -68,6 +71,9 @@ SINK_PORT=47000
 RTP_PORTS=30000-33999
 ADMIN=admin:demo-admin
 PCAPS=/usr/share/sip-tester
+SERVER_ON=${SERVER_CPUS:+taskset -c $SERVER_CPUS}
+LOAD_ON=${LOAD_CPUS:+taskset -c $LOAD_CPUS}
+RT_READERS=${RT_READERS:-0}
 mkdir -p "$OUT/work"
 OUT=$(cd "$OUT" && pwd)
 command -v sipp >/dev/null || { echo "run-media.sh: sipp not found (apt-get install sip-tester)" >&2; exit 1; }
@@ -109,7 +115,7 @@ start_server() {
     sleep 1
   done
   log "starting ReachPBX on 127.0.0.1:$PBX_PORT (trunk $TRUNK_IP:$TRUNK_PORT, RTP $RTP_PORTS), in-memory H2, -Xmx1g"
-  java -Xmx1g "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR" --server.port=$PBX_HTTP \
+  $SERVER_ON java -Xmx1g "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR" --server.port=$PBX_HTTP \
     --spring.datasource.url=jdbc:h2:mem:media --pbx.sip.host=127.0.0.1 --pbx.sip.port=$PBX_PORT \
     --pbx.sip.digest-algorithms=MD5,SHA-256 "--pbx.sip.trunks[0].host=$TRUNK_IP" "--pbx.sip.trunks[0].port=$TRUNK_PORT" \
     --pbx.sip.trunks[0].outbound=false "--pbx.sip.trunks[1].name=callee" "--pbx.sip.trunks[1].host=$CALLEE_IP" \
@@ -126,6 +132,15 @@ start_server() {
     "http://127.0.0.1:$PBX_HTTP/api/tenants" >"$OUT/import.json"
   TENANT=$(grep -o '"id":[0-9]*' "$OUT/import.json" | head -n 1 | cut -d: -f2)
   log "imported tenant $TENANT; server pid $PBX_PID"
+  if [[ $RT_READERS == 1 ]]; then
+    # As media servers do for their packet threads: the readers preempt SIPp and the rest.
+    local t
+    for t in /proc/"$PBX_PID"/task/*; do
+      if [[ $(cat "$t/comm") == media-rtp-* ]]; then
+        chrt -f -p 10 "${t##*/}" && log "RTP reader thread ${t##*/}: SCHED_FIFO 10"
+      fi
+    done
+  fi
   sleep 3
 }
 
@@ -138,7 +153,7 @@ step() {
   local label=$kind-$n rate rc=0
   rate=$(((n + RAMP_SECONDS - 1) / RAMP_SECONDS))
   local sink_file=$OUT/$label-sink.properties
-  java -Xmx256m -cp "$CP" org.reachpbx.bench.media.RtpSink $TRUNK_IP $SINK_PORT "$sink_file" >"$OUT/$label-sink.out" 2>&1 &
+  $LOAD_ON java -Xmx256m -cp "$CP" org.reachpbx.bench.media.RtpSink $TRUNK_IP $SINK_PORT "$sink_file" >"$OUT/$label-sink.out" 2>&1 &
   local sink=$!
   pids+=("$sink")
   local caps=()
@@ -147,11 +162,11 @@ step() {
     local to_sink="udp and dst host $TRUNK_IP and dst port $SINK_PORT"
     # relay: what the server sends to the callee (the caller's audio, relayed)
     [[ $kind == relay ]] && to_sink="udp and src host 127.0.0.1 and dst host $CALLEE_IP and dst port $CALLEE_MEDIA_PORT"
-    tcpdump -i lo -n -s 96 -B 65536 --time-stamp-precision=nano -w "$OUT/$label-server.pcap" \
+    $LOAD_ON tcpdump -i lo -n -s 96 -B 65536 --time-stamp-precision=nano -w "$OUT/$label-server.pcap" \
       "$to_sink" >"$OUT/$label-tcpdump.log" 2>&1 &
     caps+=("$!")
     if [[ $kind == voicemail || $kind == relay ]]; then
-      tcpdump -i lo -n -s 96 -B 65536 --time-stamp-precision=nano -w "$OUT/$label-caller.pcap" \
+      $LOAD_ON tcpdump -i lo -n -s 96 -B 65536 --time-stamp-precision=nano -w "$OUT/$label-caller.pcap" \
         "udp and src host $TRUNK_IP and dst host 127.0.0.1 and dst portrange $RTP_PORTS" >>"$OUT/$label-tcpdump.log" 2>&1 &
       caps+=("$!")
     fi
@@ -159,7 +174,7 @@ step() {
   fi
   local callee="" callee_rc=0
   if [[ $kind == relay ]]; then
-    (cd "$OUT/work" && timeout 150 sipp -sf "$HERE/relay-callee.xml" -i $CALLEE_IP -p $CALLEE_PORT \
+    (cd "$OUT/work" && timeout 150 $LOAD_ON sipp -sf "$HERE/relay-callee.xml" -i $CALLEE_IP -p $CALLEE_PORT \
       -mp $CALLEE_MEDIA_PORT -m "$n" -nostdin -recv_timeout 40000 -trace_stat -stf "$OUT/$label-callee.csv" -fd 1 \
       -trace_err -error_file "$OUT/$label-callee-errors.log" >"$OUT/$label-callee.out" 2>&1) &
     callee=$!
@@ -171,7 +186,7 @@ step() {
   t0=$(date +%s.%N)
   c0=$(cpu_ticks)
   g0=$(gc_lines)
-  (cd "$OUT/work" && timeout 120 sipp -sf "$scenario" -s "$number" 127.0.0.1:$PBX_PORT -i $TRUNK_IP -p $TRUNK_PORT \
+  (cd "$OUT/work" && timeout 120 $LOAD_ON sipp -sf "$scenario" -s "$number" 127.0.0.1:$PBX_PORT -i $TRUNK_IP -p $TRUNK_PORT \
     -mp $SIPP_MEDIA_PORT -key sink_ip $TRUNK_IP -key sink_port $SINK_PORT -l "$n" -m "$n" -r "$rate" \
     -nostdin -recv_timeout 40000 -trace_stat -stf "$OUT/$label.csv" -fd 1 -trace_err \
     -error_file "$OUT/$label-errors.log" >"$OUT/$label.out" 2>&1) || rc=$?

@@ -562,6 +562,9 @@ public class TestPhone implements SipListener, AutoCloseable {
                     }
                     return r;
                 }
+                // Shown in the test's output: when the awaited status never comes, this says what did.
+                System.out.println(user + ": waiting for " + status + ", skipped " + r.getStatusCode() + " "
+                        + r.getReasonPhrase() + " (" + r.getHeader("CSeq").toString().trim() + ")");
             }
         }
 

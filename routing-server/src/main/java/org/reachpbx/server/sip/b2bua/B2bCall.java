@@ -1144,6 +1144,8 @@ final class B2bCall implements CallerLeg {
             } else if (state == State.ANSWERED && !fromCaller) {
                 referFromCallee(st);
             } else {
+                log.info("Call {}: REFER {} refused with 501 (call {})", callId(),
+                        fromCaller ? "from the caller's side without Replaces" : "before the call was answered", state);
                 answer(st, Response.NOT_IMPLEMENTED);
             }
         } catch (Exception e) {
@@ -1311,6 +1313,28 @@ final class B2bCall implements CallerLeg {
             sendBye(aDialog);
             end();
         }
+    }
+
+    /**
+     * Ended by the server whatever its state (an instance drained): a caller not answered yet gets
+     * 480, ringing branches a CANCEL, every answered leg a BYE.
+     */
+    synchronized void endByServer() {
+        if (state == State.ENDED) {
+            return;
+        }
+        cancelBranches(null);
+        if (!callerAnswered && state != State.ANSWERED) {
+            finalToCaller(Response.TEMPORARILY_UNAVAILABLE, "ended by the server");
+            return;
+        }
+        if (aDialog != transferorLeft) {
+            sendBye(aDialog);
+        }
+        if (winner != null && winner.dialog != null && winner.dialog != transferorLeft) {
+            sendBye(winner.dialog);
+        }
+        end();
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.reachpbx.server.sip.stack.SipServer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -212,6 +213,18 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
     /** Calls in progress (ringing or answered). */
     public int callsInProgress() {
         return byCallerCallId.size();
+    }
+
+    /**
+     * Ends every call in progress ({@link B2bCall#endByServer}): for draining an instance, and for
+     * the tests, where a call a failed test left behind would make the next test's users busy.
+     *
+     * @return how many calls were ended
+     */
+    public int endAll() {
+        List<B2bCall> calls = List.copyOf(byCallerCallId.values());
+        calls.forEach(B2bCall::endByServer);
+        return calls.size();
     }
 
     /** Calls in progress of one tenant (the dashboard). */

@@ -133,6 +133,10 @@ public abstract class B2buaTestSupport {
         for (int i = 0; i < 100 && b2bua.callsInProgress() > 0; i++) {
             Thread.sleep(50);
         }
+        if (b2bua.callsInProgress() > 0) {
+            // A call that outlived its phones (a failed test): ended here, or its users stay busy.
+            System.out.println("Calls left after the test, ended by the server: " + b2bua.endAll());
+        }
     }
 
     protected static String yaml() throws IOException {

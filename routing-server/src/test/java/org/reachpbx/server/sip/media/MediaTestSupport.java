@@ -53,8 +53,14 @@ public abstract class MediaTestSupport extends B2buaTestSupport {
         peers.forEach(RtpTestPeer::close);
         peers.clear();
         // Every way a call ends returns its media session (and its ports).
-        awaitTrue(() -> engine.activeSessions() == 0, Duration.ofSeconds(10));
-        assertThat(engine.activeSessions()).as("media sessions left open").isZero();
+        if (!awaitTrue(() -> engine.activeSessions() == 0, Duration.ofSeconds(10))) {
+            int left = engine.activeSessions();
+            // This test fails; the calls it left behind must not fail the tests after it too (their
+            // users would be busy, their sessions counted here again).
+            int calls = b2bua.endAll();
+            awaitTrue(() -> engine.activeSessions() == 0, Duration.ofSeconds(5));
+            assertThat(left).as("media sessions left open (%d calls ended by the server afterwards)", calls).isZero();
+        }
     }
 
     /** A registered phone of user {@code ext} with RTP: its offer is the peer's SDP. */
