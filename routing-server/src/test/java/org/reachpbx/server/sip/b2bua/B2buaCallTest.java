@@ -69,6 +69,30 @@ class B2buaCallTest extends B2buaTestSupport {
     }
 
     @Test
+    void endingEveryCallReleasesAnsweredAndRingingCallsOnTheWire() throws Exception {
+        TestPhone callee = phone("203").answering(Answering.ANSWER);
+        TestPhone caller = phone("202");
+        TestPhone ringing = phone("201").answering(Answering.RING);
+        TestPhone.Call answered = caller.call("203");
+        assertThat(answered.awaitFinal(5).getStatusCode()).isEqualTo(200);
+        answered.ack();
+        callee.awaitCall(1);
+        assertThat(callee.acks.poll(5, TimeUnit.SECONDS)).isNotNull();
+        TestPhone.Call unanswered = callee.call("201");
+        ringing.awaitCall(5);
+
+        assertThat(b2bua.endAll()).isEqualTo(2);
+
+        assertThat(caller.byes.poll(5, TimeUnit.SECONDS)).as("the answered call's caller gets a BYE").isNotNull();
+        assertThat(callee.byes.poll(5, TimeUnit.SECONDS)).as("... and its callee").isNotNull();
+        Response refused = unanswered.awaitFinal(5);
+        assertThat(refused.getStatusCode()).as("the ringing call's caller").isEqualTo(Response.TEMPORARILY_UNAVAILABLE);
+        assertThat(ringing.cancels.poll(5, TimeUnit.SECONDS)).as("the ringing phone stops").isNotNull();
+        waitUntilNoCalls();
+        assertThat(live.busyUsers(views.byId(tenantId).orElseThrow())).isEmpty();
+    }
+
+    @Test
     void noAnswerForwardsAfterTheTimeout() throws Exception {
         TestPhone anna = phone("201").answering(Answering.RING);
         TestPhone bram = phone("202").answering(Answering.ANSWER);
