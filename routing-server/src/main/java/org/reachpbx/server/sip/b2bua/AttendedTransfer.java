@@ -105,8 +105,7 @@ final class AttendedTransfer {
             return;
         }
         kept.bridge(consulted);
-        held.notifyTransferor(transferor, "SIP/2.0 200 OK");
-        held.byeTransferor(transferor);
+        held.notifyTransferorThenBye(transferor);
         consultation.byeTransferor(consultationDialog);
         log.info("Call {}: attended transfer; its party now talks to the party of call {}", held.callId(),
                 consultation.callId());

@@ -338,8 +338,7 @@ final class B2bCall implements CallerLeg {
         }
         st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, in));
         Branch ai = winner;
-        notifyReferDone(ai.dialog);
-        sendBye(ai.dialog);
+        notifyReferThenBye(ai.dialog);
         ai.done = true;
         log.info("Call {}: AI service {} handed the caller to {}; its leg is released", callId(), aiExtension, target);
         aiExtension = null;
@@ -380,7 +379,7 @@ final class B2bCall implements CallerLeg {
             } else {
                 anchor.close();
             }
-        }, () -> notifyRefer(by.dialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource"));
+        }, () -> notifyRefer(by.dialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource", null));
     }
 
     /** The transfer accepted and the media at the server: the transferor's leg goes, the caller is routed on. */
@@ -394,7 +393,7 @@ final class B2bCall implements CallerLeg {
             state = State.SERVED;
             Integer line = b2b.inCall().park(setup.view(), by.user, by.channel, served);
             transfer.announceLine(by.dialog, by.channel, split.callee(), line, this::locked,
-                    () -> notifyReferDone(by.dialog), () -> sendBye(by.dialog));
+                    () -> notifyReferThenBye(by.dialog));
             if (line == null) {
                 hangUp();
             }
@@ -402,9 +401,10 @@ final class B2bCall implements CallerLeg {
         }
         split.callee().close();
         if (referred) {
-            notifyReferDone(by.dialog);
+            notifyReferThenBye(by.dialog);
+        } else {
+            sendBye(by.dialog);
         }
-        sendBye(by.dialog);
         log.info("Call {}: transferred by {} to {}", callId(), by.user, target);
         state = State.ROUTING;
         int mine = ++transfers;
@@ -458,20 +458,41 @@ final class B2bCall implements CallerLeg {
         completeTransfer(new CallTransfer(b2b, setup, callId()), by, d, target, false);
     }
 
-    /** RFC 3515: the REFER's implicit subscription ends with the final outcome (here: taken over). */
-    private void notifyReferDone(Dialog dialog) {
-        notifyRefer(dialog, "SIP/2.0 200 OK", "terminated;reason=noresource");
+    /**
+     * RFC 3515: the REFER's implicit subscription ends with the final outcome (here: taken over),
+     * and the transferor's leg ends once the phone has answered that NOTIFY. A BYE sent right behind
+     * the NOTIFY can be handled first by a phone that works on several requests at once; its dialog
+     * gone, it refuses the NOTIFY (481) and never learns the outcome. (RFC 5589 phones hang up
+     * themselves on the NOTIFY; their BYE and ours cross harmlessly.)
+     */
+    private void notifyReferThenBye(Dialog dialog) {
+        if (!notifyRefer(dialog, "SIP/2.0 200 OK", "terminated;reason=noresource",
+                new NotifySent(this, () -> sendBye(dialog)))) {
+            sendBye(dialog);
+        }
     }
 
-    private void notifyRefer(Dialog dialog, String sipfrag, String subscriptionState) {
+    /** A NOTIFY sent for a REFER, and what follows once it is answered or timed out (under the call's lock). */
+    record NotifySent(B2bCall call, Runnable then) {
+        void answered() {
+            call.locked(then);
+        }
+    }
+
+    /** Sends the NOTIFY; false when it could not be sent. */
+    private boolean notifyRefer(Dialog dialog, String sipfrag, String subscriptionState, NotifySent sent) {
         try {
             Request notify = dialog.createRequest(Request.NOTIFY);
             notify.addHeader(b2b.sip().headers().createEventHeader("refer"));
             notify.addHeader(b2b.sip().headers().createSubscriptionStateHeader(subscriptionState));
             notify.setContent(sipfrag + "\r\n", b2b.sip().headers().createContentTypeHeader("message", "sipfrag;version=2.0"));
-            dialog.sendRequest(b2b.sip().provider().getNewClientTransaction(notify));
+            ClientTransaction ct = b2b.sip().provider().getNewClientTransaction(notify);
+            ct.setApplicationData(sent);
+            dialog.sendRequest(ct);
+            return true;
         } catch (Exception e) {
-            log.debug("Call {}: NOTIFY for the REFER failed: {}", callId(), e.toString());
+            log.info("Call {}: NOTIFY for the REFER failed: {}", callId(), e.toString());
+            return false;
         }
     }
 
@@ -1184,7 +1205,14 @@ final class B2bCall implements CallerLeg {
     }
 
     synchronized void notifyTransferor(Dialog transferor, String sipfrag) {
-        notifyRefer(transferor, sipfrag, "terminated;reason=noresource");
+        notifyRefer(transferor, sipfrag, "terminated;reason=noresource", null);
+    }
+
+    /** The attended transfer is done: the transferor hears so (NOTIFY 200), then its leg ends. */
+    synchronized void notifyTransferorThenBye(Dialog transferor) {
+        if (transferor == transferorLeft) {
+            notifyReferThenBye(transferor);
+        }
     }
 
     synchronized void byeTransferor(Dialog transferor) {

@@ -262,6 +262,8 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
             relay.call().relayResponse(relay, r);
         } else if (owner instanceof Reanchoring.Leg leg && tx != null) {
             leg.owner().call().locked(() -> leg.owner().response(leg, r));
+        } else if (owner instanceof B2bCall.NotifySent notify && r.getStatusCode() >= 200) {
+            notify.answered();
         }
     }
 
@@ -271,6 +273,9 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
         } else if (!event.isServerTransaction()
                 && event.getClientTransaction().getApplicationData() instanceof Reanchoring.Leg leg) {
             leg.owner().call().locked(leg.owner()::timeout);
+        } else if (!event.isServerTransaction()
+                && event.getClientTransaction().getApplicationData() instanceof B2bCall.NotifySent notify) {
+            notify.answered();
         }
     }
 

@@ -105,10 +105,9 @@ final class CallTransfer {
      * end that leg ({@code line} null: at once). Runs the SIP acts under the call's lock.
      */
     void announceLine(Dialog parker, String parkerChannel, MediaSession session, Integer line,
-                      Consumer<Runnable> locked, Runnable notify, Runnable bye) {
+                      Consumer<Runnable> locked, Runnable notifyThenBye) {
         Runnable done = () -> locked.accept(() -> {
-            notify.run();
-            bye.run();
+            notifyThenBye.run();
             session.close();
         });
         if (line == null || b2b.media() == null) {
