@@ -45,7 +45,8 @@
 # OUT (result dir), SERVER_ARGS (more server options, e.g. --pbx.media.io-threads=1 to compare),
 # SERVER_CPUS / LOAD_CPUS (taskset CPU lists: e.g. SERVER_CPUS=1 LOAD_CPUS=0 gives the server a core of
 # its own and puts SIPp, the sink and tcpdump on the other, as the server would have in production),
-# RT_READERS=1 (the server's RTP reader threads get real-time priority, chrt -f 10, as root).
+# RT_READERS=1 (the server's RTP reader threads get real-time priority, chrt -f 10, as root),
+# SERVER_JVM_OPTS (more JVM options for the server, e.g. -XX:+UseZGC).
 # Needs sipp (Debian sip-tester, with /usr/share/sip-tester/*.pcap; play_pcap_audio sends through a
 # raw socket: run as root), java 17, curl. Ports: SIP 5190 (server), 127.0.0.2:5189 (SIPp),
 # HTTP 18190, RTP 30000-33999 (server), 127.0.0.2:46000 (SIPp media), 127.0.0.2:47000 (sink).
@@ -115,7 +116,7 @@ start_server() {
     sleep 1
   done
   log "starting ReachPBX on 127.0.0.1:$PBX_PORT (trunk $TRUNK_IP:$TRUNK_PORT, RTP $RTP_PORTS), in-memory H2, -Xmx1g"
-  $SERVER_ON java -Xmx1g "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR" --server.port=$PBX_HTTP \
+  $SERVER_ON java -Xmx1g ${SERVER_JVM_OPTS:-} "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR" --server.port=$PBX_HTTP \
     --spring.datasource.url=jdbc:h2:mem:media --pbx.sip.host=127.0.0.1 --pbx.sip.port=$PBX_PORT \
     --pbx.sip.digest-algorithms=MD5,SHA-256 "--pbx.sip.trunks[0].host=$TRUNK_IP" "--pbx.sip.trunks[0].port=$TRUNK_PORT" \
     --pbx.sip.trunks[0].outbound=false "--pbx.sip.trunks[1].name=callee" "--pbx.sip.trunks[1].host=$CALLEE_IP" \
