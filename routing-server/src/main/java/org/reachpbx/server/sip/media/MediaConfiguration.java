@@ -47,10 +47,14 @@ public class MediaConfiguration {
 
     @Bean(destroyMethod = "close")
     public MediaEngine mediaEngine(MediaProperties properties, SipServer sip) {
-        return new RtpMediaEngine(new MediaConfig(properties.getBindAddress(), address(properties, sip),
+        MediaEngine engine = new RtpMediaEngine(new MediaConfig(properties.getBindAddress(), address(properties, sip),
                 properties.rtpPortMin(), properties.rtpPortMax(), MediaConfig.DEFAULT_PTIME_MS,
                 properties.getJitterBufferMs(),
                 properties.getIoThreads() > 0 ? properties.getIoThreads() : MediaConfig.defaultIoThreads()));
+        if (properties.getReaderPriority() > 0) {
+            ReaderPriority.apply(properties.getReaderPriority());
+        }
+        return engine;
     }
 
     @Bean

@@ -68,6 +68,14 @@ public class MediaProperties {
     @Min(0)
     @Max(64)
     private int ioThreads = 0;
+    /**
+     * Real-time priority (SCHED_FIFO, 1–99) for the RTP reader threads, 0 = normal scheduling. For
+     * hosts relaying hundreds of calls next to other busy processes; needs CAP_SYS_NICE
+     * ({@link ReaderPriority}).
+     */
+    @Min(0)
+    @Max(99)
+    private int readerPriority = 0;
     /** Voicemail: the longest message. */
     private Duration maxMessage = Duration.ofMinutes(3);
     /** Voicemail: this much silence ends a message. */
@@ -133,6 +141,14 @@ public class MediaProperties {
 
     public void setCodecs(List<Codec> codecs) {
         this.codecs = codecs;
+    }
+
+    public int getReaderPriority() {
+        return readerPriority;
+    }
+
+    public void setReaderPriority(int readerPriority) {
+        this.readerPriority = readerPriority;
     }
 
     public int getIoThreads() {
