@@ -45,7 +45,7 @@
 # OUT (result dir), SERVER_ARGS (more server options, e.g. --pbx.media.io-threads=1 to compare),
 # SERVER_CPUS / LOAD_CPUS (taskset CPU lists: e.g. SERVER_CPUS=1 LOAD_CPUS=0 gives the server a core of
 # its own and puts SIPp, the sink and tcpdump on the other, as the server would have in production),
-# RT_READERS=1 (the server's RTP reader threads get real-time priority, chrt -f 10, as root),
+# RT_READERS=1 (the server's RTP reader threads at real-time priority: --pbx.media.reader-priority=10, as root),
 # SERVER_JVM_OPTS (more JVM options for the server, e.g. -XX:+UseZGC).
 # Needs sipp (Debian sip-tester, with /usr/share/sip-tester/*.pcap; play_pcap_audio sends through a
 # raw socket: run as root), java 17, curl. Ports: SIP 5190 (server), 127.0.0.2:5189 (SIPp),
@@ -75,6 +75,7 @@ PCAPS=/usr/share/sip-tester
 SERVER_ON=${SERVER_CPUS:+taskset -c $SERVER_CPUS}
 LOAD_ON=${LOAD_CPUS:+taskset -c $LOAD_CPUS}
 RT_READERS=${RT_READERS:-0}
+[[ $RT_READERS == 1 ]] && SERVER_ARGS="${SERVER_ARGS:-} --pbx.media.reader-priority=10"
 mkdir -p "$OUT/work"
 OUT=$(cd "$OUT" && pwd)
 command -v sipp >/dev/null || { echo "run-media.sh: sipp not found (apt-get install sip-tester)" >&2; exit 1; }
@@ -134,11 +135,10 @@ start_server() {
   TENANT=$(grep -o '"id":[0-9]*' "$OUT/import.json" | head -n 1 | cut -d: -f2)
   log "imported tenant $TENANT; server pid $PBX_PID"
   if [[ $RT_READERS == 1 ]]; then
-    # As media servers do for their packet threads: the readers preempt SIPp and the rest.
     local t
     for t in /proc/"$PBX_PID"/task/*; do
       if [[ $(cat "$t/comm") == media-rtp-* ]]; then
-        chrt -f -p 10 "${t##*/}" && log "RTP reader thread ${t##*/}: SCHED_FIFO 10"
+        log "RTP reader thread ${t##*/}: $(chrt -p "${t##*/}" | tr '\n' ' ')"
       fi
     done
   fi
