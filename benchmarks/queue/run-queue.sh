@@ -12,8 +12,8 @@
 # Measured over a steady-state window (WINDOW_SECONDS after RAMP_SECONDS): the dispatch latency,
 # agent free (its BYE sent) → the server's next INVITE reaches the agent, p50/p99/max over every
 # dispatch in the window (AgentFarm's samples.csv); the server's CPU time (/proc/<pid>/stat) as a
-# share of a core and per dispatched call; GC pauses (-Xlog:gc); SIPp's calls up at the window's
-# start and end and its failed calls; the music packets the sink got. Target: p99 ≤ 50 ms.
+# share of a core and per dispatched call; GC pauses (-Xlog:gc); the fewest and most calls SIPp
+# had up during the window, and its failed calls; the music packets the sink got. Target: p99 ≤ 50 ms.
 #
 #   benchmarks/queue/run-queue.sh
 #
@@ -128,10 +128,13 @@ pids+=("$SIPP")
 sleep "$RAMP_SECONDS"
 
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-t0=$(date +%s%3N) c0=$(cpu_ticks) g0=$(gc_lines) up0=$(sipp_column CurrentCall) ok0=$(sipp_column "SuccessfulCall(C)")
+t0=$(date +%s%3N) c0=$(cpu_ticks) g0=$(gc_lines) r0=$(wc -l <"$OUT/callers.csv") ok0=$(sipp_column "SuccessfulCall(C)")
 sleep "$WINDOW_SECONDS"
-t1=$(date +%s%3N) c1=$(cpu_ticks) g1=$(gc_lines) up1=$(sipp_column CurrentCall) ok1=$(sipp_column "SuccessfulCall(C)")
+t1=$(date +%s%3N) c1=$(cpu_ticks) g1=$(gc_lines) r1=$(wc -l <"$OUT/callers.csv") ok1=$(sipp_column "SuccessfulCall(C)")
 failed=$(sipp_column "FailedCall(C)")
+# the calls SIPp had up over the window (it refills in bursts): fewest and most of its per-second rows
+upcol=$(head -n 1 "$OUT/callers.csv" | tr ';' '\n' | grep -nFx CurrentCall | cut -d: -f1)
+read -r up0 up1 < <(sed -n "$((r0 + 1)),${r1}p" "$OUT/callers.csv" | cut -d';' -f"$upcol" | sort -n | sed -n '1p;$p' | tr '\n' ' ')
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
 wait "$SIPP" 2>/dev/null || true
 kill -TERM "$SINK" "$FARM" 2>/dev/null || true
@@ -151,7 +154,7 @@ awk -v n="$n" -v p50="$p50" -v p99="$p99" -v max="$max" -v over="$over50" -v t0=
   -v up0="$up0" -v up1="$up1" -v ok="$((ok1 - ok0))" -v failed="$failed" -v gp="$pauses" -v gm="${max_pause:-0}" \
   -v la0="$load" -v la1="$load1" -v music="$music" '
   BEGIN { t = (t1 - t0) / 1000; cpu = (c1 - c0) / 100;
-          printf "window %.1fs: %d dispatches (%.1f/s) latency p50=%sms p99=%sms max=%sms (%d over 50 ms); server cpu=%.1fs (%.0f%% of a core, %.1f ms/dispatched call); callers up %s -> %s, %d calls ended, %s failed (whole run); gc: %d pauses max %sms; load %s -> %s; music at the sink (whole run): %s\n",
+          printf "window %.1fs: %d dispatches (%.1f/s) latency p50=%sms p99=%sms max=%sms (%d over 50 ms); server cpu=%.1fs (%.0f%% of a core, %.1f ms/dispatched call); callers up %s-%s, %d calls ended, %s failed (whole run); gc: %d pauses max %sms; load %s -> %s; music at the sink (whole run): %s\n",
                  t, n, n / t, p50, p99, max, over, cpu, 100 * cpu / t, 1000 * cpu / (n > 0 ? n : 1), up0, up1, ok, failed, gp, gm, la0, la1, music }' \
   | tee -a "$OUT/results.txt" | tee -a "$OUT/summary.txt" >&2
 log "done"
