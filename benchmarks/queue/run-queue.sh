@@ -134,7 +134,8 @@ t1=$(date +%s%3N) c1=$(cpu_ticks) g1=$(gc_lines) r1=$(wc -l <"$OUT/callers.csv")
 failed=$(sipp_column "FailedCall(C)")
 # the calls SIPp had up over the window (it refills in bursts): fewest and most of its per-second rows
 upcol=$(head -n 1 "$OUT/callers.csv" | tr ';' '\n' | grep -nFx CurrentCall | cut -d: -f1)
-read -r up0 up1 < <(sed -n "$((r0 + 1)),${r1}p" "$OUT/callers.csv" | cut -d';' -f"$upcol" | sort -n | sed -n '1p;$p' | tr '\n' ' ')
+up0=$(sed -n "$((r0 + 1)),${r1}p" "$OUT/callers.csv" | cut -d';' -f"$upcol" | sort -n | head -n 1)
+up1=$(sed -n "$((r0 + 1)),${r1}p" "$OUT/callers.csv" | cut -d';' -f"$upcol" | sort -n | tail -n 1)
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
 wait "$SIPP" 2>/dev/null || true
 kill -TERM "$SINK" "$FARM" 2>/dev/null || true
