@@ -1435,6 +1435,9 @@ final class B2bCall implements CallerLeg {
         cancelTimers();
         leaveMenu();
         agentRing = null;
+        // Counts first: a queue told that its agent is free decides on its own thread at once, and
+        // must not still count this call as the agent's (QUE-08), or the agent waits for the next event.
+        counts.release();
         if (served != null) {
             served.callerHungUp();
         }
@@ -1443,7 +1446,6 @@ final class B2bCall implements CallerLeg {
             bridgedAgent = null;
         }
         media.close();
-        counts.release();
         b2b.ended(this);
         if (afterTransferEnds != null) {
             afterTransferEnds.accept(this);

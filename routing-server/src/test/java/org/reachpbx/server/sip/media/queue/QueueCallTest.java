@@ -121,6 +121,40 @@ class QueueCallTest extends MediaTestSupport {
         assertThat(day.get("agents").get(0).get("answered").asInt()).isEqualTo(1);
     }
 
+    /**
+     * The queue decides when an agent's call ends, not at its one-second tick: the agent's call no
+     * longer counts against them (QUE-08) by the time the queue hears of it (the benchmark's
+     * dispatch latency, docs/performance.md "Queues").
+     */
+    @Test
+    void anAgentWhoHangsUpIsRungAtOnceForTheNextWaitingCaller() throws Exception {
+        RtpTestPeer corRtp = peer();
+        RtpTestPeer dirkRtp = peer();
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        TestPhone dirk = mediaPhone("204", dirkRtp, List.of("PCMA"));
+        TestPhone bram = mediaPhone("202", peer(), List.of("PCMA"));
+        bram.answering(TestPhone.Answering.ANSWER);
+        live.login(queue("400"), "202");
+
+        waitInQueue(cor, corRtp, "400");
+        TestPhone.Incoming first = bram.awaitCall(10);
+        assertThat(first).as("Bram gets Cor").isNotNull();
+        assertThat(awaitTrue(() -> !bram.acks.isEmpty(), Duration.ofSeconds(5))).as("Bram's answer is taken").isTrue();
+        waitInQueue(dirk, dirkRtp, "400");
+        assertThat(awaitTrue(() -> live.waiting(queue("400")).size() == 1, Duration.ofSeconds(5)))
+                .as("Dirk waits while Bram talks").isTrue();
+
+        long hungUp = System.nanoTime();
+        first.hangUp();
+        TestPhone.Incoming next = bram.awaitCall(5);
+        long millis = (System.nanoTime() - hungUp) / 1_000_000;
+        assertThat(next).as("Bram gets Dirk").isNotNull();
+        assertThat(millis).as("rung on the hang-up, not at the queue's next tick").isLessThan(500);
+        assertThat(awaitTrue(() -> bram.acks.size() == 2, Duration.ofSeconds(5))).as("Bram takes Dirk").isTrue();
+        next.hangUp();
+        assertThat(dirk.byes.poll(5, TimeUnit.SECONDS)).as("Bram's hang-up ends Dirk's call").isNotNull();
+    }
+
     @Test
     void ringAllRingsEveryAvailableAgentAtOnce() throws Exception {
         RtpTestPeer corRtp = peer();
