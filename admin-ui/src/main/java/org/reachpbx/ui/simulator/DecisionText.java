@@ -63,7 +63,7 @@ public final class DecisionText {
             case RING -> t.get("sim.text.ring");
             case REJECT -> d.reject() == null ? t.get("sim.text.reject")
                     : t.get("sim.text.rejectSip", String.valueOf(d.reject().sipStatus()), cause(d.reject().cause(), t))
-                    + (d.reject().reason() == null ? "" : " – " + d.reject().reason());
+                    + (d.reject().reason() == null ? "" : " – " + ConstantLabels.inText(d.reject().reason(), k -> t.get(k)));
             case MEDIA -> t.get("sim.text.media", media(d.media(), t));
             case COLLECT -> t.get("sim.text.collect");
         };
