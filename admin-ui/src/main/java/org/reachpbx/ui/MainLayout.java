@@ -26,7 +26,9 @@ public class MainLayout extends AppLayout {
         PbxUser user = current.user();
         H1 title = new H1("ReachPBX");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
-        Span who = new Span(user.getUsername() + " (" + user.role() + ")");
+        // the role's label, never its constant (TENANT_ADMIN): issue 17, defect 2
+        Span who = new Span(user.getUsername() + " (" + org.reachpbx.ui.config.Labels.choice(
+                org.reachpbx.directory.access.UiRole.class, user.role().name(), this::getTranslation) + ")");
         who.setId("current-user");
         Button logout = new Button(getTranslation("app.logout"), e -> current.logout());
         logout.setId("logout");

@@ -32,7 +32,8 @@ public class NotAllowedView extends VerticalLayout implements HasErrorParameter<
         removeAll();
         String role;
         try {
-            role = current.user().role().name();
+            role = org.reachpbx.ui.config.Labels.choice(org.reachpbx.directory.access.UiRole.class,
+                    current.user().role().name(), this::getTranslation);
         } catch (IllegalStateException notLoggedIn) {
             role = "";
         }

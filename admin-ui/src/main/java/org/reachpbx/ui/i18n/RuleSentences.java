@@ -27,7 +27,7 @@ public final class RuleSentences {
 
     /** The sentence and its detail on one line, as the "Active plan now" trace shows it. */
     public static String line(FiredRule rule, UnaryOperator<String> translate) {
-        String detail = rule.detail();
+        String detail = ConstantLabels.inText(rule.detail(), translate);
         return sentence(rule, translate) + (detail == null || detail.isBlank() ? "" : ": " + detail);
     }
 
@@ -54,7 +54,7 @@ public final class RuleSentences {
             String name = rest.substring(0, end);
             String text = translate.apply(key(name));
             if (text != null && !text.isBlank() && !text.startsWith("!")) {
-                return prefix + text + rest.substring(end);
+                return prefix + text + ConstantLabels.inText(rest.substring(end), translate);
             }
         }
         return line;

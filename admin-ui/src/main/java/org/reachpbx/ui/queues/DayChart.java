@@ -22,8 +22,10 @@ public final class DayChart {
             max = Math.max(max, r.answered() + r.abandoned());
         }
         StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(HEIGHT + 14).append("\" role=\"img\">");
+        // drawn in a 480-wide box and scaled to the width there is: as wide as 480 px on a desk,
+        // narrower on a phone (390 px, issue 17, defect 1), never wider than the screen
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT + 14)
+                .append("\" width=\"100%\" style=\"max-width: ").append(WIDTH).append("px; display: block\" role=\"img\">");
         s.append("<line x1=\"0\" y1=\"").append(HEIGHT).append("\" x2=\"").append(WIDTH).append("\" y2=\"")
                 .append(HEIGHT).append("\" stroke=\"#999\"/>");
         double w = rows.isEmpty() ? WIDTH : (double) WIDTH / rows.size();

@@ -87,6 +87,8 @@ public class QueuesView extends VerticalLayout {
         chartQueue.setLabel(getTranslation("queues.chartQueue"));
         chartQueue.addValueChangeListener(e -> drawChart());
         chart.setId("queue-stats-chart");
+        chart.setWidthFull(); // the chart scales to this width (DayChart), at most its own 480 px
+        chart.getStyle().set("max-width", DayChart.WIDTH + "px");
         add(new H2(getTranslation("queues.title")), tenant, tiles, new H3(getTranslation("queues.today")), chartQueue, chart);
         refresh();
     }

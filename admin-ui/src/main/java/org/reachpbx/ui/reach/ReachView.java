@@ -276,9 +276,9 @@ public class ReachView extends VerticalLayout implements com.vaadin.flow.router.
         Grid<ReachStatus> grid = new Grid<>();
         grid.setId("reach-statuses");
         grid.addColumn(ReachStatus::getName).setHeader(getTranslation("reach.status.name")).setAutoWidth(true);
-        grid.addColumn(s -> s.getPresence().name()).setHeader(getTranslation("reach.status.presence"))
+        grid.addColumn(s -> s.getPresence() == null ? "" : getTranslation("reach.presence." + s.getPresence().name())).setHeader(getTranslation("reach.status.presence"))
                 .setAutoWidth(true);
-        grid.addColumn(s -> s.getTimes().stream().map(ReachView::window).collect(Collectors.joining("; ")))
+        grid.addColumn(s -> s.getTimes().stream().map(this::window).collect(Collectors.joining("; ")))
                 .setHeader(getTranslation("reach.status.times")).setFlexGrow(1);
         org.reachpbx.ui.Grids.sortable(grid);
         grid.setItems(reach.getStatuses());
@@ -286,16 +286,16 @@ public class ReachView extends VerticalLayout implements com.vaadin.flow.router.
         return grid;
     }
 
-    static String window(TimeWindow w) {
+    String window(TimeWindow w) {
         if (w.isPeriod()) {
             return day(w.getFromDay()) + " " + w.getFrom() + " → " + day(w.getToDay()) + " " + w.getTo();
         }
-        return w.getDays().stream().map(ReachView::day).collect(Collectors.joining(",")) + " " + w.getFrom() + "–"
+        return w.getDays().stream().map(this::day).collect(Collectors.joining(",")) + " " + w.getFrom() + "–"
                 + w.getTo();
     }
 
-    private static String day(java.time.DayOfWeek d) {
-        return d == null ? "" : d.name().substring(0, 1) + d.name().substring(1, 3).toLowerCase();
+    private String day(java.time.DayOfWeek d) {
+        return d == null ? "" : getTranslation("reach.day." + d.name());
     }
 
     private Component callClasses(ReachConfig reach) {

@@ -11,6 +11,7 @@ import org.reachpbx.rules.decision.Presentation;
 import org.reachpbx.rules.decision.RingStep;
 import org.reachpbx.rules.decision.RingTarget;
 import org.reachpbx.rules.decision.RoutingDecision;
+import org.reachpbx.ui.i18n.ConstantLabels;
 import org.reachpbx.ui.i18n.UiTexts;
 
 /**
@@ -61,8 +62,8 @@ public final class DecisionText {
         return switch (d.outcome()) {
             case RING -> t.get("sim.text.ring");
             case REJECT -> d.reject() == null ? t.get("sim.text.reject")
-                    : t.get("sim.text.rejectSip", String.valueOf(d.reject().sipStatus()), String.valueOf(d.reject().cause()))
-                    + (d.reject().reason() == null ? "" : " – " + d.reject().reason());
+                    : t.get("sim.text.rejectSip", String.valueOf(d.reject().sipStatus()), cause(d.reject().cause(), t))
+                    + (d.reject().reason() == null ? "" : " – " + ConstantLabels.inText(d.reject().reason(), k -> t.get(k)));
             case MEDIA -> t.get("sim.text.media", media(d.media(), t));
             case COLLECT -> t.get("sim.text.collect");
         };
@@ -74,7 +75,7 @@ public final class DecisionText {
         }
         out.add(indent + t.get("sim.text.outcome", outcome(d, t)));
         if (d.destinationCategory() != null) {
-            out.add(indent + t.get("sim.text.category", String.valueOf(d.destinationCategory()))
+            out.add(indent + t.get("sim.text.category", ConstantLabels.label(d.destinationCategory(), k -> t.get(k)))
                     + (d.dialledNumber() == null ? "" : " " + t.get("sim.text.number", d.dialledNumber())));
         }
         List<RingStep> ring = d.ring() == null ? List.of() : d.ring();
@@ -104,7 +105,7 @@ public final class DecisionText {
         follow(t.get("sim.text.onNoAnswer"), d.onNoAnswer(), indent, out, t);
         follow(t.get("sim.text.onUnreachable"), d.onUnreachable(), indent, out, t);
         if (d.warnings() != null) {
-            d.warnings().forEach(w -> out.add(indent + t.get("sim.text.warning", w)));
+            d.warnings().forEach(w -> out.add(indent + t.get("sim.text.warning", ConstantLabels.inText(w, k -> t.get(k)))));
         }
     }
 
@@ -154,8 +155,12 @@ public final class DecisionText {
         if (m == null) {
             return "";
         }
-        return m.kind() + (m.extension() == null ? "" : " " + t.get("sim.text.ofExtension", m.extension()))
+        return (m.kind() == null ? "" : t.get("sim.mediaKind." + m.kind().name())) + (m.extension() == null ? "" : " " + t.get("sim.text.ofExtension", m.extension()))
                 + (m.code() == null ? "" : " " + t.get("sim.text.code", m.code()));
+    }
+
+    private static String cause(org.reachpbx.rules.decision.RejectCause cause, Texts t) {
+        return cause == null ? "" : t.get("sim.cause." + cause.name());
     }
 
     private static String headers(Map<String, String> headers) {

@@ -33,6 +33,7 @@ import org.reachpbx.ui.Grids;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.Roles;
+import org.reachpbx.ui.i18n.ConstantLabels;
 
 /**
  * The routing simulator: what the rules decide for a call, at any date and time, and which rules
@@ -76,6 +77,7 @@ public class SimulatorView extends VerticalLayout {
         from.setValue(FROM_TRUNK);
         from.addValueChangeListener(e -> showFields());
         deviceType.setItems(DeviceType.values());
+        deviceType.setItemLabelGenerator(d -> org.reachpbx.ui.config.Labels.choice(DeviceType.class, d.name(), this::getTranslation));
         deviceType.setClearButtonVisible(true);
         tenant.setId("sim-tenant");
         caller.setId("sim-caller");
@@ -94,7 +96,7 @@ public class SimulatorView extends VerticalLayout {
         FormLayout form = new FormLayout(tenant, from, caller, callerExtension, channel, deviceType, dialled, time);
         trace.addColumn(r -> org.reachpbx.ui.i18n.RuleSentences.sentence(r, this::getTranslation)).setHeader(getTranslation("sim.rule")).setAutoWidth(true).setFlexGrow(0);
         trace.addColumn(FiredRule::requirement).setHeader(getTranslation("sim.requirement")).setAutoWidth(true).setFlexGrow(0);
-        trace.addColumn(FiredRule::detail).setHeader(getTranslation("sim.detail")).setFlexGrow(1);
+        trace.addColumn(r -> ConstantLabels.inText(r.detail(), this::getTranslation)).setHeader(getTranslation("sim.detail")).setFlexGrow(1);
         trace.setAllRowsVisible(true);
         Grids.sortable(trace); // unsorted it keeps the order in which the rules fired
         showFields();
@@ -126,7 +128,7 @@ public class SimulatorView extends VerticalLayout {
             decision.setText(String.join("\n", DecisionText.lines(result, this::getTranslation)));
             trace.setItems(result.trace() == null ? List.of() : result.trace());
         } catch (IllegalArgumentException e) {
-            error(e.getMessage());
+            error(ConstantLabels.inText(e.getMessage(), this::getTranslation));
         }
     }
 

@@ -103,7 +103,7 @@ public class RuleTablesView extends VerticalLayout {
         this.current = current;
         versions.setId("versions");
         versions.addColumn(TableVersion::version).setHeader(t("tables.version")).setAutoWidth(true);
-        versions.addColumn(TableVersion::state).setHeader(t("tables.state")).setAutoWidth(true);
+        versions.addColumn(v -> t("tables.state." + v.state().name())).setHeader(t("tables.state")).setAutoWidth(true);
         versions.addColumn(v -> v.version() == registry.activeVersion() ? t("tables.active.yes") : "")
                 .setHeader(t("tables.active")).setAutoWidth(true);
         versions.addColumn(TableVersion::author).setHeader(t("tables.author")).setAutoWidth(true);

@@ -58,7 +58,7 @@ class RuleSentencesTest {
         FiredRule barred = new FiredRule(
                 "CB-03 a destination in a category blocked for the account or the user is barred", "CB-03", "PREMIUM_0900");
         assertThat(RuleSentences.line(barred, k -> texts.getTranslation(k, UiTexts.DUTCH))).isEqualTo(
-                "CB-03 een bestemming in een categorie die voor het account of de gebruiker geblokkeerd is, is geblokkeerd: PREMIUM_0900");
+                "CB-03 een bestemming in een categorie die voor het account of de gebruiker geblokkeerd is, is geblokkeerd: 0900-nummers");
     }
 
     /** The call history shows the trace the call record stored: in Dutch, rule names with a colon of their own too. */

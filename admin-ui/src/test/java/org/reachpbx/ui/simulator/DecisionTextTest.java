@@ -40,15 +40,17 @@ class DecisionTextTest {
                 "Caller ID shown: 0301234567",
                 "SIP headers: Alert-Info: x",
                 "On busy:",
-                "    Outcome: Media service: PERSONAL_VOICEMAIL of extension 201");
+                "    Outcome: Media service: personal voicemail of extension 201");
     }
 
     @Test
     void aRejectNamesItsSipStatusAndCause() {
-        RejectCause cause = RejectCause.values()[0];
+        RejectCause cause = RejectCause.BUSY;
         RoutingDecision reject = decision(Outcome.REJECT, Reject.of(cause, "why"), List.of(), null, null, null, null,
                 Map.of());
-        assertThat(DecisionText.outcome(reject)).isEqualTo("Reject: SIP " + cause.sipStatus() + " (" + cause + ") – why");
+        assertThat(DecisionText.outcome(reject)).isEqualTo("Reject: SIP 486 (busy) – why");
+        assertThat(DecisionText.outcome(reject, DecisionText.in(org.reachpbx.ui.i18n.UiTexts.DUTCH)))
+                .isEqualTo("Weigeren: SIP 486 (bezet) – why");
     }
 
     @Test
@@ -67,6 +69,6 @@ class DecisionTextTest {
                 "Geen antwoord na 15 s",
                 "Getoonde nummerweergave: anoniem",
                 "Bij bezet:",
-                "    Uitkomst: Mediadienst: PERSONAL_VOICEMAIL van toestel 201");
+                "    Uitkomst: Mediadienst: persoonlijke voicemail van toestel 201");
     }
 }

@@ -64,7 +64,7 @@ class UiAccessTest {
         audit.record("someone", null, "Rule tables: publish", "version 7");
         browser.login("admin", "demo-admin");
         browser.waitForText(By.id("tenants"), "Demo BV");
-        assertThat(browser.pageText()).contains("Tenants", "Audit", "admin (PLATFORM_ADMIN)");
+        assertThat(browser.pageText()).contains("Tenants", "Audit", "admin (Platform admin)");
         browser.screenshot("admin-tenants");
 
         browser.open("/ui/audit");
@@ -80,7 +80,7 @@ class UiAccessTest {
         audit.record("someone-else", demo + 1000, "Extensions: save", "another tenant's change");
         browser.login("tenantadmin", "demo-tenant");
         browser.waitForText(By.id("tenants"), "Demo BV");
-        assertThat(browser.pageText()).contains("tenantadmin (TENANT_ADMIN)", "Audit");
+        assertThat(browser.pageText()).contains("tenantadmin (Tenant admin)", "Audit");
 
         browser.open("/ui/audit");
         browser.waitForText(By.id("audit"), "user 205 added");
@@ -100,12 +100,12 @@ class UiAccessTest {
     @Test
     void theAnalystCannotOpenTheAuditTrail() {
         browser.login("analyst", "demo-analyst");
-        assertThat(browser.pageText()).contains("analyst (ANALYST)").doesNotContain("Audit");
+        assertThat(browser.pageText()).contains("analyst (Analyst)").doesNotContain("Audit");
 
         browser.open("/ui/audit");
         // A page that says so, in the user's own frame (issue 17, defect 9)
-        browser.waitForText(By.id("not-allowed-text"), "Your role ANALYST may not open 'audit'");
-        assertThat(browser.pageText()).contains("Not allowed", "analyst (ANALYST)");
+        browser.waitForText(By.id("not-allowed-text"), "Your role Analyst may not open 'audit'");
+        assertThat(browser.pageText()).contains("Not allowed", "analyst (Analyst)");
         assertThat(browser.all(By.id("audit"))).isEmpty();
         browser.screenshot("analyst-audit-refused");
     }

@@ -65,7 +65,7 @@ class UiRuleTablesTest {
         int before = registry.activeVersion();
         browser = UiBrowser.start(port).login("analyst", "demo-analyst");
         browser.open("/ui/rule-tables");
-        browser.waitForText(By.id("versions"), "PUBLISHED");
+        browser.waitForText(By.id("versions"), "published");
 
         browser.upload(By.id("upload"), file(timeouts("17")));
         browser.waitForText(By.id("table-status"), "created. No problems.");
@@ -106,7 +106,7 @@ class UiRuleTablesTest {
         int before = registry.activeVersion();
         browser = UiBrowser.start(port).login("admin", "demo-admin");
         browser.open("/ui/rule-tables");
-        browser.waitForText(By.id("versions"), "PUBLISHED");
+        browser.waitForText(By.id("versions"), "published");
 
         browser.upload(By.id("upload"), file(timeouts("soon")));
         browser.waitForText(By.id("table-status"), "problem(s)");
@@ -131,7 +131,7 @@ class UiRuleTablesTest {
         String changed = "Edited in the grid " + System.nanoTime();
         browser = UiBrowser.start(port).login("analyst", "demo-analyst");
         browser.open("/ui/rule-tables");
-        browser.waitForText(By.id("versions"), "PUBLISHED");
+        browser.waitForText(By.id("versions"), "published");
 
         browser.click(By.id("draft-new"));
         browser.waitForText(By.id("table-status"), "created. No problems.");
@@ -187,7 +187,7 @@ class UiRuleTablesTest {
         }
         browser = UiBrowser.start(port).login("analyst", "demo-analyst");
         browser.open("/ui/rule-tables");
-        browser.waitForText(By.id("versions"), "PUBLISHED");
+        browser.waitForText(By.id("versions"), "published");
         browser.upload(By.id("upload"), xlsx);
         browser.waitForText(By.id("table-status"), "created. No problems.");
         int draft = registry.list().stream().mapToInt(TableVersion::version).max().orElseThrow();

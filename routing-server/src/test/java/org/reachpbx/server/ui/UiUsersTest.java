@@ -75,7 +75,7 @@ class UiUsersTest {
 
         browser.close();
         browser = UiBrowser.start(port).login("bakker", "bakker-secret-1");
-        browser.waitForText(By.id("current-user"), "bakker (END_USER)");
+        browser.waitForText(By.id("current-user"), "bakker (End user)");
         browser.waitForText(By.id("reach-profiles"), "Standaard");
         browser.screenshot("users-new-login");
     }
