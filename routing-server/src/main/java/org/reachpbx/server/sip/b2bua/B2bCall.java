@@ -40,6 +40,7 @@ import org.reachpbx.server.sip.media.AgentRing;
 import org.reachpbx.server.sip.media.CallerLeg;
 import org.reachpbx.server.sip.media.HoldMusic;
 import org.reachpbx.server.sip.media.MediaAnchor;
+import org.reachpbx.server.sip.services.CallsInProgress;
 import org.reachpbx.server.sip.media.MediaScript;
 import org.reachpbx.server.sip.media.menus.Menu;
 import org.reachpbx.server.sip.media.ServedCall;
@@ -148,7 +149,7 @@ final class B2bCall implements CallerLeg {
         this.counts = counts;
         this.startedAt = now;
         this.media = new BridgeMedia(b2b.media(), setup, callId(), aInvite.getRawContent(),
-                b2b.anchorsForRecording(setup.tenantId()));
+                b2b.anchorsForService(setup.tenantId()));
     }
 
     @Override
@@ -215,6 +216,41 @@ final class B2bCall implements CallerLeg {
                     anchor.close();
                 }
             }, () -> log.info("Call {}: device switch failed: the media could not be anchored", callId()));
+        }
+        return true;
+    }
+
+    /** Whether {@code user} is the caller or the answering party of this answered call (LSN-02). */
+    synchronized boolean answeredWith(String user) {
+        return state == State.ANSWERED && winner != null
+                && (user.equals(winner.user) || user.equals(setup.callerUser()));
+    }
+
+    /**
+     * Listen-in (LSN-02): {@code then} gets this call's sessions at the server once its media runs
+     * there (both parties re-INVITEd first when it went end to end); false when {@code user} is not
+     * a party of this answered call. The agent is the answering party when the user is both.
+     */
+    synchronized boolean listenIn(String user, Consumer<CallsInProgress.Listened> then) {
+        if (!answeredWith(user) || b2b.media() == null) {
+            return false;
+        }
+        Branch at = winner;
+        boolean agentIsCaller = !user.equals(at.user);
+        java.util.function.BooleanSupplier stillOn = () -> state == State.ANSWERED && winner == at;
+        if (media.anchored()) {
+            MediaAnchor anchor = media.anchor();
+            then.accept(new ListenedCall(this, anchor, agentIsCaller, () -> stillOn.getAsBoolean() && media.anchor() == anchor));
+        } else {
+            Reanchoring.start(b2b, this, aDialog, at.dialog, anchor -> {
+                if (stillOn.getAsBoolean()) {
+                    media.adopt(anchor);
+                    then.accept(new ListenedCall(this, anchor, agentIsCaller,
+                            () -> stillOn.getAsBoolean() && media.anchor() == anchor));
+                } else {
+                    anchor.close();
+                }
+            }, () -> log.info("Call {}: listen-in failed: the media could not be anchored", callId()));
         }
         return true;
     }

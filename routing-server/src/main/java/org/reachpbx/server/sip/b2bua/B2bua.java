@@ -135,6 +135,68 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
         return false;
     }
 
+    @Override
+    public int answeredCalls(long tenantId, String user) {
+        int n = 0;
+        for (B2bCall call : byCallerCallId.values()) {
+            if (call.tenantId() == tenantId && call.answeredWith(user)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public boolean listenIn(long tenantId, String user, String exceptCallId,
+                            java.util.function.Consumer<org.reachpbx.server.sip.services.CallsInProgress.Listened> then) {
+        for (B2bCall call : byCallerCallId.values()) {
+            if (call.tenantId() == tenantId && !call.callId().equals(exceptCallId) && call.listenIn(user, then)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Supervisors waiting for an agent's next call (LSN-02), by tenant and agent. */
+    private final Map<String, java.util.Set<java.util.function.Consumer<Listened>>> waitingSupervisors =
+            new ConcurrentHashMap<>();
+
+    @Override
+    public Waiting awaitNextCall(long tenantId, String user, java.util.function.Consumer<Listened> then) {
+        String key = tenantId + "/" + user;
+        waitingSupervisors.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(then);
+        return () -> waitingSupervisors.computeIfPresent(key, (k, set) -> {
+            set.remove(then);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Whether a supervisor waits for the next call of someone in the account (then its calls are anchored). */
+    private boolean supervisorWaitsIn(long tenantId) {
+        String prefix = tenantId + "/";
+        for (String key : waitingSupervisors.keySet()) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A call was answered: supervisors waiting for one of its parties join it (LSN-02); under the call's lock. */
+    private void supervisorsJoin(B2bCall call, String... users) {
+        for (String user : users) {
+            java.util.Set<java.util.function.Consumer<Listened>> waiting =
+                    user == null ? null : waitingSupervisors.remove(call.tenantId() + "/" + user);
+            if (waiting != null) {
+                for (java.util.function.Consumer<Listened> then : waiting) {
+                    if (!call.listenIn(user, then)) {
+                        awaitNextCall(call.tenantId(), user, then);
+                    }
+                }
+            }
+        }
+    }
+
     MediaServices media() {
         return media;
     }
@@ -151,12 +213,17 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
         this.recordings = callRecordings;
     }
 
-    boolean anchorsForRecording(long tenantId) {
-        return recordings.anchorsFor(tenantId);
+    /** Whether a new call's media is anchored in the server for a service: recording (REC-01) or a waiting supervisor (LSN-02). */
+    boolean anchorsForService(long tenantId) {
+        return recordings.anchorsFor(tenantId) || supervisorWaitsIn(tenantId);
     }
 
     /** A call was answered: its recording starts when the media is anchored and a party has the right. */
     void answered(BridgeMedia media, B2bCall.Setup setup, String callId, String user, Instant at) {
+        B2bCall call = byCallerCallId.get(callId);
+        if (call != null && !waitingSupervisors.isEmpty()) {
+            supervisorsJoin(call, user, setup.callerUser());
+        }
         MediaAnchor anchor = media.anchor();
         if (anchor == null) {
             return;

@@ -36,6 +36,10 @@ public final class MediaAnchor {
     private String answerToCaller;
     private boolean musicToCallee;
     private boolean musicToCaller;
+    /** False once the call ended or a transfer took the two sessions apart. */
+    private boolean bridged = true;
+    /** Who must know when the bridge ends (a listening supervisor's mixer, LSN). */
+    private final List<Runnable> whenUnbridged = new java.util.ArrayList<>();
 
     private MediaAnchor(MediaServices services, long tenantId, String callId, String callerOffer,
                         MediaSession callerSide, MediaSession calleeSide) {
@@ -174,6 +178,7 @@ public final class MediaAnchor {
 
     /** Ends the bridge while the caller stays (a transfer): the callee's side is closed. */
     CallerSide releaseCaller() {
+        unbridged();
         callerSide.bridge(null);
         callerSide.stopPlaying();
         calleeSide.close();
@@ -219,6 +224,7 @@ public final class MediaAnchor {
      * on, the transferor may still hear an announcement); whoever takes the callee's session closes it.
      */
     public Split split() {
+        unbridged();
         callerSide.bridge(null);
         callerSide.stopPlaying();
         calleeSide.stopPlaying();
@@ -236,6 +242,7 @@ public final class MediaAnchor {
      * the anchor closes. Re-INVITEs of the staying side are still answered here.
      */
     public MediaSession keep(boolean caller) {
+        unbridged();
         callerSide.bridge(null);
         callerSide.stopPlaying();
         calleeSide.stopPlaying();
@@ -244,7 +251,52 @@ public final class MediaAnchor {
         return caller ? callerSide : calleeSide;
     }
 
+    /** The session facing the caller ({@code true}) or the called party, e.g. to listen in on them (LSN). */
+    public MediaSession side(boolean caller) {
+        return caller ? callerSide : calleeSide;
+    }
+
+    /** Whether the two parties are still this anchor's bridge (not ended, not split by a transfer). */
+    public synchronized boolean bridged() {
+        return bridged;
+    }
+
+    /**
+     * Runs {@code task} once when the bridge ends (the call ends or a transfer takes the parties
+     * apart), before the sessions change; at once when it has ended already. {@code task} runs on
+     * the call's thread under its lock: it must be short and take no other call's lock.
+     */
+    public void whenUnbridged(Runnable task) {
+        synchronized (this) {
+            if (bridged) {
+                whenUnbridged.add(task);
+                return;
+            }
+        }
+        task.run();
+    }
+
+    private void unbridged() {
+        List<Runnable> tasks;
+        synchronized (this) {
+            if (!bridged) {
+                return;
+            }
+            bridged = false;
+            tasks = List.copyOf(whenUnbridged);
+            whenUnbridged.clear();
+        }
+        for (Runnable task : tasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("Call {}: a task at the end of the bridge failed: {}", callId, e.toString());
+            }
+        }
+    }
+
     public void close() {
+        unbridged();
         callerSide.close();
         calleeSide.close();
         log.debug("Call {}: anchored media closed", callId);

@@ -86,13 +86,15 @@ public class MediaConfiguration {
                         .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenant)));
         services.systemCode("915", service -> new PlanMenu(serviceEngine, serviceViews, planChanges, clock));
         services.systemCode("910", service -> new ForwardMenu(serviceEngine, serviceViews, forwards, clock));
-        // In-call services (issue 14): park by transfer to *6, retrieve by 930+line, pickup by *8/908, device switch by *9/909.
+        // In-call services (issue 14): park by transfer to *6, retrieve by 930+line, pickup by *8/908, device switch by
+        // *9/909, listen-in by 906 (+ the agent's extension).
         InCallServices inCall = new InCallServices(serviceViews, clock);
         services.systemCodePrefix("930", inCall::scriptFor);
         services.systemCodePrefix("*8", inCall::scriptFor);
         services.systemCodePrefix("908", inCall::scriptFor);
         services.systemCode("*9", inCall::scriptFor);
         services.systemCode("909", inCall::scriptFor);
+        services.systemCodePrefix("906", inCall::scriptFor);
         inCall.attach(b2bua);
         b2bua.attach(inCall);
         SoundFiles soundFiles = soundStore.getIfAvailable();

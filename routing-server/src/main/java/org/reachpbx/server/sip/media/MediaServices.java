@@ -136,7 +136,7 @@ public class MediaServices {
         return musicOnHold;
     }
 
-    MediaEngine engine() {
+    public MediaEngine engine() {
         return engine;
     }
 

@@ -371,6 +371,17 @@ public final class ServedCall {
         session.play(prompts, false, current(collectNow));
     }
 
+    /**
+     * Every key the caller presses from now on (RFC 4733, in-band or SIP INFO), until the script
+     * changes or another collection starts: for a script that reacts to single keys while the caller
+     * does something else (a listening supervisor's modes, LSN-04).
+     */
+    public void onKey(Consumer<Character> key) {
+        if (!over) {
+            session.onDigit(current(key));
+        }
+    }
+
     /** Records; {@code done} also runs when the caller hung up meanwhile (the script decides what to keep). */
     public void record(RecordSpec spec, Consumer<Recording> done) {
         int mine = generation;

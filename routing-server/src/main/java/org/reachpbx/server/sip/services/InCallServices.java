@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-call services on the wire: park (PARK-02..05), retrieve (930+line), call pickup (*8, 908,
- * GEN-02). The service rules decide each request (the {@link ServiceEngine}); this class gives them
+ * GEN-02), device switch (*9, 909, GEN-01), listen-in (906, LSN-01..04). The service rules decide each request (the {@link ServiceEngine}); this class gives them
  * the live state (parked lines, ringing calls) and carries their decisions out on served calls.
  */
 public final class InCallServices {
@@ -27,16 +27,16 @@ public final class InCallServices {
     private final LongFunction<ServiceView> serviceViews;
     private final Clock clock;
     private final ParkedCalls parked = new ParkedCalls();
-    private volatile CallsInProgress ringing;
+    private volatile CallsInProgress calls;
 
     public InCallServices(LongFunction<ServiceView> serviceViews, Clock clock) {
         this.serviceViews = serviceViews;
         this.clock = clock;
     }
 
-    /** The B2BUA's ringing calls (call pickup). */
+    /** The B2BUA's calls in progress (pickup, device switch, listen-in). */
     public void attach(CallsInProgress calls) {
-        this.ringing = calls;
+        this.calls = calls;
     }
 
     public ParkedCalls parked() {
@@ -84,11 +84,17 @@ public final class InCallServices {
         if (code.startsWith("930")) {
             return new RetrieveParked(this, code);
         }
+        if (calls == null) {
+            return null;
+        }
         if (code.equals("*9") || code.equals("909")) {
-            return ringing == null ? null : new DeviceSwitch(this, ringing);
+            return new DeviceSwitch(this, calls);
         }
         if (code.startsWith("*8") || code.startsWith("908")) {
-            return ringing == null ? null : new PickUp(this, ringing, code);
+            return new PickUp(this, calls, code);
+        }
+        if (code.startsWith("906")) {
+            return new SupervisorListening(this, calls, code);
         }
         return null;
     }

@@ -15,8 +15,7 @@ import org.reachpbx.media.relay.Mixer.Role;
  * hears the supervisor, the caller does not). {@code 3} (switch between the agent's calls) is the
  * SIP side's, which knows the agent's calls. Ending gives the caller and agent back to a bridge.
  *
- * <p>Not yet wired to {@code 906}: who may listen (the rules' LSN-01), finding and anchoring the
- * agent's call and waiting for the next one (LSN-02) are still to be built on the SIP side.
+ * <p>{@link SupervisorListening} runs it for a supervisor's call to {@code 906}.
  */
 public final class ListenIn implements AutoCloseable {
 
@@ -88,5 +87,10 @@ public final class ListenIn implements AutoCloseable {
     public void close() {
         mixer.close();
         caller.bridge(agent);
+    }
+
+    /** The call ended or is being handed on (a transfer): the mix ends, the sessions are left as they are. */
+    public void end() {
+        mixer.close();
     }
 }

@@ -42,6 +42,16 @@ final class ServiceRequests {
                 null, null, null);
     }
 
+    /**
+     * LSN-01/02/04: {@code user} listens to {@code agent} (906 + extension), keyed {@code option} (null: not
+     * yet); {@code agentCalls}: the agent's answered calls now.
+     */
+    static ServiceRequest listenIn(String user, String channel, String agent, Integer option, int agentCalls) {
+        return new ServiceRequest(ServiceKind.LISTEN_IN, user, channel, null, DeviceType.FIXED, false, "906" + agent, null,
+                option, null, null, agent, null, false, false, false, false, false, null, null, null, null,
+                agentCalls == 0 ? Map.of() : Map.of("calls", agentCalls), null, null, null);
+    }
+
     private static ServiceRequest request(ServiceKind kind, String user, String channel, String dialled,
                                           String destination, boolean blind, List<ServiceRequest.RingingCall> ringing,
                                           Map<Integer, String> parked) {

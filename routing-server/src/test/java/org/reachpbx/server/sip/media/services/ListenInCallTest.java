@@ -1,0 +1,213 @@
+package org.reachpbx.server.sip.media.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.sip.message.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reachpbx.media.testing.AudioCheck;
+import org.reachpbx.media.testing.RtpTestPeer;
+import org.reachpbx.server.sip.TestPhone;
+import org.reachpbx.server.sip.TestTenants;
+import org.reachpbx.server.sip.media.MediaTestSupport;
+
+/**
+ * Listen-in over SIP and RTP (LSN-01..04): a supervisor dials {@code 906} + the agent's extension.
+ * In {@code sip/services-tenant.yaml} 203 has the listen-in right on 201 (the agent), 204 has none;
+ * 202 is the caller. Who hears whom is checked by tones per direction: the caller must never hear
+ * the supervisor.
+ */
+class ListenInCallTest extends MediaTestSupport {
+
+    static final String DOMAIN = InCallServicesTest.DOMAIN;
+    static final int CALLER_HZ = 440;
+    static final int AGENT_HZ = 880;
+    static final int SUPERVISOR_HZ = 1300;
+
+    @BeforeEach
+    void servicesTenant() throws Exception {
+        TestTenants.ensure(store, views, "Services Test BV", "sip/services-tenant.yaml");
+    }
+
+    TestPhone phone(String ext, RtpTestPeer rtp) throws Exception {
+        TestPhone phone = new TestPhone("sch" + ext, DOMAIN, "pw-s" + ext + "-secret", server.port());
+        closeAfterTest(phone);
+        Response r = phone.register(300, "SHA-256");
+        assertThat(r).isNotNull();
+        assertThat(r.getStatusCode()).as("sch%s registers", ext).isEqualTo(200);
+        return phone.withMedia(rtp.sdpOffer(List.of("PCMA"), true));
+    }
+
+    /** 202 calls 201, who answers; both RTP peers point at the server. */
+    TestPhone.Call agentInACall(TestPhone caller, RtpTestPeer callerRtp, TestPhone agent, RtpTestPeer agentRtp)
+            throws Exception {
+        agent.answering(TestPhone.Answering.ANSWER, 100);
+        TestPhone.Call call = caller.call("201");
+        connected(call, callerRtp);
+        TestPhone.Incoming in = agent.awaitCall(5);
+        assertThat(in).as("201 rings").isNotNull();
+        agentRtp.remoteFromSdp(new String(in.request.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(awaitTrue(() -> !agent.acks.isEmpty(), Duration.ofSeconds(5))).isTrue();
+        agent.acks.clear();
+        return call;
+    }
+
+    @Test
+    void theSupervisorHearsBothTheAgentAloneHearsTheAnnouncementAndConsultationReachesTheAgentOnly() throws Exception {
+        RtpTestPeer bramRtp = peer();
+        RtpTestPeer annaRtp = peer();
+        RtpTestPeer corRtp = peer();
+        TestPhone bram = phone("202", bramRtp);
+        TestPhone anna = phone("201", annaRtp);
+        TestPhone cor = phone("203", corRtp);
+        TestPhone.Call call = agentInACall(bram, bramRtp, anna, annaRtp);
+        assertThat(InCallServicesTest.hearsEachOther(bramRtp, annaRtp, CALLER_HZ, AGENT_HZ)).isTrue();
+        assertThat(awaitTrue(() -> quiet(bramRtp) && quiet(annaRtp), Duration.ofSeconds(5))).isTrue();
+
+        int annaFrom = annaRtp.received().size();
+        int bramFrom = bramRtp.received().size();
+        TestPhone.Call listen = cor.call("906201");
+        connected(listen, corRtp);
+        assertThat(awaitPrompt(annaRtp, annaFrom, Duration.ofSeconds(10)))
+                .as("LSN-03: the agent hears that a supervisor listens").isPositive();
+        assertThat(AudioCheck.rms(audioSince(bramRtp, bramFrom)))
+                .as("LSN-03: the caller does not hear the announcement").isLessThan(AudioCheck.SILENCE);
+
+        // LSN-04 listen mode: the supervisor hears both parties and is heard by neither.
+        speaks(bramRtp, CALLER_HZ, List.of(annaRtp, corRtp), List.of());
+        speaks(annaRtp, AGENT_HZ, List.of(bramRtp, corRtp), List.of());
+        speaks(corRtp, SUPERVISOR_HZ, List.of(), List.of(bramRtp, annaRtp));
+
+        // 2: consultation, the agent hears the supervisor, the caller still does not.
+        corRtp.sendDigits("2").get(5, TimeUnit.SECONDS);
+        assertThat(awaitTrue(() -> {
+            try {
+                return heard(corRtp, SUPERVISOR_HZ, annaRtp);
+            } catch (Exception e) {
+                return false;
+            }
+        }, Duration.ofSeconds(5))).as("LSN-04 2: the agent hears the supervisor").isTrue();
+        speaks(corRtp, SUPERVISOR_HZ, List.of(annaRtp), List.of(bramRtp));
+
+        // 1: back to listening.
+        corRtp.sendDigits("1").get(5, TimeUnit.SECONDS);
+        assertThat(awaitTrue(() -> {
+            try {
+                return !heard(corRtp, SUPERVISOR_HZ, annaRtp);
+            } catch (Exception e) {
+                return false;
+            }
+        }, Duration.ofSeconds(5))).as("LSN-04 1: listen mode again").isTrue();
+
+        // The supervisor hangs up: caller and agent talk on, and nobody was re-INVITEd.
+        listen.hangUp();
+        assertThat(InCallServicesTest.hearsEachOther(bramRtp, annaRtp, 500, 1200)).as("the call goes on").isTrue();
+        assertThat(bram.byes).isEmpty();
+        assertThat(anna.byes).isEmpty();
+        assertThat(bram.reinvites).isEmpty();
+        assertThat(anna.reinvites).isEmpty();
+        call.hangUp();
+        assertThat(anna.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void withoutTheListenInRightTheSupervisorHearsARefusalAndIsReleased() throws Exception {
+        RtpTestPeer bramRtp = peer();
+        RtpTestPeer annaRtp = peer();
+        RtpTestPeer doraRtp = peer();
+        TestPhone bram = phone("202", bramRtp);
+        TestPhone anna = phone("201", annaRtp);
+        TestPhone dora = phone("204", doraRtp);
+        TestPhone.Call call = agentInACall(bram, bramRtp, anna, annaRtp);
+
+        int annaFrom = annaRtp.received().size();
+        TestPhone.Call listen = dora.call("906201");
+        connected(listen, doraRtp);
+        assertThat(awaitPrompt(doraRtp, 0, Duration.ofSeconds(10))).as("PRV-06: an announcement").isPositive();
+        assertThat(dora.byes.poll(10, TimeUnit.SECONDS)).as("then release").isNotNull();
+        assertThat(AudioCheck.rms(audioSince(annaRtp, annaFrom))).as("the agent heard nothing").isLessThan(AudioCheck.SILENCE);
+        call.hangUp();
+        assertThat(anna.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void nineOhSixAsksForTheExtensionAndTheSupervisorWaitsOnMusicForTheAgentsNextCall() throws Exception {
+        RtpTestPeer bramRtp = peer();
+        RtpTestPeer annaRtp = peer();
+        RtpTestPeer corRtp = peer();
+        TestPhone bram = phone("202", bramRtp);
+        TestPhone anna = phone("201", annaRtp);
+        TestPhone cor = phone("203", corRtp);
+
+        TestPhone.Call listen = cor.call("906");
+        connected(listen, corRtp);
+        int asked = awaitPrompt(corRtp, 0, Duration.ofSeconds(10));
+        assertThat(asked).as("LSN-01: asked for the agent's extension").isPositive();
+        corRtp.sendDigits("201#").get(5, TimeUnit.SECONDS);
+        assertThat(awaitTrue(() -> AudioCheck.durationOfSound(audioSince(corRtp, asked)).toMillis() > 1500,
+                Duration.ofSeconds(10))).as("LSN-02: music while the agent is in no call").isTrue();
+
+        TestPhone.Call call = agentInACall(bram, bramRtp, anna, annaRtp);
+        int annaFrom = annaRtp.received().size();
+        assertThat(awaitPrompt(annaRtp, annaFrom, Duration.ofSeconds(10)))
+                .as("LSN-02/03: joined at the answer, the agent hears the announcement").isPositive();
+        speaks(bramRtp, CALLER_HZ, List.of(annaRtp, corRtp), List.of());
+        speaks(corRtp, SUPERVISOR_HZ, List.of(), List.of(bramRtp, annaRtp));
+
+        // The call ends: the supervisor stays, on music, for the next one.
+        call.hangUp();
+        assertThat(anna.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+        int after = corRtp.received().size();
+        assertThat(awaitTrue(() -> AudioCheck.durationOfSound(audioSince(corRtp, after)).toMillis() > 1500,
+                Duration.ofSeconds(10))).as("music again after the call").isTrue();
+        assertThat(cor.byes).as("the supervisor stays").isEmpty();
+        listen.hangUp();
+    }
+
+    /** {@code speaker} sends its tone; every one of {@code hearers} receives it, none of {@code deaf} does. */
+    private static void speaks(RtpTestPeer speaker, int hz, List<RtpTestPeer> hearers, List<RtpTestPeer> deaf)
+            throws Exception {
+        int[] from = new int[deaf.size()];
+        for (int i = 0; i < deaf.size(); i++) {
+            from[i] = deaf.get(i).received().size();
+        }
+        int[] hearFrom = new int[hearers.size()];
+        for (int i = 0; i < hearers.size(); i++) {
+            hearFrom[i] = hearers.get(i).received().size();
+        }
+        speaker.sendTone(hz, Duration.ofMillis(600)).get(5, TimeUnit.SECONDS);
+        for (int i = 0; i < hearers.size(); i++) {
+            RtpTestPeer h = hearers.get(i);
+            int f = hearFrom[i];
+            assertThat(awaitTrue(() -> AudioCheck.toneDuration(audioSince(h, f), hz).toMillis() >= 400,
+                    Duration.ofSeconds(5))).as("%d Hz is heard", hz).isTrue();
+        }
+        Thread.sleep(300); // what the deaf would have heard has arrived by now (one mix tick plus the jitter buffer)
+        for (int i = 0; i < deaf.size(); i++) {
+            assertThat(AudioCheck.toneDuration(audioSince(deaf.get(i), from[i]), hz).toMillis())
+                    .as("%d Hz is not heard", hz).isZero();
+        }
+    }
+
+    /** Nothing but silence came for the last 300 ms (a bridge relays only what arrives; a mix sends silence). */
+    private static boolean quiet(RtpTestPeer peer) {
+        List<org.reachpbx.media.testing.ReceivedPacket> got = peer.received();
+        if (got.isEmpty() || System.nanoTime() - got.get(got.size() - 1).arrivalNanos() > 300_000_000L) {
+            return true;
+        }
+        short[] a = RtpTestPeer.audioOf(got);
+        return a.length >= 2400 && AudioCheck.rms(a, a.length - 2400, a.length) < AudioCheck.SILENCE;
+    }
+
+    /** Whether {@code hearer} hears a short tone {@code speaker} sends now. */
+    private static boolean heard(RtpTestPeer speaker, int hz, RtpTestPeer hearer) throws Exception {
+        int from = hearer.received().size();
+        speaker.sendTone(hz, Duration.ofMillis(300)).get(5, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        return AudioCheck.toneDuration(audioSince(hearer, from), hz).toMillis() >= 150;
+    }
+}
