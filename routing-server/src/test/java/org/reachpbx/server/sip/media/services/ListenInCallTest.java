@@ -13,7 +13,9 @@ import org.reachpbx.media.testing.AudioCheck;
 import org.reachpbx.media.testing.RtpTestPeer;
 import org.reachpbx.server.sip.TestPhone;
 import org.reachpbx.server.sip.TestTenants;
+import org.reachpbx.server.sip.devices.DeviceLogins;
 import org.reachpbx.server.sip.media.MediaTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Listen-in over SIP and RTP (LSN-01..04): a supervisor dials {@code 906} + the agent's extension.
@@ -28,9 +30,13 @@ class ListenInCallTest extends MediaTestSupport {
     static final int AGENT_HZ = 880;
     static final int SUPERVISOR_HZ = 1300;
 
+    @Autowired
+    DeviceLogins logins;
+    long tenant;
+
     @BeforeEach
     void servicesTenant() throws Exception {
-        TestTenants.ensure(store, views, "Services Test BV", "sip/services-tenant.yaml");
+        tenant = TestTenants.ensure(store, views, "Services Test BV", "sip/services-tenant.yaml");
     }
 
     TestPhone phone(String ext, RtpTestPeer rtp) throws Exception {
@@ -84,24 +90,14 @@ class ListenInCallTest extends MediaTestSupport {
 
         // 2: consultation, the agent hears the supervisor, the caller still does not.
         corRtp.sendDigits("2").get(5, TimeUnit.SECONDS);
-        assertThat(awaitTrue(() -> {
-            try {
-                return heard(corRtp, SUPERVISOR_HZ, annaRtp);
-            } catch (Exception e) {
-                return false;
-            }
-        }, Duration.ofSeconds(5))).as("LSN-04 2: the agent hears the supervisor").isTrue();
+        assertThat(awaitTrue(() -> heardQuietly(corRtp, SUPERVISOR_HZ, annaRtp), Duration.ofSeconds(5)))
+                .as("LSN-04 2: the agent hears the supervisor").isTrue();
         speaks(corRtp, SUPERVISOR_HZ, List.of(annaRtp), List.of(bramRtp));
 
         // 1: back to listening.
         corRtp.sendDigits("1").get(5, TimeUnit.SECONDS);
-        assertThat(awaitTrue(() -> {
-            try {
-                return !heard(corRtp, SUPERVISOR_HZ, annaRtp);
-            } catch (Exception e) {
-                return false;
-            }
-        }, Duration.ofSeconds(5))).as("LSN-04 1: listen mode again").isTrue();
+        assertThat(awaitTrue(() -> !heardQuietly(corRtp, SUPERVISOR_HZ, annaRtp), Duration.ofSeconds(5)))
+                .as("LSN-04 1: listen mode again").isTrue();
 
         // The supervisor hangs up: caller and agent talk on, and nobody was re-INVITEd.
         listen.hangUp();
@@ -166,6 +162,68 @@ class ListenInCallTest extends MediaTestSupport {
                 Duration.ofSeconds(10))).as("music again after the call").isTrue();
         assertThat(cor.byes).as("the supervisor stays").isEmpty();
         listen.hangUp();
+    }
+
+    @Test
+    void threeSwitchesToTheAgentsOtherCall() throws Exception {
+        RtpTestPeer bramRtp = peer();
+        RtpTestPeer deskRtp = peer();
+        RtpTestPeer roomRtp = peer();
+        RtpTestPeer doraRtp = peer();
+        RtpTestPeer corRtp = peer();
+        TestPhone bram = phone("202", bramRtp);
+        TestPhone desk = phone("201", deskRtp);
+        TestPhone dora = phone("204", doraRtp);
+        TestPhone cor = phone("203", corRtp);
+        // 201 is in two calls: 202 called the desk phone, and 201 calls 204 from the meeting-room phone (USR-07).
+        TestPhone.Call first = agentInACall(bram, bramRtp, desk, deskRtp);
+        logins.logIn(tenant, "201", "sch201b", null);
+        try {
+            TestPhone room = new TestPhone("sch201b", DOMAIN, "pw-s201b-secret", server.port());
+            closeAfterTest(room);
+            assertThat(room.register(300, "SHA-256").getStatusCode()).isEqualTo(200);
+            room.withMedia(roomRtp.sdpOffer(List.of("PCMA"), true));
+            dora.answering(TestPhone.Answering.ANSWER, 100);
+            TestPhone.Call second = room.call("204");
+            connected(second, roomRtp);
+            TestPhone.Incoming atDora = dora.awaitCall(5);
+            doraRtp.remoteFromSdp(new String(atDora.request.getRawContent(), StandardCharsets.UTF_8));
+            assertThat(awaitTrue(() -> !dora.acks.isEmpty(), Duration.ofSeconds(5))).isTrue();
+
+            TestPhone.Call listen = cor.call("906201");
+            connected(listen, corRtp);
+            // Which of the two calls comes first is not defined: the one whose other party the supervisor hears.
+            boolean bramFirst = awaitTrue(() -> heardQuietly(bramRtp, CALLER_HZ, corRtp), Duration.ofSeconds(5));
+            RtpTestPeer firstParty = bramFirst ? bramRtp : doraRtp;
+            RtpTestPeer secondParty = bramFirst ? doraRtp : bramRtp;
+            assertThat(heardQuietly(firstParty, CALLER_HZ, corRtp)).as("listening to the first call").isTrue();
+
+            int deskFrom = deskRtp.received().size();
+            corRtp.sendDigits("3").get(5, TimeUnit.SECONDS);
+            assertThat(awaitTrue(() -> heardQuietly(secondParty, AGENT_HZ, corRtp), Duration.ofSeconds(5)))
+                    .as("LSN-04 3: the supervisor now hears the agent's other call").isTrue();
+            assertThat(heardQuietly(firstParty, CALLER_HZ, corRtp)).as("and no longer the first").isFalse();
+            if (!bramFirst) { // the desk phone's call is listened to now: its agent hears the announcement first
+                assertThat(awaitPrompt(deskRtp, deskFrom, Duration.ofSeconds(10))).isPositive();
+            }
+            assertThat(InCallServicesTest.hearsEachOther(bramRtp, deskRtp, 500, 1200)).as("202 and 201 talk on").isTrue();
+            listen.hangUp();
+            second.hangUp();
+            assertThat(dora.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+        } finally {
+            logins.logOut(tenant, "sch201b");
+        }
+        first.hangUp();
+        assertThat(desk.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    /** {@link #heard} that cannot throw, for {@code awaitTrue}. */
+    private static boolean heardQuietly(RtpTestPeer speaker, int hz, RtpTestPeer hearer) {
+        try {
+            return heard(speaker, hz, hearer);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** {@code speaker} sends its tone; every one of {@code hearers} receives it, none of {@code deaf} does. */
