@@ -395,15 +395,6 @@ class B2buaCallTest extends B2buaTestSupport {
     }
 
     @Test
-    void aMediaServiceNotBuiltYetIsRefusedSayingWhatItNeeded() throws Exception {
-        // 906 (listen-in) has no script yet (in-call services): a clear 480, no silence.
-        Response r = phone("202").call("906").awaitFinal(5);
-        assertThat(r.getStatusCode()).isEqualTo(480);
-        assertThat(r.getHeader("Reason").toString()).contains("Media service").contains("not available");
-        waitUntilNoCalls();
-    }
-
-    @Test
     void anUnknownExtensionIs404() throws Exception {
         Response r = phone("202").call("299").awaitFinal(5);
         assertThat(r.getStatusCode()).isEqualTo(404);
