@@ -88,11 +88,12 @@ class UiConstantLabelsTest {
         browser.open("/ui/simulator");
         browser.waitFor(By.cssSelector("vaadin-radio-group vaadin-radio-button"));
         List<org.openqa.selenium.WebElement> from = browser.driver().findElements(By.cssSelector("vaadin-radio-group vaadin-radio-button"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", from.get(from.size() - 1));
         from.get(from.size() - 1).click(); // a call from a device
         browser.waitFor(By.cssSelector("#sim-caller-extension input")).sendKeys("201");
         browser.waitFor(By.cssSelector("#sim-channel input")).sendKeys("jansen-bureau");
         browser.waitFor(By.cssSelector("#sim-dialled input")).sendKeys("0906123456");
-        browser.waitFor(By.id("simulate")).click();
+        browser.click("simulate"); // scrolled into view first: at 390 px it is below the fold
         browser.waitForText(By.id("outcome"), outcome);
     }
 

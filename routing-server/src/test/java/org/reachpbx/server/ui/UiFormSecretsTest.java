@@ -58,7 +58,7 @@ class UiFormSecretsTest extends DemoTenantBrowserTest {
     /** Defects 4 and 5 on a phone (390 px) in Dutch: the password field and its generator fit and work. */
     @Test
     void onAPhoneInDutchANewChannelsPasswordIsGenerated() {
-        browser.windowSize(390, 844).login("tenantadmin", "demo-tenant");
+        browser.login("tenantadmin", "demo-tenant").windowSize(390, 844);
         browser.open("/ui/config/channels");
         browser.cell("ch-grid", "jansen-bureau");
         browser.click("language");
