@@ -110,7 +110,7 @@ public class CallHistoryView extends VerticalLayout {
         grid.addColumn(r -> text(r.getDialled())).setHeader(getTranslation("calls.dialled")).setAutoWidth(true);
         grid.addColumn(r -> text(r.getFinalDestination())).setHeader(getTranslation("calls.destination")).setAutoWidth(true);
         grid.addColumn(r -> getTranslation("calls.disposition." + r.getDisposition().name())
-                + (r.getCause() == null ? "" : " – " + r.getCause())).setHeader(getTranslation("calls.disposition"))
+                + (r.getCause() == null ? "" : " – " + org.reachpbx.ui.i18n.RuleDetails.cause(r.getCause(), this::getTranslation))).setHeader(getTranslation("calls.disposition"))
                 .setFlexGrow(1);
         grid.addColumn(CallDetailRecord::getDurationSeconds).setHeader(getTranslation("calls.duration")).setAutoWidth(true);
         grid.addColumn(CallDetailRecord::getBillableSeconds).setHeader(getTranslation("calls.billable")).setAutoWidth(true);

@@ -22,6 +22,7 @@ public final class ConstantLabels {
             "config.choice.ForwardCallerId.",
             "config.choice.LbrType.",
             "config.choice.DeviceType.",
+            "config.choice.DayOfWeek.",
             "sim.cause.",
             "sim.mediaKind.");
 

@@ -8,8 +8,8 @@ import org.reachpbx.rules.decision.FiredRule;
  * The rules' trace sentences in the UI language (issue 17, defect 2). A rule is named in English
  * in its DRL file ("NP-10 a manual override decides the active plan"); its text in another
  * language is {@code rule.<the name's words>} in {@code texts/rules_*.properties}. A rule without a
- * text there is shown by its name, so a new rule is never hidden. The details are data (numbers,
- * plans, times) and are shown as noted.
+ * text there is shown by its name, so a new rule is never hidden. The details read in the
+ * language through {@link RuleDetails}.
  */
 public final class RuleSentences {
 
@@ -27,7 +27,7 @@ public final class RuleSentences {
 
     /** The sentence and its detail on one line, as the "Active plan now" trace shows it. */
     public static String line(FiredRule rule, UnaryOperator<String> translate) {
-        String detail = ConstantLabels.inText(rule.detail(), translate);
+        String detail = RuleDetails.inText(rule.detail(), translate);
         return sentence(rule, translate) + (detail == null || detail.isBlank() ? "" : ": " + detail);
     }
 
@@ -54,7 +54,9 @@ public final class RuleSentences {
             String name = rest.substring(0, end);
             String text = translate.apply(key(name));
             if (text != null && !text.isBlank() && !text.startsWith("!")) {
-                return prefix + text + ConstantLabels.inText(rest.substring(end), translate);
+                String detail = rest.substring(end);
+                return prefix + text + (detail.startsWith(": ") ? ": " + RuleDetails.inText(detail.substring(2), translate)
+                        : ConstantLabels.inText(detail, translate));
             }
         }
         return line;

@@ -63,7 +63,7 @@ public final class DecisionText {
             case RING -> t.get("sim.text.ring");
             case REJECT -> d.reject() == null ? t.get("sim.text.reject")
                     : t.get("sim.text.rejectSip", String.valueOf(d.reject().sipStatus()), cause(d.reject().cause(), t))
-                    + (d.reject().reason() == null ? "" : " – " + ConstantLabels.inText(d.reject().reason(), k -> t.get(k)));
+                    + (d.reject().reason() == null ? "" : " – " + org.reachpbx.ui.i18n.RuleDetails.inText(d.reject().reason(), k -> t.get(k)));
             case MEDIA -> t.get("sim.text.media", media(d.media(), t));
             case COLLECT -> t.get("sim.text.collect");
         };
@@ -105,7 +105,7 @@ public final class DecisionText {
         follow(t.get("sim.text.onNoAnswer"), d.onNoAnswer(), indent, out, t);
         follow(t.get("sim.text.onUnreachable"), d.onUnreachable(), indent, out, t);
         if (d.warnings() != null) {
-            d.warnings().forEach(w -> out.add(indent + t.get("sim.text.warning", ConstantLabels.inText(w, k -> t.get(k)))));
+            d.warnings().forEach(w -> out.add(indent + t.get("sim.text.warning", org.reachpbx.ui.i18n.RuleDetails.inText(w, k -> t.get(k)))));
         }
     }
 

@@ -96,7 +96,7 @@ public class SimulatorView extends VerticalLayout {
         FormLayout form = new FormLayout(tenant, from, caller, callerExtension, channel, deviceType, dialled, time);
         trace.addColumn(r -> org.reachpbx.ui.i18n.RuleSentences.sentence(r, this::getTranslation)).setHeader(getTranslation("sim.rule")).setAutoWidth(true).setFlexGrow(0);
         trace.addColumn(FiredRule::requirement).setHeader(getTranslation("sim.requirement")).setAutoWidth(true).setFlexGrow(0);
-        trace.addColumn(r -> ConstantLabels.inText(r.detail(), this::getTranslation)).setHeader(getTranslation("sim.detail")).setFlexGrow(1);
+        trace.addColumn(r -> org.reachpbx.ui.i18n.RuleDetails.inText(r.detail(), this::getTranslation)).setHeader(getTranslation("sim.detail")).setFlexGrow(1);
         trace.setAllRowsVisible(true);
         Grids.sortable(trace); // unsorted it keeps the order in which the rules fired
         showFields();

@@ -9,7 +9,8 @@ import org.openqa.selenium.By;
 /**
  * Secrets in the configuration forms (issue 17, defect 5): a user's PIN and a channel's password
  * are password fields, and no stored hash (PIN bcrypt, SIP HA1) is shown or editable anywhere in
- * the form, for an existing user or a new channel.
+ * the form, for an existing user or a new channel. A new channel's password is generated with a
+ * button beside the field (defect 4), also on a phone in Dutch.
  */
 class UiFormSecretsTest extends DemoTenantBrowserTest {
 
@@ -52,5 +53,34 @@ class UiFormSecretsTest extends DemoTenantBrowserTest {
         assertThat(browser.waitFor(By.id("f-password")).getTagName()).isEqualTo("vaadin-password-field");
         assertThat((java.util.List<?>) browser.script(HASHES_SHOWN)).isEmpty();
         assertThat(browser.pageText()).doesNotContainIgnoringCase("ha1");
+    }
+
+    /** Defects 4 and 5 on a phone (390 px) in Dutch: the password field and its generator fit and work. */
+    @Test
+    void onAPhoneInDutchANewChannelsPasswordIsGenerated() {
+        browser.login("tenantadmin", "demo-tenant").windowSize(390, 844);
+        browser.open("/ui/config/channels");
+        browser.cell("ch-grid", "jansen-bureau");
+        browser.click("language");
+        browser.waitForText(By.id("language"), "English");
+        browser.cell("ch-grid", "jansen-bureau");
+        browser.click("ch-new");
+        assertThat(browser.waitFor(By.id("f-password")).getTagName()).isEqualTo("vaadin-password-field");
+        browser.waitForText(By.id("f-password-generate"), "Wachtwoord genereren");
+        browser.scrollTo("f-password-generate");
+        assertThat(browser.insideWidth(browser.present("f-password-generate"))).as("the generator inside 390 px").isTrue();
+        browser.click("f-password-generate");
+        String generated = valueOtherThan("f-password", "");
+        assertThat(generated).hasSize(20).matches("[A-Za-z0-9]+");
+        browser.click("f-password-generate");
+        assertThat(valueOtherThan("f-password", generated)).as("a new one each time").hasSize(20);
+        assertThat(browser.pageText()).doesNotContainIgnoringCase("ha1");
+        browser.screenshot("secrets-new-channel-generated-nl-390");
+    }
+
+    /** The field's value once the server has set it to something other than {@code old}. */
+    private String valueOtherThan(String id, String old) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> browser.property(id, "value") instanceof String v && !v.isEmpty() && !v.equals(old) ? v : null);
     }
 }

@@ -171,6 +171,10 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
         // defect 2: the rules' sentences under "Active plan now" are Dutch too
         browser.waitForText(By.id("np-active-trace"), "een gesprek naar een bedrijfsnummer zoekt het actieve plan");
         assertThat(browser.waitFor(By.id("np-active-trace")).getText()).doesNotContain("a call to a company number", "decides the active plan");
+        // ... and so are their details: the plan, the schedule's days and why (RuleDetails)
+        assertThat(browser.waitFor(By.id("np-active-trace")).getText())
+                .containsAnyOf(" volgens [", "(tijdschema)", "heeft nu geen actief plan", "(handmatige omschakeling)")
+                .doesNotContain(" by [", "time schedule", "MONDAY", "has no active plan now", "is not in the active plan");
         browser.screenshot("number-plans-dutch");
     }
 }

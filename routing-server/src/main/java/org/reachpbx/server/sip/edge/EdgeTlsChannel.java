@@ -3,7 +3,9 @@ package org.reachpbx.server.sip.edge;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.stack.NioTlsMessageChannel;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.channels.SocketChannel;
+import org.reachpbx.server.sip.stack.SipMessagesSent;
 
 /**
  * One inbound TLS connection, watched like {@link EdgeTcpChannel}: idle, slowloris on the decrypted
@@ -13,6 +15,7 @@ final class EdgeTlsChannel extends NioTlsMessageChannel implements EdgeConnectio
 
     private final EdgeTlsProcessor processor;
     private final StreamWatch watch;
+    private final SipMessagesSent sent;
     /** When the connection was accepted while its TLS handshake is not done (no plaintext yet); else 0. */
     private volatile long handshakeSince = System.currentTimeMillis();
 
@@ -20,6 +23,28 @@ final class EdgeTlsChannel extends NioTlsMessageChannel implements EdgeConnectio
         super(processor, client);
         this.processor = processor;
         this.watch = new StreamWatch(client);
+        this.sent = SipEdge.sentBy(processor.getSIPStack());
+    }
+
+    /** A message sent on this connection, counted in plaintext before the TLS layer encrypts it. */
+    @Override
+    protected void sendMessage(byte[] msg, boolean isClient) throws IOException {
+        super.sendMessage(msg, isClient);
+        count(msg);
+    }
+
+    /** The stack's other way to send on a connection (retransmissions, replies to a given address). */
+    @Override
+    public void sendMessage(byte[] message, InetAddress receiverAddress, int receiverPort, boolean retry)
+            throws IOException {
+        super.sendMessage(message, receiverAddress, receiverPort, retry);
+        count(message);
+    }
+
+    private void count(byte[] message) {
+        if (sent != null && message != null) {
+            sent.count(message, 0, message.length);
+        }
     }
 
     @Override

@@ -138,6 +138,12 @@ public class SipEdge {
         }
     }
 
+    /** The sent-message counters of the server's stack (docs/operations.md), or null for another stack. */
+    static org.reachpbx.server.sip.stack.SipMessagesSent sentBy(gov.nist.javax.sip.stack.SIPTransactionStack stack) {
+        return org.reachpbx.server.sip.stack.SipMessagesSent.forStack(
+                stack instanceof gov.nist.javax.sip.SipStackImpl s ? s.getStackName() : null);
+    }
+
     /** The edge of the stack with this name, or null (a stack of someone else, e.g. a test phone). */
     public static SipEdge forStack(String stackName) {
         return stackName == null ? null : BY_STACK.get(stackName);

@@ -65,6 +65,8 @@ public class SipServer implements SmartLifecycle, SipListener {
 
     /** With the SIP edge (docs/sip-edge.md) in front of the stack; without one ({@code null}) the stack is bare. */
     private volatile SipMessageCounts received;
+    /** Counts what the stack sends, through its sockets (docs/operations.md). */
+    private final SipMessagesSent sent = new SipMessagesSent();
     /** SUBSCRIBE/NOTIFY (BLF, presence, MWI); without them SUBSCRIBE gets 501. */
     private volatile org.reachpbx.server.sip.subscriptions.Subscriptions subscriptions;
 
@@ -96,6 +98,8 @@ public class SipServer implements SmartLifecycle, SipListener {
         if (edge != null) {
             edge.attachTo(name, p);
         }
+        sent.attachTo(name);
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", CountingNetworkLayer.class.getName());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
@@ -126,6 +130,7 @@ public class SipServer implements SmartLifecycle, SipListener {
             if (edge != null) {
                 edge.detachFrom(name);
             }
+            sent.detachFrom(name);
             org.reachpbx.server.sip.tls.TlsFlowRouter.unregister(name);
             throw new IllegalStateException("The SIP server cannot listen on " + host + ":" + wanted
                     + " (udp/tcp): " + e.getMessage() + ". Set pbx.sip.port (PBX_SIP_PORT) to a free port.", e);
@@ -179,6 +184,7 @@ public class SipServer implements SmartLifecycle, SipListener {
             if (edge != null) {
                 edge.detachFrom(stackName);
             }
+            sent.detachFrom(stackName);
             org.reachpbx.server.sip.tls.TlsFlowRouter.unregister(stackName);
             log.info("SIP server stopped");
         }
@@ -252,9 +258,13 @@ public class SipServer implements SmartLifecycle, SipListener {
         return messages;
     }
 
-    /** Counts the SIP messages received (docs/operations.md): requests by method, responses by method and status class. */
+    /**
+     * Counts the SIP messages received and sent (docs/operations.md): requests by method, responses
+     * by method and status class.
+     */
     public void meter(io.micrometer.core.instrument.MeterRegistry registry) {
         this.received = new SipMessageCounts(registry);
+        sent.meter(registry);
     }
 
     @Override

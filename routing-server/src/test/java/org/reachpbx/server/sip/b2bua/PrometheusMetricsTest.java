@@ -16,8 +16,10 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The Prometheus scrape (issue 17, docs/operations.md): after a real answered call the counters
- * of calls ended, SIP messages received and routing decisions have moved, the gauges (calls in
- * progress, registrations, outbox, database pool) are there, and only the platform admin may scrape.
+ * of calls ended, SIP messages received and sent and routing decisions have moved, the gauges
+ * (calls in progress, registrations, outbox, database pool) are there, and only the platform admin
+ * may scrape. Messages sent are counted as they leave: the stack's own 100 Trying and the answers
+ * it repeats to a retransmitted request too, over UDP and TCP.
  */
 // Spring Boot turns metrics export off in tests unless asked (its own context, then).
 @AutoConfigureObservability
@@ -84,6 +86,101 @@ class PrometheusMetricsTest extends WireTestSupport {
         assertThat(sample(after, "pbx_registrations")).as("202 is registered").isGreaterThanOrEqualTo(1);
         assertThat(after).contains("pbx_outbox_messages{state=\"PENDING\"}").contains("pbx_cdr_dropped_total")
                 .contains("hikaricp_connections");
+    }
+
+    /** The difference of one sample between two scrapes. */
+    private static double moved(String before, String after, String name, String... labels) {
+        return sample(after, name, labels) - sample(before, name, labels);
+    }
+
+    @Test
+    void theMessagesTheServerSendsInACallAreCountedByMethodAndStatus() throws Exception {
+        TestPhone bram = phone("202").answering(Answering.ANSWER);
+        String before = scrape();
+        TestPhone.Call call = trunk().callAsTrunk("0612345678", "0301230002");
+        assertThat(call.awaitFinal(5).getStatusCode()).isEqualTo(200);
+        call.ack();
+        call.hangUp();
+        assertThat(bram.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+        waitUntilNoCalls();
+        String after = scrape();
+
+        // to the trunk: 180 Ringing (the stack adds a 100 Trying only when nothing went out within 200 ms),
+        // 200 OK to its INVITE, 200 OK to its BYE
+        assertThat(moved(before, after, "pbx_sip_responses_sent_total", "method=\"INVITE\"", "status=\"1xx\""))
+                .as("180 Ringing to the trunk").isGreaterThanOrEqualTo(1);
+        assertThat(moved(before, after, "pbx_sip_responses_sent_total", "method=\"INVITE\"", "status=\"2xx\""))
+                .as("200 OK to the trunk's INVITE").isGreaterThanOrEqualTo(1);
+        assertThat(moved(before, after, "pbx_sip_responses_sent_total", "method=\"BYE\"", "status=\"2xx\""))
+                .as("200 OK to the trunk's BYE").isGreaterThanOrEqualTo(1);
+        // to the phone: INVITE, ACK of its 200, BYE
+        assertThat(moved(before, after, "pbx_sip_requests_sent_total", "method=\"INVITE\"")).isGreaterThanOrEqualTo(1);
+        assertThat(moved(before, after, "pbx_sip_requests_sent_total", "method=\"ACK\"")).isGreaterThanOrEqualTo(1);
+        assertThat(moved(before, after, "pbx_sip_requests_sent_total", "method=\"BYE\"")).isGreaterThanOrEqualTo(1);
+        assertThat(after).contains("pbx_sip_requests_sent_total{method=\"OTHER\"}")
+                .as("every series is there from the start, at 0 when nothing was sent");
+    }
+
+    @Test
+    void anAnswerRepeatedToARetransmittedRequestIsCountedAgain() throws Exception {
+        String register = rawRegister("retransmitted-" + System.nanoTime());
+        try (java.net.DatagramSocket udp = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            udp.setSoTimeout(5000);
+            String before = scrape();
+            byte[] bytes = register.replace("PORT", Integer.toString(udp.getLocalPort()))
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            java.net.InetSocketAddress serverAddress = new java.net.InetSocketAddress(
+                    java.net.InetAddress.getLoopbackAddress(), server.port());
+            udp.send(new java.net.DatagramPacket(bytes, bytes.length, serverAddress));
+            String first = receive(udp);
+            // the same request again, as a phone does when the answer got lost
+            udp.send(new java.net.DatagramPacket(bytes, bytes.length, serverAddress));
+            String second = receive(udp);
+            assertThat(second).isEqualTo(first).startsWith("SIP/2.0 401");
+            String after = scrape();
+            assertThat(moved(before, after, "pbx_sip_requests_received_total", "method=\"REGISTER\""))
+                    .as("the stack absorbs the retransmission").isEqualTo(1);
+            assertThat(moved(before, after, "pbx_sip_responses_sent_total", "method=\"REGISTER\"", "status=\"4xx\""))
+                    .as("the 401 and its repetition").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void answersOnATcpConnectionAreCounted() throws Exception {
+        try (java.net.Socket tcp = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port())) {
+            tcp.setSoTimeout(5000);
+            String before = scrape();
+            String register = rawRegister("tcp-" + System.nanoTime()).replace("SIP/2.0/UDP", "SIP/2.0/TCP")
+                    .replace("PORT", Integer.toString(tcp.getLocalPort()));
+            tcp.getOutputStream().write(register.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            tcp.getOutputStream().flush();
+            byte[] buffer = new byte[4096];
+            int n = tcp.getInputStream().read(buffer);
+            assertThat(new String(buffer, 0, n, java.nio.charset.StandardCharsets.US_ASCII)).startsWith("SIP/2.0 401");
+            assertThat(moved(before, scrape(), "pbx_sip_responses_sent_total", "method=\"REGISTER\"",
+                    "status=\"4xx\"")).isEqualTo(1);
+        }
+    }
+
+    /** A REGISTER without credentials of channel ch202 from 127.0.0.1:PORT (the caller fills in PORT). */
+    private static String rawRegister(String callId) {
+        return "REGISTER sip:" + DOMAIN + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK" + callId.hashCode() + "x" + System.nanoTime() + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:ch202@" + DOMAIN + ">;tag=t" + System.nanoTime() + "\r\n"
+                + "To: <sip:ch202@" + DOMAIN + ">\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 1 REGISTER\r\n"
+                + "Contact: <sip:ch202@127.0.0.1:PORT>\r\n"
+                + "Expires: 60\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static String receive(java.net.DatagramSocket udp) throws java.io.IOException {
+        byte[] buffer = new byte[4096];
+        java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+        udp.receive(packet);
+        return new String(buffer, 0, packet.getLength(), java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Test

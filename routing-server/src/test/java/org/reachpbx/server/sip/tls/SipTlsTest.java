@@ -47,6 +47,8 @@ class SipTlsTest {
     RegistrationStore registrations;
     @Autowired
     org.reachpbx.server.sip.edge.SipEdge edge;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     long tenantId;
     final java.util.List<TestPhone> phones = new java.util.ArrayList<>();
@@ -116,7 +118,17 @@ class SipTlsTest {
     @Test
     void aChannelWithoutTheRequirementMayUseEitherTransport() throws Exception {
         assertThat(udpPhone("ch402", "pw-402-secret").register(300, "SHA-256").getStatusCode()).isEqualTo(200);
+        double challenges = registerAnswersSent("4xx");
+        double accepted = registerAnswersSent("2xx");
         assertThat(tlsPhone("ch402", "pw-402-secret").register(300, "SHA-256").getStatusCode()).isEqualTo(200);
+        // the answers on the TLS connection are counted as sent (docs/operations.md), in plaintext
+        assertThat(registerAnswersSent("4xx") - challenges).as("the 401 over TLS").isGreaterThanOrEqualTo(1);
+        assertThat(registerAnswersSent("2xx") - accepted).as("the 200 over TLS").isGreaterThanOrEqualTo(1);
+    }
+
+    private double registerAnswersSent(String status) {
+        var counter = meters.find("pbx.sip.responses.sent").tag("method", "REGISTER").tag("status", status).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
