@@ -342,7 +342,13 @@ public class TestPhone implements SipListener, AutoCloseable {
                     // Recorded first: a NOTIFY may overtake the 202 of its REFER (RFC 3515 allows it),
                     // and the stack may then refuse our own transaction for the answer.
                     notifies.add(request);
-                    reply(event, Response.OK, null);
+                    java.util.concurrent.CountDownLatch hold = holdReferNotifyAnswers;
+                    if (hold != null && request.getHeader("Event") != null
+                            && request.getHeader("Event").toString().contains("refer")) {
+                        answerWhenOpen(event, hold);
+                    } else {
+                        reply(event, Response.OK, null);
+                    }
                 }
                 default -> reply(event, Response.OK, null);
             }
@@ -770,6 +776,28 @@ public class TestPhone implements SipListener, AutoCloseable {
     public static String sdp(int rtpPort) {
         return "v=0\r\no=- " + rtpPort + " 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + rtpPort + " RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n";
+    }
+
+    /**
+     * While set, this phone is slow to answer the NOTIFYs of its REFERs: each is answered 200 only
+     * once the latch opens (its transaction is taken at once, so retransmissions are absorbed).
+     */
+    public volatile java.util.concurrent.CountDownLatch holdReferNotifyAnswers;
+
+    private void answerWhenOpen(RequestEvent event, java.util.concurrent.CountDownLatch hold) throws Exception {
+        javax.sip.ServerTransaction tx = event.getServerTransaction() != null ? event.getServerTransaction()
+                : provider.getNewServerTransaction(event.getRequest());
+        Thread answer = new Thread(() -> {
+            try {
+                if (hold.await(30, TimeUnit.SECONDS)) {
+                    tx.sendResponse(messages.createResponse(Response.OK, event.getRequest()));
+                }
+            } catch (Exception e) {
+                // the test ended first: the server's transaction times out
+            }
+        }, "test-phone-slow-notify-answer");
+        answer.setDaemon(true);
+        answer.start();
     }
 
     private void reply(RequestEvent event, int status, String reason) throws Exception {

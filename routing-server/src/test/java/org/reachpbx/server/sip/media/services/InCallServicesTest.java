@@ -129,6 +129,33 @@ class InCallServicesTest extends MediaTestSupport {
     }
 
     @Test
+    void theTransferorsLegEndsOnlyAfterItAnsweredTheFinalNotifyOfItsRefer() throws Exception {
+        RtpTestPeer bramRtp = peer();
+        RtpTestPeer annaRtp = peer();
+        RtpTestPeer corRtp = peer();
+        TestPhone bram = phone("202", bramRtp);
+        TestPhone anna = phone("201", annaRtp);
+        TestPhone cor = phone("203", corRtp);
+        TestPhone.Call[] call = new TestPhone.Call[1];
+        TestPhone.Incoming atAnna = answeredCall(bram, bramRtp, anna, annaRtp, "201", call);
+
+        java.util.concurrent.CountDownLatch answerNotifies = new java.util.concurrent.CountDownLatch(1);
+        anna.holdReferNotifyAnswers = answerNotifies; // a slow phone: its NOTIFY answers wait
+        cor.answering(TestPhone.Answering.ANSWER, 100);
+        atAnna.refer("sip:203@" + DOMAIN);
+        assertThat(atAnna.responses.poll(5, TimeUnit.SECONDS).getStatusCode()).isEqualTo(202);
+        assertThat(referNotify(anna, 5)).as("the NOTIFY is sent").startsWith("SIP/2.0");
+        assertThat(cor.awaitCall(5)).as("the target rings meanwhile").isNotNull();
+        // A BYE now would end the dialog the NOTIFY's answer belongs to (docs/sip.md, "Transfers").
+        assertThat(anna.byes.poll(1500, TimeUnit.MILLISECONDS)).as("no BYE before the NOTIFY is answered").isNull();
+
+        answerNotifies.countDown();
+        assertThat(anna.byes.poll(5, TimeUnit.SECONDS)).as("the BYE follows the answer").isNotNull();
+        call[0].hangUp();
+        assertThat(cor.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
     void withoutAnchoringTheCallerIsReInvitedToTheServerAndThenTransferred() throws Exception {
         // The media tenant has no anchoring setting (the server's default: when-needed).
         RtpTestPeer corRtp = peer();
