@@ -33,7 +33,7 @@ import org.reachpbx.media.rtp.RtpPacket;
  * <ul>
  * <li>SIPp names its socket and the server's RTP address in a notice to the control port (the
  *     caller side: relay-caller-source.xml sends one after the ACK, with the port it read from the
- *     200's SDP, header lines {@code X-Rtp-Audio-Source: ip:port} and {@code X-Rtp-Audio-Destination: ip:port}),
+ *     200's SDP, header lines {@code x-rtp-audio-source: ip:port} and {@code x-rtp-audio-destination: ip:port}),
  *     or</li>
  * <li>the first packet arrives on its socket (the callee side: the server relays the caller's audio
  *     there first), sent back to its source as a phone with symmetric RTP would.</li>
@@ -117,10 +117,10 @@ public final class RtpSource {
                 if (key.channel() == control) {
                     buf.flip();
                     String notice = StandardCharsets.US_ASCII.decode(buf).toString();
-                    Stream stream = streams.get(header(notice, "X-Rtp-Audio-Source"));
-                    SocketAddress to = header(notice, "X-Rtp-Audio-Destination");
+                    Stream stream = streams.get(header(notice, "x-rtp-audio-source"));
+                    SocketAddress to = header(notice, "x-rtp-audio-destination");
                     if (stream == null || to == null) {
-                        System.err.println("rtp-source: notice without a known X-Rtp-Audio-Source or an X-Rtp-Audio-Destination: " + notice);
+                        System.err.println("rtp-source: notice without a known x-rtp-audio-source or an x-rtp-audio-destination: " + notice);
                     } else {
                         start(stream, to, selector);
                     }
