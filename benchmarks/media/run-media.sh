@@ -52,7 +52,9 @@
 # SERVER_CPUS / LOAD_CPUS (taskset CPU lists: e.g. SERVER_CPUS=1 LOAD_CPUS=0 gives the server a core of
 # its own and puts SIPp, the sink and tcpdump on the other, as the server would have in production),
 # RT_READERS=1 (the server's RTP reader threads at real-time priority: --pbx.media.reader-priority=10, as root),
-# SERVER_JVM_OPTS (more JVM options for the server, e.g. -XX:+UseZGC).
+# SERVER_JVM_OPTS (more JVM options for the server, e.g. -XX:+UseZGC), RTP_SENDER (relay: java, pcap or
+# rtpstream, above), SOURCE_RT=1 (RtpSource's pacing thread at real-time priority 5, below the readers'
+# 10, as root: it stands in for a thousand phones with a CPU each, whose pacing is not under test).
 # Needs sipp (Debian sip-tester, with /usr/share/sip-tester/*.pcap; play_pcap_audio sends through a
 # raw socket: run as root), java 17, curl. Ports: SIP 5190 (server), 127.0.0.2:5189 (SIPp),
 # HTTP 18190, RTP 30000-33999 (server), 127.0.0.2:46000 (SIPp media), 127.0.0.2:47000 (sink); relay also
@@ -85,6 +87,7 @@ LOAD_ON=${LOAD_CPUS:+taskset -c $LOAD_CPUS}
 RT_READERS=${RT_READERS:-0}
 RTP_SENDER=${RTP_SENDER:-java}
 RTP_THREADTASKS=${RTP_THREADTASKS:-100}
+SOURCE_RT=${SOURCE_RT:-0}
 [[ $RT_READERS == 1 ]] && SERVER_ARGS="${SERVER_ARGS:-} --pbx.media.reader-priority=10"
 mkdir -p "$OUT/work"
 OUT=$(cd "$OUT" && pwd)
@@ -225,6 +228,15 @@ step() {
     pids+=("$callee")
   fi
   sleep 2
+  if [[ -n $source && $SOURCE_RT == 1 ]]; then
+    local t
+    for t in /proc/"$source"/task/*; do
+      if [[ $(cat "$t/comm") == rtp-source-pac* ]]; then
+        chrt -f -p 5 "${t##*/}"
+        log "RtpSource's pacing thread ${t##*/}: $(chrt -p "${t##*/}" | tr '\n' ' ')"
+      fi
+    done
+  fi
   local t0 c0 g0 load
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   t0=$(date +%s.%N)
@@ -247,6 +259,7 @@ step() {
   kill -TERM "$sink" 2>/dev/null || true
   wait "$sink" 2>/dev/null || true
   if [[ -n $source ]]; then
+    log "RtpSource CPU over its life: $(awk '{ printf "%.1f s", ($14 + $15) / 100 }' "/proc/$source/stat" 2>/dev/null)"
     kill -TERM "$source" 2>/dev/null || true
     wait "$source" 2>/dev/null || true
   fi
