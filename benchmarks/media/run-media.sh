@@ -22,7 +22,13 @@
 #              the relayed packets' timing at the callee and at the caller (kernel timestamps with
 #              tcpdump) against SIPp's own sending, and with CAPTURE=1 the relay's added latency
 #              (org.reachpbx.bench.media.RelayLatency: each packet the server sends to the callee
-#              matched to the caller's packet with the same payload on the paired stream)
+#              matched to the caller's packet with the same payload on the paired stream).
+#              RTP_SENDER picks who sends the calls' RTP: java (default) one pacing thread for all
+#              calls of both SIPps, each call from a socket of its own (org.reachpbx.bench.media.
+#              RtpSource, relay-caller-source.xml / relay-callee-source.xml); pcap SIPp's
+#              play_pcap_audio, one thread per call (1,000 threads at 500 calls), which on 2 cores
+#              cannot pace itself; rtpstream SIPp's rtp_stream action (3.6.1), RTP_THREADTASKS calls
+#              a thread, which sends pairs whenever a thread wakes a millisecond late
 #
 #   benchmarks/media/run-media.sh [all|voicemail|play|signalling|relay|sipcompare]...
 #   (LEVELS_RELAY, default "50 100 200 300 400 500")
@@ -46,10 +52,14 @@
 # SERVER_CPUS / LOAD_CPUS (taskset CPU lists: e.g. SERVER_CPUS=1 LOAD_CPUS=0 gives the server a core of
 # its own and puts SIPp, the sink and tcpdump on the other, as the server would have in production),
 # RT_READERS=1 (the server's RTP reader threads at real-time priority: --pbx.media.reader-priority=10, as root),
-# SERVER_JVM_OPTS (more JVM options for the server, e.g. -XX:+UseZGC).
+# SERVER_JVM_OPTS (more JVM options for the server, e.g. -XX:+UseZGC), RTP_SENDER (relay: java, pcap or
+# rtpstream, above), SOURCE_RT=1 (RtpSource's pacing thread at real-time priority 5, below the readers'
+# 10, as root: it stands in for a thousand phones with a CPU each, whose pacing is not under test).
 # Needs sipp (Debian sip-tester, with /usr/share/sip-tester/*.pcap; play_pcap_audio sends through a
 # raw socket: run as root), java 17, curl. Ports: SIP 5190 (server), 127.0.0.2:5189 (SIPp),
-# HTTP 18190, RTP 30000-33999 (server), 127.0.0.2:46000 (SIPp media), 127.0.0.2:47000 (sink).
+# HTTP 18190, RTP 30000-33999 (server), 127.0.0.2:46000 (SIPp media), 127.0.0.2:47000 (sink); relay also
+# 127.0.0.3:5188 and :48000 (callee SIPp), and with RTP_SENDER=java 127.0.0.2:45999 and RtpSource's sockets
+# from 127.0.0.2:50000 and 127.0.0.3:52000, 4 ports a call.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -75,6 +85,9 @@ PCAPS=/usr/share/sip-tester
 SERVER_ON=${SERVER_CPUS:+taskset -c $SERVER_CPUS}
 LOAD_ON=${LOAD_CPUS:+taskset -c $LOAD_CPUS}
 RT_READERS=${RT_READERS:-0}
+RTP_SENDER=${RTP_SENDER:-java}
+RTP_THREADTASKS=${RTP_THREADTASKS:-100}
+SOURCE_RT=${SOURCE_RT:-0}
 [[ $RT_READERS == 1 ]] && SERVER_ARGS="${SERVER_ARGS:-} --pbx.media.reader-priority=10"
 mkdir -p "$OUT/work"
 OUT=$(cd "$OUT" && pwd)
@@ -103,6 +116,31 @@ JAR=${JAR:-$ROOT/routing-server/target/routing-server.jar}
 java -cp "$CP" org.reachpbx.media.testing.RtpPcap repacketize "$PCAPS/g711a.pcap" "$OUT/work/message.pcap" 160 \
   | tee -a "$OUT/summary.txt"
 cp "$PCAPS/dtmf_2833_pound.pcap" "$OUT/work/"
+# The relay scenarios by RTP_SENDER. RtpSource and rtp_stream play a headerless G.711 file cut from
+# the same capture.
+RELAY_CALLER=$HERE/relay-caller.xml
+RELAY_CALLEE=$HERE/relay-callee.xml
+RELAY_SIPP_ARGS=()
+SOURCE_CONTROL_PORT=45999 # on $TRUNK_IP: the caller SIPp's notices to RtpSource
+SOURCE_PORT_OFFSET=4000   # RtpSource's sockets: the SIPps' -mp + 4000 + 4 per call ([auto_media_port+4000])
+[[ $RTP_SENDER == pcap ]] || java -cp "$CP" org.reachpbx.media.testing.RtpPcap raw "$OUT/work/message.pcap" "$OUT/work/message.alaw"
+case $RTP_SENDER in
+  pcap) ;;
+  java)
+    RELAY_CALLER=$HERE/relay-caller-source.xml
+    RELAY_CALLEE=$HERE/relay-callee-source.xml
+    RELAY_SIPP_ARGS=(-key source_ip "$TRUNK_IP" -key source_port "$SOURCE_CONTROL_PORT")
+    ;;
+  rtpstream)
+    for f in relay-caller relay-callee; do
+      sed -e 's|<exec play_pcap_audio="message.pcap"/>|<exec rtp_stream="message.alaw,1,8"/>|' "$HERE/$f.xml" >"$OUT/work/$f.xml"
+    done
+    RELAY_CALLER=$OUT/work/relay-caller.xml
+    RELAY_CALLEE=$OUT/work/relay-callee.xml
+    RELAY_SIPP_ARGS=(-rtp_threadtasks "$RTP_THREADTASKS")
+    ;;
+  *) echo "run-media.sh: RTP_SENDER must be java, pcap or rtpstream" >&2; exit 2 ;;
+esac
 # The leave-a-message scenario of the interop tests, its SDP naming the RTP sink.
 sed -e 's/c=IN IP\[media_ip_type\] \[media_ip\]/c=IN IP4 [sink_ip]/' -e 's/m=audio \[media_port\]/m=audio [sink_port]/' \
   "$ROOT/testdata/sipp/vm-leave-message.xml" >"$OUT/work/vm-leave-load.xml"
@@ -161,8 +199,9 @@ step() {
   if [[ $CAPTURE == 1 ]]; then
     # kernel timestamps of the server's packets to the sink and, for voicemail, of SIPp's to the server
     local to_sink="udp and dst host $TRUNK_IP and dst port $SINK_PORT"
-    # relay: what the server sends to the callee (the caller's audio, relayed)
-    [[ $kind == relay ]] && to_sink="udp and src host 127.0.0.1 and dst host $CALLEE_IP and dst port $CALLEE_MEDIA_PORT"
+    # relay: what the server sends to the callee (the caller's audio, relayed): from its RTP ports to
+    # the callee's even ports (SIPp's media port or RtpSource's sockets; not RTCP, on the odd ones)
+    [[ $kind == relay ]] && to_sink="udp and src host 127.0.0.1 and src portrange $RTP_PORTS and dst host $CALLEE_IP and (udp[2:2] & 1) = 0"
     $LOAD_ON tcpdump -i lo -n -s 96 -B 65536 --time-stamp-precision=nano -w "$OUT/$label-server.pcap" \
       "$to_sink" >"$OUT/$label-tcpdump.log" 2>&1 &
     caps+=("$!")
@@ -173,21 +212,39 @@ step() {
     fi
     pids+=("${caps[@]}")
   fi
-  local callee="" callee_rc=0
+  local callee="" callee_rc=0 source=""
+  if [[ $kind == relay && $RTP_SENDER == java ]]; then
+    $LOAD_ON java -Xmx256m -XX:+UseSerialGC -cp "$CP" org.reachpbx.bench.media.RtpSource "$OUT/work/message.alaw" \
+      "$TRUNK_IP:$SOURCE_CONTROL_PORT" "$TRUNK_IP:$((SIPP_MEDIA_PORT + SOURCE_PORT_OFFSET)):$n" \
+      "$CALLEE_IP:$((CALLEE_MEDIA_PORT + SOURCE_PORT_OFFSET)):$n" >"$OUT/$label-source.out" 2>&1 &
+    source=$!
+    pids+=("$source")
+  fi
   if [[ $kind == relay ]]; then
-    (cd "$OUT/work" && timeout 150 $LOAD_ON sipp -sf "$HERE/relay-callee.xml" -i $CALLEE_IP -p $CALLEE_PORT \
+    (cd "$OUT/work" && timeout 150 $LOAD_ON sipp -sf "$RELAY_CALLEE" "${RELAY_SIPP_ARGS[@]}" -i $CALLEE_IP -p $CALLEE_PORT \
       -mp $CALLEE_MEDIA_PORT -m "$n" -nostdin -recv_timeout 40000 -trace_stat -stf "$OUT/$label-callee.csv" -fd 1 \
       -trace_err -error_file "$OUT/$label-callee-errors.log" >"$OUT/$label-callee.out" 2>&1) &
     callee=$!
     pids+=("$callee")
   fi
   sleep 2
+  if [[ -n $source && $SOURCE_RT == 1 ]]; then
+    local t
+    for t in /proc/"$source"/task/*; do
+      if [[ $(cat "$t/comm") == rtp-source-pac* ]]; then
+        chrt -f -p 5 "${t##*/}"
+        log "RtpSource's pacing thread ${t##*/}: $(chrt -p "${t##*/}" | tr '\n' ' ')"
+      fi
+    done
+  fi
   local t0 c0 g0 load
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   t0=$(date +%s.%N)
   c0=$(cpu_ticks)
   g0=$(gc_lines)
-  (cd "$OUT/work" && timeout 120 $LOAD_ON sipp -sf "$scenario" -s "$number" 127.0.0.1:$PBX_PORT -i $TRUNK_IP -p $TRUNK_PORT \
+  local more=()
+  [[ $kind == relay ]] && more=("${RELAY_SIPP_ARGS[@]}")
+  (cd "$OUT/work" && timeout 120 $LOAD_ON sipp -sf "$scenario" "${more[@]}" -s "$number" 127.0.0.1:$PBX_PORT -i $TRUNK_IP -p $TRUNK_PORT \
     -mp $SIPP_MEDIA_PORT -key sink_ip $TRUNK_IP -key sink_port $SINK_PORT -l "$n" -m "$n" -r "$rate" \
     -nostdin -recv_timeout 40000 -trace_stat -stf "$OUT/$label.csv" -fd 1 -trace_err \
     -error_file "$OUT/$label-errors.log" >"$OUT/$label.out" 2>&1) || rc=$?
@@ -201,6 +258,11 @@ step() {
   g1=$(gc_lines)
   kill -TERM "$sink" 2>/dev/null || true
   wait "$sink" 2>/dev/null || true
+  if [[ -n $source ]]; then
+    log "RtpSource CPU over its life: $(awk '{ printf "%.1f s", ($14 + $15) / 100 }' "/proc/$source/stat" 2>/dev/null)"
+    kill -TERM "$source" 2>/dev/null || true
+    wait "$source" 2>/dev/null || true
+  fi
   local kernel="" callerline="" cap
   if [[ ${#caps[@]} -gt 0 ]]; then
     sleep 1
@@ -298,7 +360,10 @@ signalling() {
     step signalling 0301250651 "$HERE/auto-answer-load.xml" "$n" || break
   done
 }
-relay() { search relay 0301250700 "$HERE/relay-caller.xml" "$LEVELS_RELAY"; }
+relay() {
+  log "relay: RTP sent by $RTP_SENDER$([[ $RTP_SENDER == rtpstream ]] && echo " ($RTP_THREADTASKS calls a thread)")"
+  search relay 0301250700 "$RELAY_CALLER" "$LEVELS_RELAY"
+}
 sipcompare() {
   kill "$PBX_PID" 2>/dev/null || true
   wait "$PBX_PID" 2>/dev/null || true

@@ -20,7 +20,8 @@ import java.util.Locale;
  *
  * <p>{@code java -cp <media test-jar> org.reachpbx.media.testing.RtpPcap repacketize in.pcap out.pcap 160}
  * writes {@code in}'s audio as 160-sample (20 ms) packets; {@code ... info in.pcap} prints the packet
- * count, the audio length and its sound (10 ms windows above {@link AudioCheck#SILENCE}).
+ * count, the audio length and its sound (10 ms windows above {@link AudioCheck#SILENCE}); {@code ... raw
+ * in.pcap out.raw} writes its G.711 bytes without any header (SIPp's {@code rtp_stream} plays such a file).
  */
 public final class RtpPcap {
 
@@ -182,6 +183,19 @@ public final class RtpPcap {
             repacketize(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
             args = new String[] {"info", args[2]};
         }
+        if (args.length == 3 && args[0].equals("raw")) {
+            // the bare G.711 bytes, for SIPp's rtp_stream action (it plays a headerless file)
+            Path in = Path.of(args[1]);
+            List<Packet> packets = read(in);
+            int pt = packets.stream().filter(p -> G711.isG711(p.payloadType())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(in + " has no G.711 packets")).payloadType();
+            try {
+                Files.write(Path.of(args[2]), encoded(packets, pt));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
         if (args.length == 2 && args[0].equals("info")) {
             List<Packet> packets = read(Path.of(args[1]));
             short[] audio = audio(packets);
@@ -190,7 +204,8 @@ public final class RtpPcap {
                     AudioCheck.soundSpan(audio, AudioCheck.SILENCE).toMillis());
             return;
         }
-        System.err.println("usage: RtpPcap repacketize in.pcap out.pcap samplesPerPacket | RtpPcap info file.pcap");
+        System.err.println("usage: RtpPcap repacketize in.pcap out.pcap samplesPerPacket | RtpPcap info file.pcap"
+                + " | RtpPcap raw in.pcap out.raw");
         System.exit(2);
     }
 }
