@@ -226,6 +226,41 @@ class ListenInCallTest extends MediaTestSupport {
         }
     }
 
+    @Test
+    void aCallWhoseMediaWentEndToEndIsBroughtIntoTheServerFirst() throws Exception {
+        // The media tenant anchors only when needed: 203's call to 201 runs phone to phone.
+        RtpTestPeer corRtp = peer();
+        RtpTestPeer annaRtp = peer();
+        RtpTestPeer doraRtp = peer();
+        TestPhone cor = mediaPhone("203", corRtp, List.of("PCMA"));
+        TestPhone anna = mediaPhone("201", annaRtp, List.of("PCMA"));
+        TestPhone dora = mediaPhone("204", doraRtp, List.of("PCMA"));
+        anna.answering(TestPhone.Answering.ANSWER, 100);
+        TestPhone.Call call = cor.call("201");
+        assertThat(call.await(200, 10)).isNotNull();
+        call.ack();
+        TestPhone.Incoming atAnna = anna.awaitCall(5);
+        assertThat(atAnna).isNotNull();
+
+        TestPhone.Call listen = dora.call("906201");
+        connected(listen, doraRtp);
+        javax.sip.message.Request toCor = cor.reinvites.poll(5, TimeUnit.SECONDS);
+        javax.sip.message.Request toAnna = anna.reinvites.poll(5, TimeUnit.SECONDS);
+        assertThat(toCor).as("the caller's media is brought to the server").isNotNull();
+        assertThat(toAnna).as("the agent's media is brought to the server").isNotNull();
+        corRtp.remoteFromSdp(new String(toCor.getRawContent(), StandardCharsets.UTF_8));
+        int annaFrom = annaRtp.received().size();
+        annaRtp.remoteFromSdp(new String(toAnna.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(awaitPrompt(annaRtp, annaFrom, Duration.ofSeconds(10))).as("the agent hears the announcement").isPositive();
+
+        speaks(corRtp, CALLER_HZ, List.of(annaRtp, doraRtp), List.of());
+        speaks(doraRtp, SUPERVISOR_HZ, List.of(), List.of(corRtp, annaRtp));
+        listen.hangUp();
+        assertThat(InCallServicesTest.hearsEachOther(corRtp, annaRtp, 500, 1200)).as("the call goes on").isTrue();
+        call.hangUp();
+        assertThat(anna.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
     /** {@code speaker} sends its tone; every one of {@code hearers} receives it, none of {@code deaf} does. */
     private static void speaks(RtpTestPeer speaker, int hz, List<RtpTestPeer> hearers, List<RtpTestPeer> deaf)
             throws Exception {
