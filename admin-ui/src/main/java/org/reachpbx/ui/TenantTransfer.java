@@ -157,7 +157,7 @@ class TenantTransfer extends VerticalLayout {
                     } else if (cause instanceof SheetRefused e) {
                         refused(getTranslation("tenants.csv.refused", String.valueOf(e.problems().size())));
                         e.problems().forEach(p -> problems.add(new Div(p.row() > 0
-                                ? getTranslation("tenants.csv.row", String.valueOf(p.row()), p.reason()) : p.reason())));
+                                ? getTranslation("tenants.csv.row", String.valueOf(p.row()), p.reason(getLocale())) : p.reason(getLocale()))));
                     } else {
                         refused(getTranslation("tenants.import.failed", String.valueOf(cause.getMessage())));
                     }

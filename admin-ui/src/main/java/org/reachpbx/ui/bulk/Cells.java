@@ -24,8 +24,8 @@ final class Cells {
                 return constant;
             }
         }
-        throw new IllegalArgumentException(column + " \"" + cell + "\" is not one of "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        throw new CellRefused("cell.choice", column, cell,
+                Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     static boolean yesNo(String column, String cell) {
@@ -36,7 +36,28 @@ final class Cells {
         if (NO.contains(c)) {
             return false;
         }
-        throw new IllegalArgumentException(column + " \"" + cell + "\" is not true or false");
+        throw new CellRefused("cell.yesNo", column, cell);
+    }
+
+    /** A cell that is not what its column takes: the problem of its row, by text key ({@link SheetRefused.Problem}). */
+    static final class CellRefused extends IllegalArgumentException {
+        final String key;
+        final transient Object[] args;
+
+        CellRefused(String key, Object... args) {
+            super(new SheetRefused.Problem(0, key, args).reason());
+            this.key = key;
+            this.args = args;
+        }
+
+        SheetRefused.Problem at(int row) {
+            return new SheetRefused.Problem(row, key, args);
+        }
+    }
+
+    /** The problem of a row whose change threw: its own key when a cell was refused, else the message. */
+    static SheetRefused.Problem problem(int row, IllegalArgumentException e) {
+        return e instanceof CellRefused refused ? refused.at(row) : SheetRefused.Problem.text(row, e.getMessage());
     }
 
     /** An optional text: null when the cell says {@link #CLEAR}. */

@@ -57,7 +57,7 @@ final class CsvSheet {
             s = s.substring(1); // Excel's byte order mark
         }
         if (s.isBlank()) {
-            throw new SheetRefused(1, "the file is empty: it needs a header row (" + String.join(",", required) + ")");
+            throw new SheetRefused(1, "fileEmpty", String.join(",", required));
         }
         ObjectReader reader = MAPPER.readerFor(String[].class)
                 .with(CsvSchema.emptySchema().withColumnSeparator(separator(s)));
@@ -76,7 +76,7 @@ final class CsvSheet {
                     continue;
                 }
                 if (record.length > header.size()) {
-                    throw new SheetRefused(number, "has " + record.length + " cells, the header only " + header.size());
+                    throw new SheetRefused(number, "tooManyCells", record.length, header.size());
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
                 for (int i = 0; i < record.length; i++) {
@@ -88,10 +88,10 @@ final class CsvSheet {
             if (e instanceof SheetRefused refused) {
                 throw refused;
             }
-            throw new SheetRefused(number + 1, "is not readable as CSV: " + firstLine(e.getMessage()));
+            throw new SheetRefused(number + 1, "unreadable", firstLine(e.getMessage()));
         }
         if (rows.isEmpty()) {
-            throw new SheetRefused(2, "no rows: the file holds only its header");
+            throw new SheetRefused(2, "noRows");
         }
         return rows;
     }
@@ -116,16 +116,16 @@ final class CsvSheet {
         for (String cell : record) {
             String name = cell == null ? "" : cell.trim().toLowerCase(Locale.ROOT);
             if (known.stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
-                throw new SheetRefused(1, "unknown column \"" + cell + "\"; the columns are " + String.join(", ", known));
+                throw new SheetRefused(1, "unknownColumn", cell, String.join(", ", known));
             }
             if (names.contains(name)) {
-                throw new SheetRefused(1, "column \"" + cell + "\" appears twice");
+                throw new SheetRefused(1, "columnTwice", cell);
             }
             names.add(name);
         }
         for (String column : required) {
             if (!names.contains(column.toLowerCase(Locale.ROOT))) {
-                throw new SheetRefused(1, "the column \"" + column + "\" is missing");
+                throw new SheetRefused(1, "columnMissing", column);
             }
         }
         return names;

@@ -41,12 +41,12 @@ final class NumberSheet {
         for (CsvSheet.Row row : rows) {
             String number = PhoneNumbers.toE164(row.get("number"));
             if (number.isEmpty()) {
-                problems.add(new SheetRefused.Problem(row.number(), "the number is empty"));
+                problems.add(new SheetRefused.Problem(row.number(), "numberEmpty"));
                 continue;
             }
             Integer earlier = seen.putIfAbsent(number, row.number());
             if (earlier != null) {
-                problems.add(new SheetRefused.Problem(row.number(), "number " + number + " is already in row " + earlier));
+                problems.add(new SheetRefused.Problem(row.number(), "numberTwice", number, earlier));
                 continue;
             }
             PhoneNumber target = numbers.stream().filter(n -> number.equals(n.getNumber())).findFirst().orElse(null);
@@ -58,7 +58,7 @@ final class NumberSheet {
             try {
                 change(target, row);
             } catch (IllegalArgumentException e) {
-                problems.add(new SheetRefused.Problem(row.number(), e.getMessage()));
+                problems.add(Cells.problem(row.number(), e));
                 continue;
             }
             if (added) {

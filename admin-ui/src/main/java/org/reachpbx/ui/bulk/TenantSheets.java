@@ -119,9 +119,9 @@ public final class TenantSheets {
             Integer row = m.matches() ? rowOfIndex.get(Integer.parseInt(m.group(1))) : null;
             if (row != null) {
                 String field = m.group(2);
-                problems.add(new SheetRefused.Problem(row, field.isEmpty() ? v.message() : field + " " + v.message()));
+                problems.add(SheetRefused.Problem.text(row, field.isEmpty() ? v.message() : field + " " + v.message()));
             } else {
-                problems.add(new SheetRefused.Problem(0, v.toString()));
+                problems.add(SheetRefused.Problem.text(0, v.toString()));
             }
         }
         return problems;

@@ -48,19 +48,18 @@ final class UserSheet {
         for (CsvSheet.Row row : rows) {
             String number = row.get("number");
             if (number.isEmpty()) {
-                problems.add(new SheetRefused.Problem(row.number(), "the number is empty"));
+                problems.add(new SheetRefused.Problem(row.number(), "numberEmpty"));
                 continue;
             }
             Integer earlier = seen.putIfAbsent(number, row.number());
             if (earlier != null) {
-                problems.add(new SheetRefused.Problem(row.number(), "user " + number + " is already in row " + earlier));
+                problems.add(new SheetRefused.Problem(row.number(), "userTwice", number, earlier));
                 continue;
             }
             Optional<Extension> existing = draft.extension(number);
             if (existing.isPresent() && !(existing.get() instanceof UserExtension)) {
-                problems.add(new SheetRefused.Problem(row.number(), number + " is not a user but a "
-                        + existing.get().getClass().getSimpleName().replace("Extension", "").toLowerCase(java.util.Locale.ROOT)
-                        + " extension"));
+                problems.add(new SheetRefused.Problem(row.number(), "notAUser", number,
+                        existing.get().getClass().getSimpleName().replace("Extension", "").toLowerCase(java.util.Locale.ROOT)));
                 continue;
             }
             UserExtension user = existing.map(UserExtension.class::cast).orElseGet(() -> {
@@ -71,7 +70,7 @@ final class UserSheet {
             try {
                 change(user, row);
             } catch (IllegalArgumentException e) {
-                problems.add(new SheetRefused.Problem(row.number(), e.getMessage()));
+                problems.add(Cells.problem(row.number(), e));
                 continue;
             }
             if (existing.isEmpty()) {

@@ -110,6 +110,29 @@ class UiAccessTest {
         browser.screenshot("analyst-audit-refused");
     }
 
+    /**
+     * Defect 9 in Dutch, on a phone (390 px) and at 1440 px: the refused view says so in Dutch,
+     * naming the role by its Dutch label, inside the width. Screenshots {@code analyst-audit-refused-nl-*}.
+     */
+    @Test
+    void theAnalystIsToldInDutchOnAPhoneAndADesk() {
+        browser.login("analyst", "demo-analyst").windowSize(390, 844);
+        browser.click("language");
+        browser.waitForText(By.id("language"), "English");
+
+        browser.open("/ui/audit");
+        browser.waitForText(By.id("not-allowed-text"), "Uw rol Analist mag 'audit' niet openen");
+        assertThat(browser.pageText()).contains("Geen toegang").doesNotContain("Not allowed", "Could not navigate");
+        assertThat(browser.all(By.id("audit"))).isEmpty();
+        assertThat(browser.insideWidth(browser.waitFor(By.id("not-allowed-text")))).as("the text inside 390 px").isTrue();
+        browser.screenshot("analyst-audit-refused-nl-390");
+
+        browser.windowSize(1440, 1000);
+        browser.waitForText(By.id("not-allowed-text"), "Uw rol Analist mag 'audit' niet openen");
+        assertThat(browser.insideWidth(browser.waitFor(By.id("not-allowed-text")))).isTrue();
+        browser.screenshot("analyst-audit-refused-nl-1440");
+    }
+
     /** Issue 17, defect 1: at 390 px (a phone) Log out and the language switch are on the screen and work. */
     @Test
     void onAPhoneTheHeaderButtonsAreOnTheScreen() {

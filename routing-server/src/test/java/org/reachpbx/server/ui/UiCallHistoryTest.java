@@ -156,6 +156,30 @@ class UiCallHistoryTest {
         browser.screenshot("call-history-trace");
     }
 
+    /**
+     * Defect 7 in Dutch on a phone (390 px): the history's times in the tenant's zone in one
+     * format with the zone named ("Van (Europe/Amsterdam)", "... CET"), no ISO text, results and
+     * legs by their Dutch labels. Screenshot {@code call-history-nl-390}.
+     */
+    @Test
+    void inDutchOnAPhoneTheTimesAreInTheTenantsZone() {
+        browser = UiBrowser.start(port).login("tenantadmin", "demo-tenant").windowSize(390, 844);
+        browser.click("language");
+        browser.waitForText(By.id("language"), "English");
+        browser.open("/ui/calls");
+        browser.waitForText(By.id("calls"), "0612" + tag + "01");
+        assertThat(browser.pageText()).contains("Van (Europe/Amsterdam)", "Tot (Europe/Amsterdam)");
+        String grid = browser.waitFor(By.id("calls")).getText();
+        assertThat(grid).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} CES?T")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")
+                .contains("Beantwoord", "In gesprek").doesNotContain("Answered", "Busy");
+
+        browser.click(By.xpath("//vaadin-grid[@id='calls']/vaadin-grid-cell-content[text()='0612" + tag + "02']"));
+        browser.waitForText(By.cssSelector("pre[id^='calls-legs-']"), "1. Overgaan 202: bezet");
+        assertThat(browser.pageText()).contains("trunk carrier", "SIP-status 486");
+        browser.screenshot("call-history-nl-390");
+    }
+
     @Test
     void anEndUserSeesOnlyTheOwnCalls() {
         browser = UiBrowser.start(port).login("piet", "demo-user");

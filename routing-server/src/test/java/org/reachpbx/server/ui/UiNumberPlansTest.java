@@ -158,6 +158,96 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
         assertThat(export()).isEqualTo(original);
     }
 
+    /**
+     * Issue 17, defects 3, 6 and 7 in Dutch on a phone (390 px): the schema dialog's schedule and
+     * plans are rows with Dutch labels and Dutch day chips, and a changed row moves the week; the
+     * manual override asks first in Dutch, with its buttons on the screen; the holiday table's
+     * times are in the tenant's zone with the zone named. Screenshots {@code number-plans-nl-390-*}.
+     */
+    @Test
+    void inDutchOnAPhoneTheRowsTheOverrideQuestionAndTheZonedTimes() {
+        browser.login("tenantadmin", "demo-tenant").windowSize(390, 844);
+        browser.open("/ui/config/number-plans");
+        browser.present("week-MONDAY-8");
+        browser.click("language");
+        browser.waitForText(By.id("language"), "English");
+        browser.waitForText(By.tagName("body"), "Feestdagentabel");
+
+        // defect 3: rows, their labels and the days in Dutch, inside the phone's width
+        browser.scrollTo("np-schemas-grid");
+        browser.doubleClick(browser.cell("np-schemas-grid", "Demo BV"));
+        browser.waitForValue(By.id("f-plans-0-entries-0-extension"), "700 Hoofdmenu");
+        assertThat(browser.property("f-schedule-0-days", "label")).isEqualTo("Dagen");
+        assertThat(browser.property("f-schedule-0-to", "label")).isEqualTo("Tot (uu:mm)");
+        assertThat(chips("f-schedule-0-days")).contains("maandag", "vrijdag").doesNotContain("MONDAY", "Monday");
+        browser.scrollTo("f-schedule-0-to");
+        assertThat(browser.insideWidth(browser.waitFor(By.id("f-schedule-0-to")))).as("the row's To inside 390 px").isTrue();
+        browser.type("f-schedule-0-to", "18:00");
+        browser.screenshot("number-plans-nl-390-schedule-rows");
+        assertThat(browser.waitFor(By.id("item-save")).getText()).isEqualTo("Opslaan");
+        browser.click("item-save");
+        browser.waitForGone(By.id("np-schemas-dialog"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                .until(d -> "1".equals(browser.present("week-FRIDAY-17").getText()));
+        assertThat(export()).containsPattern("from: \"?08:00\"?\\s+to: \"?18:00\"?\\s+plan: 1");
+
+        // defect 6: the override asks first, in Dutch, naming the plan
+        browser.choose("np-override", "3 Vakantie");
+        browser.click("np-override-set");
+        browser.waitForText(By.id("confirm-delete-text"), "Vanaf nu volgt elk gesprek van dit schema plan 3 Vakantie");
+        assertThat(browser.waitFor(By.id("confirm-delete-cancel")).getText()).isEqualTo("Annuleren");
+        assertThat(browser.waitFor(By.id("confirm-delete-ok")).getText()).isEqualTo("Overschrijving instellen");
+        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("the OK inside 390 px").isTrue();
+        browser.screenshot("number-plans-nl-390-override-confirm");
+        browser.click("confirm-delete-ok");
+        browser.waitForText(By.id("np-override-now"), "3 Vakantie");
+        browser.inView(By.id("np-active")); // text scrolled out of the layout's content does not count as shown
+        browser.waitForText(By.id("np-active"), "Plan 3 Vakantie is actief: de handmatige overschrijving staat aan (NP-10)");
+        assertThat(export()).contains("manualOverride: 3");
+
+        browser.click("np-override-clear");
+        browser.waitForText(By.id("confirm-delete-text"), "De handmatige omschakeling stopt");
+        browser.click("confirm-delete-ok");
+        browser.inView(By.id("np-override-now"));
+        browser.waitForText(By.id("np-override-now"), "Geen handmatige overschrijving");
+        assertThat(export()).doesNotContain("manualOverride");
+
+        // defect 7: the holiday's times in the tenant's zone, the zone named, no ISO text
+        browser.cell("np-holidays", "Eerste Kerstdag");
+        assertThat(browser.waitFor(By.id("np-holidays")).getText()).contains("2026-12-25 00:00:00 CET")
+                .doesNotContain("2026-12-25T00:00");
+        browser.screenshot("number-plans-nl-390-holidays");
+    }
+
+    /** Defect 8 in Dutch at 1440 px: the holiday form's longer Dutch labels still leave every field on the screen. */
+    @Test
+    void inDutchAt1440TheHolidayFormFits() {
+        browser.windowSize(1440, 1000);
+        browser.login("tenantadmin", "demo-tenant");
+        browser.open("/ui/config/number-plans");
+        browser.present("week-MONDAY-8");
+        browser.click("language");
+        browser.waitForText(By.id("language"), "English");
+        browser.cell("np-holidays", "Eerste Kerstdag").click();
+        browser.waitForPicker("np-h-start", "2026-12-25T00:00");
+        for (String field : java.util.List.of("np-h-description", "np-h-start", "np-h-end", "np-h-plan", "np-h-temporary")) {
+            assertThat(browser.insideWidth(browser.inView(By.id(field)))).as(field + " on the screen").isTrue();
+        }
+        assertThat(browser.waitFor(By.id("np-h-add")).getText()).isEqualTo("Feestdag toevoegen");
+        assertThat(browser.waitFor(By.id("np-holidays")).getText()).contains("2026-12-25 00:00:00 CET");
+        browser.screenshot("number-plans-nl-1440-holiday-form");
+    }
+
+    /** The labels of the chips a multi-select combo box shows (light or shadow DOM, as the Vaadin version has them). */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> chips(String id) {
+        return (java.util.List<String>) browser.script("const h = arguments[0];"
+                + " const all = Array.from(h.querySelectorAll('vaadin-multi-select-combo-box-chip'))"
+                + "   .concat(h.shadowRoot ? Array.from(h.shadowRoot.querySelectorAll('vaadin-multi-select-combo-box-chip')) : []);"
+                + " return all.map(c => (c.label || c.textContent || '').trim()).filter(t => t.length > 0);",
+                browser.present(id));
+    }
+
     @Test
     void theEditorSpeaksDutch() {
         browser.login("tenantadmin", "demo-tenant");

@@ -101,6 +101,55 @@ class UiRuleTablesTest {
                         "analyst Rule tables: roll back from version " + draft + " to version " + previous);
     }
 
+    /**
+     * Issue 17, defect 6 in Dutch on a phone (390 px): Publish and Roll back ask first in Dutch,
+     * naming the version and that every tenant is affected, their buttons inside the width.
+     * Screenshots {@code rule-tables-nl-390-*}.
+     */
+    @Test
+    void inDutchOnAPhonePublishAndRollBackAskFirst() throws IOException {
+        browser = UiBrowser.start(port).login("analyst", "demo-analyst").windowSize(390, 844);
+        browser.open("/ui/rule-tables");
+        browser.waitForText(By.id("versions"), "published");
+        browser.click("language");
+        browser.waitForText(By.id("language"), "English");
+        browser.waitForText(By.id("versions"), "gepubliceerd");
+
+        // the active table as it is: the version left behind retired routes like the active one, whatever runs next
+        browser.upload(By.id("upload"), file(registry.get(registry.activeVersion()).tables().text(TableName.DEFAULT_TIMEOUTS).orElseThrow()));
+        browser.waitForText(By.id("table-status"), "Geen problemen.");
+        int draft = registry.list().stream().mapToInt(TableVersion::version).max().orElseThrow();
+        browser.waitForText(By.id("table-status"), "Concept " + draft + " gemaakt.");
+
+        browser.click(By.id("publish"));
+        browser.waitForText(By.id("confirm-delete-text"), "Versie " + draft + " wordt in één keer de actieve regeltabellen van elke klant");
+        assertThat(browser.pageText()).contains("Publiceren voor alle klanten?");
+        assertThat(browser.waitFor(By.id("confirm-delete-ok")).getText()).isEqualTo("Concept publiceren");
+        assertThat(browser.waitFor(By.id("confirm-delete-cancel")).getText()).isEqualTo("Annuleren");
+        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("Publish inside 390 px").isTrue();
+        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-cancel")))).as("Cancel inside 390 px").isTrue();
+        browser.screenshot("rule-tables-nl-390-confirm-publish");
+        browser.click(By.id("confirm-delete-cancel"));
+        browser.waitForGone(By.id("confirm-delete"));
+        assertThat(registry.activeVersion()).isNotEqualTo(draft);
+        browser.click(By.id("publish"));
+        browser.click(By.id("confirm-delete-ok"));
+        browser.waitForText(By.id("table-status"), "Versie " + draft + " is gepubliceerd en actief.");
+        assertThat(registry.activeVersion()).isEqualTo(draft);
+
+        int previous = registry.list().stream().filter(v -> v.state() == TableState.RETIRED && v.version() < draft)
+                .mapToInt(TableVersion::version).max().orElseThrow();
+        browser.click(By.id("rollback"));
+        browser.waitForText(By.id("confirm-delete-text"), "Actieve versie " + draft + " vervalt");
+        assertThat(browser.pageText()).contains("Terugdraaien voor alle klanten?");
+        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("Roll back inside 390 px").isTrue();
+        browser.screenshot("rule-tables-nl-390-confirm-rollback");
+        browser.click(By.id("confirm-delete-ok"));
+        browser.waitForText(By.id("table-status"), "Teruggezet van versie " + draft + " naar versie " + previous + ".");
+        assertThat(registry.activeVersion()).isEqualTo(previous);
+        browser.screenshot("rule-tables-nl-390-rolled-back");
+    }
+
     @Test
     void aBrokenTableShowsItsProblemsPerRowAndCannotBePublished() throws IOException {
         int before = registry.activeVersion();
@@ -159,10 +208,13 @@ class UiRuleTablesTest {
         browser.click(By.id("confirm-delete-ok"));
         browser.waitForText(By.id("table-status"), "Version " + draft + " is published and active.");
         assertThat(registry.activeVersion()).isEqualTo(draft);
+        // roll back goes to the newest earlier published version: "before", or one another test published and rolled back since
+        int previous = registry.list().stream().filter(v -> v.state() == TableState.RETIRED && v.version() < draft)
+                .mapToInt(TableVersion::version).max().orElseThrow();
         browser.click(By.id("rollback"));
         browser.click(By.id("confirm-delete-ok"));
-        browser.waitForText(By.id("table-status"), "Rolled back from version " + draft + " to version " + before);
-        assertThat(registry.activeVersion()).isEqualTo(before);
+        browser.waitForText(By.id("table-status"), "Rolled back from version " + draft + " to version " + previous);
+        assertThat(registry.activeVersion()).isEqualTo(previous);
         assertThat(audit.latest(10)).extracting(e -> e.getUsername() + " " + e.getAction() + " " + e.getDetail())
                 .contains("analyst Rule tables: edit draft version " + draft + ", table default-timeouts, "
                         + (CsvRows.parse(active).size() - 1) + " rows");

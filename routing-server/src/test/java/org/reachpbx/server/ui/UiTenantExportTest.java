@@ -47,6 +47,38 @@ class UiTenantExportTest extends DemoTenantBrowserTest {
         browser.screenshot("tenant-csv-import");
     }
 
+    /**
+     * Defect 10 in Dutch on a phone (390 px): the download links and the CSV import speak Dutch,
+     * lie inside the width, and a refused upload says in Dutch that nothing was stored and which
+     * row is wrong. Screenshot {@code tenant-export-nl-390}.
+     */
+    @Test
+    void inDutchOnAPhoneTheTenantDownloadsAndARefusedCsvSaySo() throws IOException {
+        browser = UiBrowser.start(port).login("admin", "demo-admin").windowSize(390, 844);
+        browser.click("language");
+        browser.waitForText(By.id("language"), "English");
+        browser.waitForText(By.id("tenants"), "Demo BV");
+        browser.click(By.xpath("//vaadin-grid[@id='tenants']/vaadin-grid-cell-content[text()='Demo BV']"));
+
+        WebElement yaml = browser.inView(By.id("tenant-export"));
+        assertThat(yaml.getText()).contains("Klant exporteren (YAML)");
+        assertThat(browser.insideWidth(yaml)).as("the YAML download inside 390 px").isTrue();
+        assertThat(fetch(yaml)).isEqualTo(store.exportYaml(demo).orElseThrow());
+        WebElement users = browser.inView(By.id("users-csv-export"));
+        assertThat(users.getText()).contains("Gebruikers (CSV)");
+        assertThat(browser.insideWidth(users)).as("the users CSV inside 390 px").isTrue();
+        assertThat(fetch(users)).startsWith("number,name,licence");
+        browser.screenshot("tenant-export-nl-390");
+
+        browser.upload(By.id("users-csv-import"), Files.writeString(files.resolve("users-nl.csv"),
+                "number,name,licence\n202,Changed Name,PRO\n203,Other Name,GOLD\n"));
+        browser.waitForText(By.id("bulk-csv-status"), "Er is niets opgeslagen");
+        browser.waitForText(By.id("bulk-csv-problems"), "Rij 3: licence \"GOLD\" is niet een van START, PRO, COMPLEET");
+        assertThat(browser.insideWidth(browser.inView(By.id("bulk-csv-status")))).isTrue();
+        browser.screenshot("tenant-csv-refused-nl-390");
+        assertThat(export()).isEqualTo(original);
+    }
+
     /** The download's text, fetched by the browser with its session, as a click on the link would. */
     private String fetch(WebElement link) {
         return (String) browser.asyncScript("const done = arguments[arguments.length - 1];"
