@@ -138,6 +138,10 @@ final class B2bCall implements CallerLeg {
     private RoutingDecision servedDecision;
     /** The queue call an agent answered: told when the bridged call ends (wrap-up, QUE-22). */
     private AgentRing bridgedAgent;
+    /** A user's hold or consultation by DTMF code (GEN-05/06), while it lasts. */
+    private Consultation consultation;
+    /** How long a lone {@code ##} waits for more digits before it means hold (GEN-06). */
+    private static final long HOLD_AFTER_MS = 2_000;
 
     B2bCall(B2bua b2b, Setup setup, ServerTransaction aTx, Dialog aDialog, LiveCalls.Taken counts, Instant now) {
         this.b2b = b2b;
@@ -429,7 +433,7 @@ final class B2bCall implements CallerLeg {
             state = State.SERVED;
             Integer line = b2b.inCall().park(setup.view(), by.user, by.channel, served);
             transfer.announceLine(by.dialog, by.channel, split.callee(), line, this::locked,
-                    () -> notifyReferThenBye(by.dialog));
+                    referred ? () -> notifyReferThenBye(by.dialog) : () -> sendBye(by.dialog));
             if (line == null) {
                 hangUp();
             }
@@ -463,35 +467,94 @@ final class B2bCall implements CallerLeg {
     }
 
     /**
-     * GEN-06: the called user's DTMF codes, read from its anchored media session (the server sees
-     * RFC 4733 digits only when the media runs through it: {@code anchor-media: always}).
+     * GEN-06/07: the DTMF codes of the call's users, read from the anchored media sessions (the
+     * server sees RFC 4733 digits only when the media runs through it: {@code anchor-media: always}):
+     * the called user's, and the caller's unless the server placed this call itself (a consultation's
+     * keys belong to the call it was started from).
      */
     private void watchCodes(Branch by) {
-        if (by.user == null || !media.anchored()) {
+        if (!media.anchored()) {
             return;
         }
+        MediaAnchor anchor = media.anchor();
+        if (by.user != null) {
+            watchCodes(anchor, false, by.user, by.channel, by);
+        }
+        if (setup.callerUser() != null && !b2b.placed().isPlaced(callId())) {
+            watchCodes(anchor, true, setup.callerUser(), setup.callerChannel(), by);
+        }
+    }
+
+    private void watchCodes(MediaAnchor anchor, boolean caller, String user, String channel, Branch with) {
         InCallCodes codes = new InCallCodes();
-        media.anchor().onDigit(false, digit -> {
-            if (codes.keyed(digit) instanceof InCallCodes.BlindTransfer t) {
-                locked(() -> transferByCode(by, t.destination()));
+        anchor.onDigit(caller, digit -> locked(() -> {
+            if (state == State.ANSWERED && winner == with && media.anchor() == anchor && transferorLeft == null) {
+                keyed(codes, caller, user, channel, digit);
             }
-        });
+        }));
+    }
+
+    /** One key of a user: a consultation's key, or the next digit of a code (GEN-06/07). */
+    private void keyed(InCallCodes codes, boolean caller, String user, String channel, char digit) {
+        if (consultation != null && consultation.over()) {
+            consultation = null;
+        }
+        if (consultation != null && consultation.userIsCaller() != caller) {
+            return; // the held party's keys are no codes
+        }
+        if (consultation != null && consultation.keyed(digit)) {
+            codes.reset();
+            return;
+        }
+        InCallCodes.Code code = codes.keyed(digit);
+        if (code instanceof InCallCodes.BlindTransfer t) {
+            if (caller) {
+                log.info("Call {}: ##*{}# by the caller {} is not supported (only the called user transfers blind)",
+                        callId(), t.destination(), user);
+            } else {
+                transferByCode(winner, t.destination());
+            }
+        } else if (code instanceof InCallCodes.Consultation k) {
+            if (consultation == null) {
+                consultation = Consultation.hold(b2b, this, caller, user, channel, media.anchor());
+            }
+            consultation.consult(k.destination());
+        } else if (codes.onlyHashes() && consultation == null) {
+            int mark = codes.keys();
+            b2b.timer().schedule(() -> locked(() -> holdIfNothingFollows(codes, mark, caller, user, channel)),
+                    HOLD_AFTER_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** {@code ##} and nothing after it: the other party is put on hold (GEN-06). */
+    private void holdIfNothingFollows(InCallCodes codes, int mark, boolean caller, String user, String channel) {
+        if (codes.keys() == mark && codes.onlyHashes() && consultation == null && state == State.ANSWERED
+                && media.anchored() && transferorLeft == null) {
+            codes.reset();
+            consultation = Consultation.hold(b2b, this, caller, user, channel, media.anchor());
+        }
     }
 
     /**
      * {@code ##*<dest>#} (GEN-06): a blind transfer as by the transfer key, decided as a call of the
-     * user (barring applies); a refused target leaves the call as it was.
+     * user (barring applies); a refused target leaves the call as it was. {@code ##*6#} parks the
+     * other party (PARK-02) when a line is free.
      */
     private void transferByCode(Branch by, String target) {
         if (state != State.ANSWERED || winner != by || !media.anchored() || transferorLeft != null) {
             return;
         }
         RoutingDecision d = setup.redecide().transferFrom(by.user, by.channel, target);
-        if (d.outcome() == RoutingDecision.Outcome.REJECT || CallTransfer.isPark(d)) {
-            log.info("Call {}: ##*{}# by {} refused or not supported by code", callId(), target, by.user);
+        CallTransfer transfer = new CallTransfer(b2b, setup, callId());
+        if (d.outcome() == RoutingDecision.Outcome.REJECT || CallTransfer.isPark(d) && !transfer.parkLineFree(setup.view())) {
+            log.info("Call {}: ##*{}# by {} refused", callId(), target, by.user);
             return;
         }
-        completeTransfer(new CallTransfer(b2b, setup, callId()), by, d, target, false);
+        if (consultation != null) {
+            consultation.callEnded();
+            consultation = null;
+        }
+        completeTransfer(transfer, by, d, target, false);
     }
 
     /**
@@ -1104,6 +1167,15 @@ final class B2bCall implements CallerLeg {
         if (state != State.ANSWERED) {
             return;
         }
+        if (consultation != null && !consultation.over() && transferorLeft == null) {
+            // GEN-05: the consulting user hanging up connects the other two; the held party hanging
+            // up leaves the user with the consulted one.
+            Dialog leaving = fromCaller ? aDialog : winner.dialog;
+            if (fromCaller == consultation.userIsCaller() ? consultation.userHungUp(leaving)
+                    : consultation.otherHungUp(leaving)) {
+                return;
+            }
+        }
         Dialog other = fromCaller ? winner.dialog : aDialog;
         if (transferorLeft != null && other != transferorLeft) {
             return; // the transferor's own BYE after an attended transfer: the call goes on without it
@@ -1305,6 +1377,10 @@ final class B2bCall implements CallerLeg {
 
     // ---- the caller's leg, for a media service (CallerLeg) ----
 
+    Setup setup() {
+        return setup;
+    }
+
     @Override
     public long tenantId() {
         return setup.tenantId();
@@ -1480,6 +1556,10 @@ final class B2bCall implements CallerLeg {
         if (bridgedAgent != null) {
             bridgedAgent.ended();
             bridgedAgent = null;
+        }
+        if (consultation != null) {
+            consultation.callEnded();
+            consultation = null;
         }
         media.close();
         b2b.ended(this);

@@ -50,6 +50,8 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
     private final ObjectProvider<CallEventPublisher> publisher;
     private final Map<String, B2bCall> byCallerCallId = new ConcurrentHashMap<>();
     private final CallTimer timer = new CallTimer();
+    /** INVITEs the server sends to itself for a user in a call (the ## consultation). */
+    private final PlacedCalls placed = new PlacedCalls();
     private final ExecutorService events = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(10_000), r -> {
                 Thread t = new Thread(r, "call-events");
@@ -331,6 +333,8 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
             leg.owner().call().locked(() -> leg.owner().response(leg, r));
         } else if (owner instanceof B2bCall.NotifySent notify && r.getStatusCode() >= 200) {
             notify.answered();
+        } else if (owner instanceof PlacedCall call && Request.INVITE.equals(method)) {
+            call.owner().locked(() -> call.response(r));
         }
     }
 
@@ -343,6 +347,10 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
         } else if (!event.isServerTransaction()
                 && event.getClientTransaction().getApplicationData() instanceof B2bCall.NotifySent notify) {
             notify.answered();
+        } else if (!event.isServerTransaction()
+                && event.getClientTransaction().getApplicationData() instanceof PlacedCall call
+                && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
+            call.owner().locked(call::timeout);
         }
     }
 
@@ -394,6 +402,9 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
         } else if (owner instanceof Branch b) {
             call = b.call;
             fromCaller = false;
+        } else if (owner instanceof PlacedCall placedCall) {
+            placedCall.owner().locked(() -> placedCall.request(st));
+            return;
         } else {
             st.sendResponse(sip.messages().createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, event.getRequest()));
             return;
@@ -414,6 +425,10 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
 
     SipServer sip() {
         return sip;
+    }
+
+    PlacedCalls placed() {
+        return placed;
     }
 
     UserDevices devices() {

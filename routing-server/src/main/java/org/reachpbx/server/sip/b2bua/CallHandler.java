@@ -93,6 +93,11 @@ public class CallHandler {
             return;
         }
         String source = Registrar.sourceOf(request);
+        PlacedCalls.Origin placed = b2bua.placed().claim(request, source);
+        if (placed != null) {
+            fromServer(event, placed, target.getUser(), source);
+            return;
+        }
         Optional<Trunk> trunk = trunks.inboundFrom(source);
         if (trunk.isPresent()) {
             fromTrunk(event, fromUri, from.getAddress().getDisplayName(), target.getUser(), trunk.get());
@@ -136,13 +141,35 @@ public class CallHandler {
         String user = devices.userOn(view, channel.channel());
         javax.sip.header.ContactHeader contact = (javax.sip.header.ContactHeader) event.getRequest()
                 .getHeader(javax.sip.header.ContactHeader.NAME);
-        CallAttempt.Builder attempt = CallAttempt.fromDevice(user, channel.channel(), dialled).sourceIp(source)
-                .deviceType(devices.deviceTypeOf(view, channel.channel(), user,
-                        contact == null ? null : contact.getAddress().getURI().toString()))
-                .lastLoginIp(devices.loginAddress(view, channel.channel()))
+        fromChannel(event, view, user, channel.channel(), dialled, source, realm,
+                devices.deviceTypeOf(view, channel.channel(), user,
+                        contact == null ? null : contact.getAddress().getURI().toString()));
+    }
+
+    /**
+     * A call the server placed itself for a user in a call (the {@code ##<dest>#} consultation,
+     * {@link PlacedCall}): decided as a call of that user from its channel, as if dialled there.
+     */
+    private void fromServer(RequestEvent event, PlacedCalls.Origin origin, String dialled, String source)
+            throws Exception {
+        TenantView view = views.byId(origin.tenantId()).orElse(null);
+        if (view == null) {
+            server.reply(event, Response.SERVICE_UNAVAILABLE, "Tenant not loaded");
+            return;
+        }
+        fromChannel(event, view, origin.user(), origin.channel(), dialled, source, origin.domain(),
+                devices.deviceTypeOf(view, origin.channel(), origin.user(), null));
+    }
+
+    private void fromChannel(RequestEvent event, TenantView view, String user, String channel, String dialled,
+                             String source, String realm, org.reachpbx.rules.vocabulary.DeviceType deviceType)
+            throws Exception {
+        CallAttempt.Builder attempt = CallAttempt.fromDevice(user, channel, dialled).sourceIp(source)
+                .deviceType(deviceType)
+                .lastLoginIp(devices.loginAddress(view, channel))
                 .callerExternalCalls(live.externalCalls(view.tenantId(), user));
-        route(event, view, attempt, new B2bCall.Setup(view.tenantId(), view, user, channel.channel(),
-                user != null ? user : channel.channel(), null, dialled, realm, redecide(view, attempt)));
+        route(event, view, attempt, new B2bCall.Setup(view.tenantId(), view, user, channel,
+                user != null ? user : channel, null, dialled, realm, redecide(view, attempt)));
     }
 
     private void route(RequestEvent event, TenantView view, CallAttempt.Builder attempt, B2bCall.Setup setup)

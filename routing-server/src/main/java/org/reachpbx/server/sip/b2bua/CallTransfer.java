@@ -87,6 +87,13 @@ final class CallTransfer {
         return false;
     }
 
+    /** PARK-02 for a park by code ({@code ##*6#}): whether one of the 99 lines is free. */
+    boolean parkLineFree(TenantView view) {
+        InCallServices inCall = b2b.inCall();
+        return inCall != null
+                && inCall.parked().lines(view.tenantId()).size() < org.reachpbx.rules.services.ServiceCall.PARK_LINES;
+    }
+
     /**
      * GEN-04: after how many seconds an unanswered blind transfer returns to the transferring user
      * (null: it follows the target's REACH instead and does not return).

@@ -3,7 +3,7 @@ package org.reachpbx.server.sip.b2bua;
 /**
  * The DTMF codes a user keys during a call (GEN-06/07), read from the digits the server's media
  * session sees: a code starts with {@code ##}; {@code ##*<dest>#} is a blind transfer, {@code
- * ##<dest>#} a consultation. Everything else is no code (the digits reach the other party anyway,
+ * ##<dest>#} a consultation, {@code ##} alone (nothing keyed after it for a moment) hold. Everything else is no code (the digits reach the other party anyway,
  * e.g. to drive a remote IVR). One instance per party of a call; fed on the media event thread.
  */
 final class InCallCodes {
@@ -28,9 +28,11 @@ final class InCallCodes {
     private Step step = Step.IDLE;
     private boolean blind;
     private final StringBuilder destination = new StringBuilder();
+    private int keys;
 
     /** One keyed digit; the code it completes, or null. */
     synchronized Code keyed(char digit) {
+        keys++;
         switch (step) {
             case IDLE -> step = digit == '#' ? Step.ONE_HASH : Step.IDLE;
             case ONE_HASH -> {
@@ -47,6 +49,23 @@ final class InCallCodes {
             }
         }
         return null;
+    }
+
+    /** How many keys were keyed so far (a later key tells a waiting {@code ##} it was not alone). */
+    synchronized int keys() {
+        return keys;
+    }
+
+    /** Whether {@code ##} was keyed and nothing after it yet: alone it means hold (GEN-06). */
+    synchronized boolean onlyHashes() {
+        return step == Step.CODE && destination.isEmpty() && !blind;
+    }
+
+    /** Forgets a half-keyed code (its keys meant something else). */
+    synchronized void reset() {
+        step = Step.IDLE;
+        destination.setLength(0);
+        blind = false;
     }
 
     private Code inCode(char digit) {

@@ -251,6 +251,16 @@ public final class MediaAnchor {
         return caller ? callerSide : calleeSide;
     }
 
+    /**
+     * GEN-06: the two parties talk again after a hold by code or a consultation ({@code *#}): what
+     * either hears stops and the bridge is made again. The anchor's sessions never left it.
+     */
+    public void resume() {
+        callerSide.stopPlaying();
+        calleeSide.stopPlaying();
+        callerSide.bridge(calleeSide);
+    }
+
     /** The session facing the caller ({@code true}) or the called party, e.g. to listen in on them (LSN). */
     public MediaSession side(boolean caller) {
         return caller ? callerSide : calleeSide;

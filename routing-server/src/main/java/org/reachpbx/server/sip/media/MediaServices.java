@@ -200,11 +200,11 @@ public class MediaServices {
         return properties;
     }
 
-    List<Codec> codecs() {
+    public List<Codec> codecs() {
         return properties.getCodecs();
     }
 
-    String address() {
+    public String address() {
         return address;
     }
 
