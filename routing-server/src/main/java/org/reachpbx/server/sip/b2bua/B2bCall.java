@@ -422,6 +422,56 @@ final class B2bCall implements CallerLeg {
         }, () -> notifyRefer(by.dialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource", null));
     }
 
+    /**
+     * A blind transfer by the caller's transfer key (GEN-03/04): the called party is the one that
+     * moves on, so the server calls the target itself as a call of the caller (a {@link PlacedCall},
+     * barring applies and a refusal is answered on the REFER), the called party hears the ringback
+     * and is connected at the answer; the caller's leg ends at once (NOTIFY 200, then BYE), as after
+     * the consulting user hung up in {@link Consultation}. Calls whose media went end to end are
+     * brought into the server first.
+     */
+    private void transferByCaller(ServerTransaction st) throws Exception {
+        String target = CallTransfer.target(st.getRequest());
+        CallTransfer transfer = new CallTransfer(b2b, setup, callId());
+        String user = setup.callerUser();
+        RoutingDecision d = transfer.refuseEarly(st, user, target, b2b.media() != null)
+                ? null : setup.redecide().transferFrom(user, setup.callerChannel(), target);
+        if (d == null || transfer.refusedByRules(st, d)) {
+            return;
+        }
+        if (CallTransfer.isPark(d)) {
+            answer(st, Response.NOT_IMPLEMENTED); // parking is the called user's (PARK-02)
+            return;
+        }
+        st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, st.getRequest()));
+        Branch with = winner;
+        Runnable moveOn = () -> {
+            consultation = Consultation.hold(b2b, this, true, user, setup.callerChannel(), media.anchor());
+            consultation.consult(target);
+            if (consultation.holding() || consultation.over()) {
+                consultation = null; // no call could be placed: the two stay connected
+                media.anchor().resume();
+                notifyRefer(aDialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource", null);
+                return;
+            }
+            log.info("Call {}: the caller {} transferred the called party to {}", callId(), user, target);
+            consultation.userHungUp(aDialog);
+            notifyReferThenBye(aDialog);
+        };
+        if (media.anchored()) {
+            moveOn.run();
+            return;
+        }
+        Reanchoring.start(b2b, this, aDialog, with.dialog, anchor -> {
+            if (state == State.ANSWERED && winner == with && transferorLeft == null) {
+                media.adopt(anchor);
+                moveOn.run();
+            } else {
+                anchor.close();
+            }
+        }, () -> notifyRefer(aDialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource", null));
+    }
+
     /** The transfer accepted and the media at the server: the transferor's leg goes, the caller is routed on. */
     private void completeTransfer(CallTransfer transfer, Branch by, RoutingDecision d, String target, boolean referred) {
         by.done = true;
@@ -1272,6 +1322,8 @@ final class B2bCall implements CallerLeg {
                 new AttendedTransfer(b2b, this).refer(fromCaller ? aDialog : winner.dialog, st, replaces);
             } else if (state == State.ANSWERED && !fromCaller) {
                 referFromCallee(st);
+            } else if (state == State.ANSWERED && transferorLeft == null && consultation == null) {
+                transferByCaller(st);
             } else {
                 log.info("Call {}: REFER {} refused with 501 (call {})", callId(),
                         fromCaller ? "from the caller's side without Replaces" : "before the call was answered", state);

@@ -164,6 +164,34 @@ class ConsultationCallTest extends TransferTestSupport {
         assertThat(anna.byes.poll(5, TimeUnit.SECONDS)).as("303's hang-up ends 301's leg").isNotNull();
     }
 
+    @Test
+    void theCallersTransferKeyMovesTheCalledUserOnAsACallOfTheCaller() throws Exception {
+        bramCallsAnna();
+        call[0].refer("sip:09061234567@" + DOMAIN); // CB-07: the account bars 0906, a transfer too
+        javax.sip.message.Response refused = call[0].responses.poll(5, TimeUnit.SECONDS);
+        assertThat(refused).isNotNull();
+        assertThat(refused.getStatusCode()).as("refused on the REFER").isBetween(400, 699);
+        assertThat(InCallServicesTest.hearsEachOther(bramRtp, annaRtp, 440, 880)).as("the call stays").isTrue();
+
+        cor.answering(TestPhone.Answering.ANSWER, 300);
+        call[0].refer("sip:303@" + DOMAIN);
+        javax.sip.message.Response accepted = call[0].responses.poll(5, TimeUnit.SECONDS);
+        assertThat(accepted).isNotNull();
+        assertThat(accepted.getStatusCode()).isEqualTo(202);
+        assertThat(InCallServicesTest.referNotify(bram, 5)).as("RFC 3515 NOTIFY").startsWith("SIP/2.0 200");
+        assertThat(bram.byes.poll(5, TimeUnit.SECONDS)).as("the transferring caller's leg ends").isNotNull();
+
+        TestPhone.Incoming atCor = cor.awaitCall(10);
+        assertThat(atCor.header("From")).as("a call of 302").contains("sip:302@");
+        corRtp.remoteFromSdp(new String(atCor.request.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(awaitTrue(() -> !cor.acks.isEmpty(), Duration.ofSeconds(5))).isTrue();
+        assertThat(InCallServicesTest.hearsEachOther(annaRtp, corRtp, 500, 1200)).as("301 talks to 303").isTrue();
+        assertThat(anna.reinvites).as("301 was not re-INVITEd").isEmpty();
+
+        atAnna.hangUp();
+        assertThat(cor.byes.poll(5, TimeUnit.SECONDS)).as("301's hang-up ends 303's leg").isNotNull();
+    }
+
     /** Whether {@code hearer} hears a tone {@code speaker} sends now. */
     static boolean heard(RtpTestPeer speaker, int hz, RtpTestPeer hearer) throws Exception {
         int from = hearer.received().size();
