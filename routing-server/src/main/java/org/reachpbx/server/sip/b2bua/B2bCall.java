@@ -587,7 +587,7 @@ final class B2bCall implements CallerLeg {
 
     /**
      * {@code ##*<dest>#} (GEN-06): a blind transfer as by the transfer key, decided as a call of the
-     * user (barring applies); a refused target leaves the call as it was. {@code ##*6#} parks the
+     * user (barring applies); a refused target leaves the call as it was. {@code ##**6#} parks the
      * other party (PARK-02) when a line is free.
      */
     private void transferByCode(Branch by, String target) {

@@ -252,6 +252,31 @@ class InCallServicesTest extends MediaTestSupport {
     }
 
     @Test
+    void aBlindTransferByCodeToStar6ParksTheOtherParty() throws Exception {
+        RtpTestPeer bramRtp = peer();
+        RtpTestPeer annaRtp = peer();
+        RtpTestPeer corRtp = peer();
+        TestPhone bram = phone("202", bramRtp);
+        TestPhone anna = phone("201", annaRtp);
+        TestPhone cor = phone("203", corRtp);
+        TestPhone.Call[] call = new TestPhone.Call[1];
+        answeredCall(bram, bramRtp, anna, annaRtp, "201", call);
+
+        int annaHeard = annaRtp.received().size();
+        annaRtp.sendDigits("##**6#").get(10, TimeUnit.SECONDS); // ##*<dest># with the park code *6
+        assertThat(anna.byes.poll(10, TimeUnit.SECONDS)).as("the parker's leg ends after the announcement").isNotNull();
+        short[] announcement = audioSince(annaRtp, annaHeard);
+        assertThat(AudioCheck.rms(announcement)).as("PARK-02: the parker hears the line number").isGreaterThan(AudioCheck.SILENCE);
+        assertThat(bram.byes).as("the parked caller stays").isEmpty();
+
+        TestPhone.Call retrieve = cor.call("9301");
+        connected(retrieve, corRtp);
+        assertThat(hearsEachOther(bramRtp, corRtp, 500, 1200)).as("PARK-03: 203 talks to the parked caller").isTrue();
+        retrieve.hangUp();
+        assertThat(bram.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
     void star9MovesTheAnsweredCallToTheOtherDeviceOfTheUser() throws Exception {
         RtpTestPeer bramRtp = peer();
         RtpTestPeer deskRtp = peer();
