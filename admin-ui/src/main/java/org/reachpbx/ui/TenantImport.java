@@ -20,6 +20,7 @@ import org.reachpbx.directory.validation.Violation;
 import org.reachpbx.directory.yaml.TenantYaml;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.PbxUser;
+import org.reachpbx.ui.i18n.ViolationMessages;
 
 /**
  * Import of a tenant's YAML document from the browser: all-or-nothing like {@code POST
@@ -113,6 +114,6 @@ class TenantImport extends VerticalLayout {
     private void show(String text, List<Violation> violations) {
         status.setText(text);
         problems.removeAll();
-        violations.forEach(v -> problems.add(new Div(v.path() + ": " + v.message())));
+        ViolationMessages.in(violations, getLocale()).forEach(v -> problems.add(new Div(v.path() + ": " + v.message())));
     }
 }

@@ -24,7 +24,7 @@ final class Cells {
                 return constant;
             }
         }
-        throw new CellRefused("cell.choice", column, cell,
+        throw new CellRefused("cell.choice", new SheetRefused.Column(column), cell,
                 Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
@@ -36,7 +36,7 @@ final class Cells {
         if (NO.contains(c)) {
             return false;
         }
-        throw new CellRefused("cell.yesNo", column, cell);
+        throw new CellRefused("cell.yesNo", new SheetRefused.Column(column), cell);
     }
 
     /** A cell that is not what its column takes: the problem of its row, by text key ({@link SheetRefused.Problem}). */

@@ -118,10 +118,9 @@ public final class TenantSheets {
             Matcher m = item.matcher(v.path());
             Integer row = m.matches() ? rowOfIndex.get(Integer.parseInt(m.group(1))) : null;
             if (row != null) {
-                String field = m.group(2);
-                problems.add(SheetRefused.Problem.text(row, field.isEmpty() ? v.message() : field + " " + v.message()));
+                problems.add(SheetRefused.Problem.violation(row, m.group(2), v));
             } else {
-                problems.add(SheetRefused.Problem.text(0, v.toString()));
+                problems.add(SheetRefused.Problem.elsewhere(v));
             }
         }
         return problems;

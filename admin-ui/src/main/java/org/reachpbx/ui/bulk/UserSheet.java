@@ -58,8 +58,7 @@ final class UserSheet {
             }
             Optional<Extension> existing = draft.extension(number);
             if (existing.isPresent() && !(existing.get() instanceof UserExtension)) {
-                problems.add(new SheetRefused.Problem(row.number(), "notAUser", number,
-                        existing.get().getClass().getSimpleName().replace("Extension", "").toLowerCase(java.util.Locale.ROOT)));
+                problems.add(new SheetRefused.Problem(row.number(), "notAUser", number, existing.get().getType()));
                 continue;
             }
             UserExtension user = existing.map(UserExtension.class::cast).orElseGet(() -> {

@@ -36,6 +36,7 @@ import org.reachpbx.rules.vocabulary.BarringCategory;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.Roles;
+import org.reachpbx.ui.i18n.ViolationMessages;
 
 /**
  * Account settings (emergency fallback caller ID, external call limit, IP listing and its
@@ -219,7 +220,7 @@ public class AccountView extends VerticalLayout {
             reload();
             return;
         }
-        ViolationPaths.Mapped mapped = ViolationPaths.map(violations, "", fields.keySet());
+        ViolationPaths.Mapped mapped = ViolationPaths.map(ViolationMessages.in(violations, getLocale()), "", fields.keySet());
         mapped.byField().forEach((name, messages) -> {
             fields.get(name).setErrorMessage(String.join("; ", messages));
             fields.get(name).setInvalid(true);

@@ -238,7 +238,7 @@ final class BeanRows extends SettingsGroup {
                     try {
                         into.put(p.getName(), Long.parseLong(v));
                     } catch (NumberFormatException e) {
-                        problems.add(new Violation(path + "." + p.getName(), "must be a whole number"));
+                        problems.add(Violation.of(path + "." + p.getName(), "wholeNumber"));
                     }
                 } else {
                     into.put(p.getName(), v);

@@ -14,6 +14,7 @@ import org.reachpbx.directory.store.TenantStore;
 import org.reachpbx.directory.validation.InvalidConfigurationException;
 import org.reachpbx.directory.validation.Violation;
 import org.reachpbx.ui.access.CurrentUser;
+import org.reachpbx.ui.i18n.ViolationMessages;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
@@ -76,7 +77,7 @@ public final class ConfigSupport {
      */
     public List<Violation> save(long tenantId, Consumer<Tenant> change, String action, String detail) {
         if (!canEdit() || !current.user().seesTenant(tenantId)) {
-            return List.of(new Violation("", "not allowed"));
+            return List.of(Violation.of("", "notAllowed"));
         }
         Tenant draft = read(tenantId);
         JsonNode before = editor.tree(draft);
@@ -88,7 +89,7 @@ public final class ConfigSupport {
         } catch (InvalidConfigurationException e) {
             return e.getViolations();
         } catch (OptimisticLockingFailureException e) {
-            return List.of(new Violation("", "the tenant was changed meanwhile; reload and try again"));
+            return List.of(Violation.of("", "changedMeanwhile"));
         }
         current.audit(tenantId, action, AuditDiff.detail(detail, changes, AUDITED_CHANGES));
         return List.of();
@@ -100,10 +101,10 @@ public final class ConfigSupport {
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
-    /** Shows violations that belong to no field. */
+    /** Shows violations that belong to no field, in the UI's language. */
     public static void refused(String title, List<Violation> violations) {
         StringBuilder text = new StringBuilder(title);
-        for (Violation v : violations) {
+        for (Violation v : ViolationMessages.inUiLanguage(violations)) {
             text.append("\n").append(v);
         }
         Notification n = Notification.show(text.toString(), 8000, Notification.Position.MIDDLE);

@@ -229,7 +229,7 @@ public class ItemForm<T> extends VerticalLayout {
             try {
                 node.put(name, Long.parseLong(v));
             } catch (NumberFormatException ex) {
-                problems.add(new Violation(name, "must be a whole number"));
+                problems.add(Violation.of(name, "wholeNumber"));
             }
         } else {
             node.put(name, v);
@@ -335,7 +335,7 @@ public class ItemForm<T> extends VerticalLayout {
                         try {
                             node.put(name, Long.parseLong(v));
                         } catch (NumberFormatException ex) {
-                            problems.add(new Violation(name, "must be a whole number"));
+                            problems.add(Violation.of(name, "wholeNumber"));
                         }
                     } else {
                         node.put(name, v);
@@ -360,7 +360,8 @@ public class ItemForm<T> extends VerticalLayout {
     /** Shows violations at their fields (those below {@code prefix}); the rest above the form. */
     public void showViolations(List<Violation> violations, String prefix) {
         clearErrors();
-        ViolationPaths.Mapped mapped = ViolationPaths.map(violations, prefix, fields.keySet());
+        ViolationPaths.Mapped mapped = ViolationPaths.map(org.reachpbx.ui.i18n.ViolationMessages.in(violations, getLocale()),
+                prefix, fields.keySet());
         List<Violation> top = new ArrayList<>(mapped.unmatched());
         mapped.byField().forEach((name, messages) -> {
             Component c = fields.get(name);

@@ -48,6 +48,7 @@ import org.reachpbx.ui.Grids;
 import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.Roles;
+import org.reachpbx.ui.i18n.ViolationMessages;
 
 /**
  * Number plan schemas (NP-01): the schemas with their plans and entries, and for the selected
@@ -445,7 +446,7 @@ public class NumberPlansView extends VerticalLayout {
             f.setInvalid(false);
             f.setErrorMessage(null);
         });
-        ViolationPaths.Mapped mapped = ViolationPaths.map(violations, prefix, fields.keySet());
+        ViolationPaths.Mapped mapped = ViolationPaths.map(ViolationMessages.in(violations, getLocale()), prefix, fields.keySet());
         mapped.byField().forEach((name, messages) -> {
             fields.get(name).setErrorMessage(String.join("; ", messages));
             fields.get(name).setInvalid(true);

@@ -25,9 +25,12 @@ public class UiTexts implements I18NProvider {
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final Locale DUTCH = Locale.forLanguageTag("nl");
     static final List<Locale> LOCALES = List.of(ENGLISH, DUTCH);
-    /** The bundles, one per area of the UI. */
+    /**
+     * The bundles, one per area of the UI; the last one holds the validator's reasons, its English in
+     * the directory ({@code ViolationTexts}), its Dutch here.
+     */
     static final List<String> BUNDLES = List.of("texts/common", "texts/config", "texts/reach", "texts/sounds",
-            "texts/calls", "texts/rules");
+            "texts/calls", "texts/rules", org.reachpbx.directory.validation.ViolationTexts.BUNDLE);
 
     /**
      * The locale of date and time pickers for a UI language: English pickers write dates

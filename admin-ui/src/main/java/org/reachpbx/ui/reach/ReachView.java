@@ -59,6 +59,7 @@ import org.reachpbx.ui.MainLayout;
 import org.reachpbx.ui.access.CurrentUser;
 import org.reachpbx.ui.access.PbxUser;
 import org.reachpbx.ui.access.Roles;
+import org.reachpbx.ui.i18n.ViolationMessages;
 
 /**
  * A user's REACH configuration (FEATURES.md REACH chapter): profiles with what they inherit,
@@ -549,7 +550,7 @@ public class ReachView extends VerticalLayout implements com.vaadin.flow.router.
         } catch (InvalidConfigurationException e) {
             errors.add(new ListItem(getTranslation("reach.invalid")));
             Map<com.vaadin.flow.component.HasValidation, List<String>> atField = new LinkedHashMap<>();
-            for (Violation v : e.getViolations()) {
+            for (Violation v : ViolationMessages.in(e.getViolations(), getLocale())) {
                 String relative = userIndex < 0 ? null : ReachEdits.relativePath(v.path(), "users[" + userIndex + "]");
                 com.vaadin.flow.component.HasValidation field = relative == null ? null
                         : ReachEdits.candidates(relative).stream().map(fields::get).filter(Objects::nonNull)

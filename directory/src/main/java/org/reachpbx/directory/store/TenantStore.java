@@ -72,14 +72,14 @@ public class TenantStore {
         // The SIP domain identifies the tenant of a SIP request, so no two tenants may share one.
         tenants.findBySipDomain(incoming.getSipDomain())
                 .filter(other -> stored.map(s -> !s.getId().equals(other.getId())).orElse(true))
-                .ifPresent(other -> violations.add(new Violation("sipDomain",
-                        incoming.getSipDomain() + " is already the SIP domain of tenant '" + other.getName() + "'")));
+                .ifPresent(other -> violations.add(Violation.of("sipDomain", "sipDomainTaken",
+                        incoming.getSipDomain(), other.getName())));
         // A public number routes to one tenant only: a call from a trunk finds its tenant by it.
         List<String> numbers = incoming.getNumbers().stream().map(PhoneNumber::getNumber).filter(Objects::nonNull).toList();
         if (!numbers.isEmpty() && incoming.getName() != null) {
             for (Object[] taken : tenants.numbersOfOtherTenants(numbers, incoming.getName())) {
-                violations.add(new Violation("numbers[" + numbers.indexOf((String) taken[0]) + "].number",
-                        taken[0] + " already belongs to tenant '" + taken[1] + "'"));
+                violations.add(Violation.of("numbers[" + numbers.indexOf((String) taken[0]) + "].number",
+                        "numberOfOtherTenant", taken[0], taken[1]));
             }
         }
         if (!violations.isEmpty()) {

@@ -40,31 +40,29 @@ final class AccountChecks extends Checks {
             try {
                 ZoneId.of(tenant.getTimeZone());
             } catch (DateTimeException e) {
-                add("timeZone", "'" + tenant.getTimeZone() + "' is not a time zone (e.g. Europe/Amsterdam)");
+                add("timeZone", "notATimeZone", tenant.getTimeZone());
             }
         }
         stored.ifPresent(old -> {
             if (!Objects.equals(old.getExtensionLength(), tenant.getExtensionLength())) {
-                add("extensionLength", "is fixed once chosen (" + old.getExtensionLength()
-                        + "); a different length needs a new account");
+                add("extensionLength", "extensionLengthFixed", old.getExtensionLength());
             }
         });
         if (tenant.getEmergencyFallbackCallerId() != null) {
             PhoneNumber n = numbers.get(tenant.getEmergencyFallbackCallerId());
             if (n == null || !n.isCompanyNumber() || !n.isActive()) {
-                add("emergencyFallbackCallerId", tenant.getEmergencyFallbackCallerId()
-                        + " must be an active company number of this tenant");
+                add("emergencyFallbackCallerId", "notAnActiveCompanyNumber", tenant.getEmergencyFallbackCallerId());
             }
         }
         noDuplicates("callBarring", tenant.getCallBarring(), String::valueOf);
         if (!tenant.isIpListing() && !tenant.getIpAllowlist().isEmpty()) {
-            add("ipAllowlist", "is only available when ipListing is on");
+            add("ipAllowlist", "allowlistNeedsIpListing");
         }
         for (int i = 0; i < tenant.getIpAllowlist().size(); i++) {
             IpAllowEntry e = tenant.getIpAllowlist().get(i);
             String p = "ipAllowlist[" + i + "]";
             if (e.getFrom() != null) {
-                Ipv4Range.check(p, e.getFrom(), e.getTo()).ifPresent(v -> add(v.path(), v.message()));
+                Ipv4Range.check(p, e.getFrom(), e.getTo()).ifPresent(this::add);
             }
         }
     }
@@ -76,13 +74,13 @@ final class AccountChecks extends Checks {
             String p = "numbers[" + i + "]";
             if (n.getOwner() == null) {
                 if (n.getDefaultCallClass() != null || n.getAnonymousCallClass() != null) {
-                    add(p, "call classes can only be set on a personal number (one with an owner)");
+                    add(p, "callClassesNeedOwner");
                 }
                 continue;
             }
             Extension owner = extensions.get(n.getOwner());
             if (!(owner instanceof UserExtension user)) {
-                add(p + ".owner", "'" + n.getOwner() + "' is not a user extension of this tenant");
+                add(p + ".owner", "notAUser", n.getOwner());
                 continue;
             }
             callClassOf(user, p + ".defaultCallClass", n.getDefaultCallClass());
@@ -92,7 +90,7 @@ final class AccountChecks extends Checks {
 
     private void callClassOf(UserExtension user, String path, String name) {
         if (name != null && user.getReach().getCallClasses().stream().noneMatch(c -> name.equals(c.getName()))) {
-            add(path, "user " + user.getNumber() + " has no call class '" + name + "'");
+            add(path, "noCallClassOfUser", user.getNumber(), name);
         }
     }
 
@@ -105,22 +103,21 @@ final class AccountChecks extends Checks {
             secret(p, "password", c.getPassword(), c.getPasswordHash() == null ? null : c.getPasswordHash().getMd5());
             if (c.getPassword() == null && c.getPasswordHash() != null
                     && (c.getPasswordHash().getMd5() == null || c.getPasswordHash().getSha256() == null)) {
-                add(p + ".passwordHash", "needs both md5 and sha256, as exported (or give a new password)");
+                add(p + ".passwordHash", "hashNeedsBoth");
             }
             accountNumber(p + ".emergencyFallbackCallerId", c.getEmergencyFallbackCallerId());
             if (c.isSipEncryption() && !tenant.getFacilities().isSipEncryption()) {
-                add(p + ".sipEncryption", "needs the account's SIP encryption facility");
+                add(p + ".sipEncryption", "needsSipEncryption");
             }
             if (c.getCoupledUser() != null) {
                 Extension e = extensions.get(c.getCoupledUser());
                 if (!(e instanceof UserExtension user)) {
-                    add(p + ".coupledUser", "'" + c.getCoupledUser() + "' is not a user extension of this tenant");
+                    add(p + ".coupledUser", "notAUser", c.getCoupledUser());
                 } else {
                     int count = coupled.merge(user.getNumber(), 1, Integer::sum);
                     int max = user.isTwinning() ? 2 : 1;
                     if (count > max) {
-                        add(p + ".coupledUser", "user " + user.getNumber() + " can be linked to at most " + max
-                                + (max == 1 ? " channel without twinning" : " channels with twinning"));
+                        add(p + ".coupledUser", max == 1 ? "coupledWithoutTwinning" : "coupledWithTwinning", user.getNumber());
                     }
                 }
             }
@@ -137,7 +134,7 @@ final class AccountChecks extends Checks {
             for (int j = 0; j < g.getRights().size(); j++) {
                 String target = g.getRights().get(j).getTarget();
                 if (target != null && !(extensions.get(target) instanceof UserExtension)) {
-                    add(p + ".rights[" + j + "].target", "'" + target + "' is not a user extension of this tenant");
+                    add(p + ".rights[" + j + "].target", "notAUser", target);
                 }
             }
         }

@@ -51,21 +51,20 @@ abstract class Checks {
         }
         if (w.isPeriod()) {
             if (w.getFromDay() == null || w.getToDay() == null) {
-                add(p, "a per-period entry needs both fromDay and toDay");
+                add(p, "periodNeedsBothDays");
             } else if (!w.getDays().isEmpty()) {
-                add(p + ".days", "give either days (per day) or fromDay/toDay (per period), not both");
+                add(p + ".days", "daysOrPeriod");
             } else if (w.getFromDay() == w.getToDay() && w.getFrom().equals(w.getTo())) {
-                add(p + ".to", "the period must not start and end at the same moment");
+                add(p + ".to", "periodStartsWhereItEnds");
             }
         } else {
             if (w.getDays().isEmpty()) {
-                add(p + ".days", "a per-day entry needs at least one day (or use fromDay/toDay for a period)");
+                add(p + ".days", "daysRequired");
             }
             noDuplicates(p + ".days", w.getDays(), String::valueOf);
             // An end before the start runs past midnight (WeeklyWindow); an equal end is no window.
             if (w.getFrom().equals(w.getTo())) {
-                add(p + ".to", "must differ from the start time " + w.getFrom()
-                        + " (an end before the start runs past midnight)");
+                add(p + ".to", "endEqualsStartTime", w.getFrom());
             }
         }
     }
@@ -75,23 +74,23 @@ abstract class Checks {
         for (int i = 0; i < members.size(); i++) {
             String m = members.get(i);
             if (m != null && !(extensions.get(m) instanceof UserExtension)) {
-                add(p + "[" + i + "]", "'" + m + "' is not a user extension of this tenant");
+                add(p + "[" + i + "]", "notAUser", m);
             }
         }
     }
 
     void accountNumber(String p, String number) {
         if (number != null && !numbers.containsKey(number)) {
-            add(p, number + " is not a number of this tenant");
+            add(p, "notANumberOfTenant", number);
         }
     }
 
     /** A new secret must satisfy its policy; an exported hash is taken as it is. */
     void secret(String p, String field, String plain, String hash) {
         if (plain == null && hash == null) {
-            add(p + "." + field, "is required");
+            add(p + "." + field, "required");
         } else if (plain != null && field.equals("pin")) {
-            PinPolicy.check(plain).ifPresent(m -> add(p + ".pin", m));
+            PinPolicy.refusal(plain).ifPresent(key -> add(p + ".pin", key));
         }
     }
 
@@ -101,35 +100,35 @@ abstract class Checks {
         }
         if (value.equals("voicemail")) {
             if (!allow.voicemail()) {
-                add(p, "'voicemail' (the user's own mailbox) is not allowed here");
+                add(p, "voicemailNotAllowed");
             }
         } else if (value.equals("busy")) {
             if (!allow.busy()) {
-                add(p, "'busy' is not allowed here");
+                add(p, "busyNotAllowed");
             }
         } else if (value.matches(EXTERNAL_NUMBER) && !extensions.containsKey(value)) {
             if (!allow.external()) {
-                add(p, "'" + value + "' is an external number; only extensions are allowed here");
+                add(p, "externalNotAllowed", value);
             }
         } else if (extensions.containsKey(value)) {
             Extension e = extensions.get(value);
             if (allow.extensionTypes().isEmpty()) {
-                add(p, "'" + value + "' is an internal number; only external numbers are allowed here");
+                add(p, "internalNotAllowed", value);
             } else if (!allow.extensionTypes().contains(e.getType())) {
-                add(p, "extension " + value + " is a " + e.getType() + " extension; allowed: " + allow.extensionTypes());
+                add(p, "wrongExtensionType", value, e.getType(), allow.extensionTypes());
             }
         } else if (value.matches("\\d{3,5}")) {
-            add(p, "there is no extension " + value);
+            add(p, "noExtension", value);
         } else {
-            add(p, "'" + value + "' is neither an extension of this tenant nor an external number");
+            add(p, "unknownDestination", value);
         }
     }
 
     void bothOrNeither(String p, String a, Object va, String b, Object vb) {
         if (va != null && vb == null) {
-            add(p + "." + b, "is required when " + a + " is set");
+            add(p + "." + b, "requiredWhen", a);
         } else if (va == null && vb != null) {
-            add(p + "." + a, "is required when " + b + " is set");
+            add(p + "." + a, "requiredWhen", b);
         }
     }
 
@@ -139,7 +138,7 @@ abstract class Checks {
         for (T item : items) {
             String k = item == null ? null : key.apply(item);
             if (k != null && !seen.add(k)) {
-                add(p + "[" + i + "]", "'" + k + "' appears more than once");
+                add(p + "[" + i + "]", "duplicate", k);
             }
             i++;
         }
@@ -152,7 +151,12 @@ abstract class Checks {
         }
     }
 
-    void add(String path, String message) {
-        out.add(new Violation(path, message));
+    /** The violation at {@code path}: the sentence {@code key} of {@link ViolationTexts} with its data. */
+    void add(String path, String key, Object... args) {
+        out.add(Violation.of(path, key, args));
+    }
+
+    void add(Violation violation) {
+        out.add(violation);
     }
 }

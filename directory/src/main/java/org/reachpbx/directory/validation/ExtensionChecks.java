@@ -64,12 +64,12 @@ final class ExtensionChecks extends Checks {
                     continue; // reported by the field constraint
                 }
                 if (length != null && number.length() != length) {
-                    add(p, number + " must have " + length + " digits (the tenant's extension length)");
+                    add(p, "extensionLength", number, length);
                 } else if (SystemCodes.collidesWithExtension(number)) {
-                    add(p, number + " is a system number (SYSNUM-01) and cannot be an extension");
+                    add(p, "systemNumber", number);
                 }
                 if (!seen.add(number)) {
-                    add(p, "extension number " + number + " is already used by another extension of this tenant");
+                    add(p, "extensionNumberTaken", number);
                 }
             }
         }
@@ -81,12 +81,12 @@ final class ExtensionChecks extends Checks {
         groupForwards(p + ".externalForwards", g.getExternalForwards(), Allow.externalOnly());
         if (g.getForwardCallerId() != ForwardCallerId.ORIGINAL_CALLER
                 && g.getForwardCallerId() != ForwardCallerId.CALLED_NUMBER) {
-            add(p + ".forwardCallerId", "must be ORIGINAL_CALLER or CALLED_NUMBER");
+            add(p + ".forwardCallerId", "groupForwardCallerId");
         }
         for (int i = 0; i < g.getPrivacyGroups().size(); i++) {
             String name = g.getPrivacyGroups().get(i);
             if (name != null && !privacyGroupNames.contains(name)) {
-                add(p + ".privacyGroups[" + i + "]", "there is no privacy group '" + name + "'");
+                add(p + ".privacyGroups[" + i + "]", "noPrivacyGroup", name);
             }
         }
     }
@@ -114,7 +114,7 @@ final class ExtensionChecks extends Checks {
             }
         }
         if (emptyItem) {
-            add(p, "'" + list + "' has an empty item; separate the numbers with one ';' each");
+            add(p, "emptyListItem", list);
         }
     }
 
@@ -124,8 +124,7 @@ final class ExtensionChecks extends Checks {
             IvrOption o = ivr.getOptions().get(i);
             String op = p + ".options[" + i + "]";
             if (o.getDigits() != null && o.getDigits().length() > ivr.getMaxDigits()) {
-                add(op + ".digits", "'" + o.getDigits() + "' has " + o.getDigits().length()
-                        + " digits, more than maxDigits (" + ivr.getMaxDigits() + ")");
+                add(op + ".digits", "tooManyDigits", o.getDigits(), o.getDigits().length(), ivr.getMaxDigits());
             }
             destination(op + ".destination", o.getDestination(), Allow.extensionsOf(Allow.ANY_TYPE));
         }
@@ -136,7 +135,7 @@ final class ExtensionChecks extends Checks {
     private void queue(QueueExtension q, String p) {
         // The name shows in reports and the apps: no special characters (QUE-01).
         if (q.getName() != null && !q.getName().matches("[\\p{L}\\p{N} _.-]+")) {
-            add(p + ".name", "'" + q.getName() + "' may only contain letters, digits, spaces, '-', '_' and '.'");
+            add(p + ".name", "queueName", q.getName());
         }
         noDuplicates(p + ".members", q.getMembers(), Function.identity());
         for (int i = 0; i < q.getMembers().size(); i++) {
@@ -144,16 +143,16 @@ final class ExtensionChecks extends Checks {
             Extension e = extensions.get(m);
             String mp = p + ".members[" + i + "]";
             if (!(e instanceof UserExtension) && !(e instanceof ForwardExtension)) {
-                add(mp, "'" + m + "' is not a user or forward extension; only those can be queue members");
+                add(mp, "notAQueueMember", m);
             } else if (e instanceof UserExtension u && u.getLicence() == Licence.START) {
-                add(mp, "user " + m + " has a Start licence and cannot be a queue member");
+                add(mp, "startLicenceInQueue", m);
             }
         }
         if (q.getStrategy() == QueueStrategy.RING_ALL && q.getMembers().size() > TenantValidator.MAX_RING_ALL_MEMBERS) {
-            add(p + ".members", "a ring-all queue has at most " + TenantValidator.MAX_RING_ALL_MEMBERS + " members");
+            add(p + ".members", "ringAllTooManyMembers", TenantValidator.MAX_RING_ALL_MEMBERS);
         }
         if (q.getStartDate() != null && q.getEndDate() != null && !q.getStartDate().isBefore(q.getEndDate())) {
-            add(p + ".endDate", "must be after startDate " + q.getStartDate());
+            add(p + ".endDate", "endDateNotAfterStart", q.getStartDate());
         }
         destination(p + ".callLimitDestination", q.getCallLimitDestination(), Allow.extensionOrExternal());
         destination(p + ".exitDestination", q.getExitDestination(), Allow.extensionOrExternal());
@@ -176,21 +175,21 @@ final class ExtensionChecks extends Checks {
             case CALLED_NUMBER -> EXTERNAL_NUMBER;
         };
         String matchHelp = switch (l.getLbrType()) {
-            case AREA_CODE -> "an area code such as 010";
-            case POSTAL_CODE -> "a 4-digit postal code such as 3011";
-            case CALLER_NUMBER -> "a number, optionally ending in the wildcard % or *";
-            case CALLED_NUMBER -> "a phone number";
+            case AREA_CODE -> "lbrAreaCode";
+            case POSTAL_CODE -> "lbrPostalCode";
+            case CALLER_NUMBER -> "lbrCallerNumber";
+            case CALLED_NUMBER -> "lbrCalledNumber";
         };
         noDuplicates(p + ".entries", l.getEntries(), LbrEntry::getMatch);
         for (int i = 0; i < l.getEntries().size(); i++) {
             LbrEntry e = l.getEntries().get(i);
             if (e.getMatch() != null && !e.getMatch().matches(matchRule)) {
-                add(p + ".entries[" + i + "].match", "'" + e.getMatch() + "' must be " + matchHelp);
+                add(p + ".entries[" + i + "].match", matchHelp, e.getMatch());
             }
             destination(p + ".entries[" + i + "].destination", e.getDestination(), Allow.extensionOrExternal());
         }
         if (l.getMobileDestination() != null && l.getLbrType() != org.reachpbx.rules.vocabulary.LbrType.AREA_CODE) {
-            add(p + ".mobileDestination", "only the AREA_CODE type has a mobile fallback");
+            add(p + ".mobileDestination", "mobileOnlyForAreaCode");
         }
     }
 
@@ -201,7 +200,7 @@ final class ExtensionChecks extends Checks {
             String pp = p + ".periods[" + i + "]";
             destination(pp + ".destination", period.getDestination(), Allow.extensionOrExternal());
             if (period.getFrom() != null && period.getFrom().equals(period.getTo())) {
-                add(pp + ".to", "must differ from the start time " + period.getFrom());
+                add(pp + ".to", "periodEndEqualsStart", period.getFrom());
             }
         }
     }
@@ -216,7 +215,7 @@ final class ExtensionChecks extends Checks {
         secret(p, "pin", v.getPin(), v.getPinHash());
         // 0000 means "choose a new PIN at the next login" for users; a mailbox has no such step.
         if (PinPolicy.MUST_CHANGE.equals(v.getPin())) {
-            add(p + ".pin", "0000 is not allowed for a mailbox");
+            add(p + ".pin", "mailboxPinMustChange");
         }
     }
 
@@ -228,21 +227,21 @@ final class ExtensionChecks extends Checks {
 
     private void specificCallerId(String p, ForwardCallerId choice, String number, boolean companyOnly) {
         if (choice == ForwardCallerId.USER_CALLER_ID) {
-            add(p + ".callerId", "must be ORIGINAL_CALLER, CALLED_NUMBER or SPECIFIC_NUMBER");
+            add(p + ".callerId", "specificCallerIdChoice");
         }
         if (choice == ForwardCallerId.SPECIFIC_NUMBER) {
             if (number == null) {
-                add(p + ".callerIdNumber", "is required when callerId is SPECIFIC_NUMBER");
+                add(p + ".callerIdNumber", "callerIdNumberRequired");
             } else if (companyOnly) {
                 PhoneNumber n = numbers.get(number);
                 if (n == null || !n.isCompanyNumber() || !n.isActive()) {
-                    add(p + ".callerIdNumber", number + " must be an active company number of this tenant");
+                    add(p + ".callerIdNumber", "notAnActiveCompanyNumber", number);
                 }
             } else {
                 accountNumber(p + ".callerIdNumber", number);
             }
         } else if (number != null) {
-            add(p + ".callerIdNumber", "is only used when callerId is SPECIFIC_NUMBER");
+            add(p + ".callerIdNumber", "callerIdNumberUnused");
         }
     }
 
@@ -251,8 +250,7 @@ final class ExtensionChecks extends Checks {
         long ai = tenant.getAiExtensions().size();
         long licences = tenant.getUsers().stream().filter(u -> u.getLicence() != Licence.START).count();
         if (ai > licences) {
-            add("aiExtensions", ai + " AI extensions exceed the " + licences
-                    + " Pro and Compleet licences of this account (fair use, AI-03)");
+            add("aiExtensions", "aiFairUse", ai, licences);
         }
     }
 }

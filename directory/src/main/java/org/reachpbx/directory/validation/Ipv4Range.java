@@ -19,22 +19,20 @@ final class Ipv4Range {
     static Optional<Violation> check(String path, String from, String to) {
         long start = parse(from);
         if (start < 0) {
-            return Optional.of(new Violation(path + ".from", "'" + from + "' is not an IPv4 address (e.g. 192.0.2.10)"));
+            return Optional.of(Violation.of(path + ".from", "notAnIpv4Address", from));
         }
         if (to == null || to.isBlank()) {
             return Optional.empty();
         }
         long end = parse(to);
         if (end < 0) {
-            return Optional.of(new Violation(path + ".to", "'" + to + "' is not an IPv4 address (e.g. 192.0.2.10)"));
+            return Optional.of(Violation.of(path + ".to", "notAnIpv4Address", to));
         }
         if (start >= end) {
-            return Optional.of(new Violation(path + ".to", "the start address " + from
-                    + " must be lower than the end address " + to));
+            return Optional.of(Violation.of(path + ".to", "ipStartNotLower", from, to));
         }
         if ((start >> 8) != (end >> 8)) {
-            return Optional.of(new Violation(path + ".to", "the range " + from + "–" + to
-                    + " must lie inside one x.x.x.0–x.x.x.255 block (at most 256 addresses)"));
+            return Optional.of(Violation.of(path + ".to", "ipRangeTooWide", from, to));
         }
         return Optional.empty();
     }

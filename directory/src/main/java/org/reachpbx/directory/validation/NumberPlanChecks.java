@@ -28,38 +28,38 @@ final class NumberPlanChecks extends Checks {
         List<NumberPlanSchema> schemas = tenant.getNumberPlanSchemas();
         noDuplicates("numberPlanSchemas", schemas, s -> String.valueOf(s.getNumber()));
         if (schemas.stream().noneMatch(s -> Integer.valueOf(1).equals(s.getNumber()))) {
-            add("numberPlanSchemas", "the main schema (number 1) is required and cannot be deleted");
+            add("numberPlanSchemas", "mainSchemaRequired");
         }
         Map<String, Integer> schemaOfNumber = new HashMap<>();
         for (int i = 0; i < schemas.size(); i++) {
             NumberPlanSchema s = schemas.get(i);
             String p = "numberPlanSchemas[" + i + "]";
             if (s.getPlans().size() > TenantValidator.MAX_PLANS) {
-                add(p + ".plans", "has " + s.getPlans().size() + " plans; a schema has at most " + TenantValidator.MAX_PLANS);
+                add(p + ".plans", "tooManyPlans", s.getPlans().size(), TenantValidator.MAX_PLANS);
             }
             noDuplicates(p + ".plans", s.getPlans(), pl -> String.valueOf(pl.getNumber()));
             for (int j = 0; j < s.getPlans().size(); j++) {
                 plan(s, s.getPlans().get(j), p + ".plans[" + j + "]", schemaOfNumber);
             }
             if (s.getManualOverride() != null && s.plan(s.getManualOverride()).isEmpty()) {
-                add(p + ".manualOverride", "schema " + s.getNumber() + " has no plan " + s.getManualOverride());
+                add(p + ".manualOverride", "noPlanInSchema", s.getNumber(), s.getManualOverride());
             }
             for (int j = 0; j < s.getSchedule().size(); j++) {
                 ScheduleEntry e = s.getSchedule().get(j);
                 String ep = p + ".schedule[" + j + "]";
                 window(ep, e);
                 if (e.getPlan() != null && s.plan(e.getPlan()).isEmpty()) {
-                    add(ep + ".plan", "schema " + s.getNumber() + " has no plan " + e.getPlan());
+                    add(ep + ".plan", "noPlanInSchema", s.getNumber(), e.getPlan());
                 }
             }
             for (int j = 0; j < s.getHolidays().size(); j++) {
                 Holiday h = s.getHolidays().get(j);
                 String hp = p + ".holidays[" + j + "]";
                 if (h.getStart() != null && h.getEnd() != null && !h.getStart().isBefore(h.getEnd())) {
-                    add(hp + ".end", "must be after the start " + h.getStart());
+                    add(hp + ".end", "endNotAfterStart", h.getStart());
                 }
                 if (h.getPlan() != null && s.plan(h.getPlan()).isEmpty()) {
-                    add(hp + ".plan", "schema " + s.getNumber() + " has no plan " + h.getPlan());
+                    add(hp + ".plan", "noPlanInSchema", s.getNumber(), h.getPlan());
                 }
             }
         }
@@ -71,24 +71,22 @@ final class NumberPlanChecks extends Checks {
             NumberPlanEntry e = plan.getEntries().get(k);
             String ep = p + ".entries[" + k + "]";
             if (e.getExtension() != null && !extensions.containsKey(e.getExtension())) {
-                add(ep + ".extension", "there is no extension " + e.getExtension());
+                add(ep + ".extension", "noExtension", e.getExtension());
             }
             if (e.getNumber() == null) {
                 continue;
             }
             PhoneNumber n = numbers.get(e.getNumber());
             if (n == null) {
-                add(ep + ".number", e.getNumber() + " is not a number of this tenant");
+                add(ep + ".number", "notANumberOfTenant", e.getNumber());
             } else if (!n.isCompanyNumber()) {
-                add(ep + ".number", e.getNumber() + " is a personal number of user " + n.getOwner()
-                        + " and cannot be used in a number plan");
+                add(ep + ".number", "personalNumberInPlan", e.getNumber(), n.getOwner());
             } else if (!n.isActive()) {
-                add(ep + ".number", e.getNumber() + " is not active (ACTIEF) yet");
+                add(ep + ".number", "numberNotActive", e.getNumber());
             }
             Integer other = schemaOfNumber.putIfAbsent(e.getNumber(), s.getNumber());
             if (other != null && !other.equals(s.getNumber())) {
-                add(ep + ".number", e.getNumber() + " already belongs to schema " + other
-                        + "; a number belongs to one schema only");
+                add(ep + ".number", "numberInOtherSchema", e.getNumber(), other);
             }
         }
     }

@@ -14,19 +14,24 @@ public final class PinPolicy {
     private PinPolicy() {
     }
 
-    /** The reason a PIN is refused, or empty when it is acceptable. */
+    /** The reason a PIN is refused, in English, or empty when it is acceptable. */
     public static Optional<String> check(String pin) {
+        return refusal(pin).map(key -> ViolationTexts.english(key, java.util.List.of()));
+    }
+
+    /** The text key ({@link ViolationTexts}) of the reason a PIN is refused, or empty when it is acceptable. */
+    static Optional<String> refusal(String pin) {
         if (pin == null || !pin.matches("\\d{4,8}")) {
-            return Optional.of("must be 4 to 8 digits");
+            return Optional.of("pinDigits");
         }
         if (pin.equals(MUST_CHANGE)) {
             return Optional.empty();
         }
         if (pin.chars().distinct().count() == 1) {
-            return Optional.of("is insecure: one repeated digit");
+            return Optional.of("pinRepeatedDigit");
         }
         if (isRun(pin, 1) || isRun(pin, -1)) {
-            return Optional.of("is insecure: a run of consecutive digits");
+            return Optional.of("pinRun");
         }
         return Optional.empty();
     }

@@ -67,13 +67,41 @@ public class TenantValidator {
     private List<Violation> fieldViolations(Tenant tenant) {
         List<Violation> result = new ArrayList<>();
         for (ConstraintViolation<Tenant> v : beanValidator.validate(tenant)) {
-            Violation violation = new Violation(documentPath(tenant, v.getPropertyPath().toString()), v.getMessage());
+            Violation violation = fieldViolation(documentPath(tenant, v.getPropertyPath().toString()), v);
             // Hibernate Validator may report one constraint twice (seen for QueueExtension.ringTimeout).
             if (!result.contains(violation)) {
                 result.add(violation);
             }
         }
         return result;
+    }
+
+    /** The constraints of Bean Validation whose standard message has a sentence of our own. */
+    private static final java.util.regex.Pattern STANDARD_MESSAGE =
+            java.util.regex.Pattern.compile("\\{jakarta\\.validation\\.constraints\\.(\\w+)\\.message}");
+
+    /**
+     * A field constraint's violation with the text key of its sentence: a standard constraint by its
+     * name ({@code @Size} → {@code size}, with its bounds as data), one with a message of its own by
+     * that message's English text. A message without a sentence stays in words only.
+     */
+    static Violation fieldViolation(String path, ConstraintViolation<?> v) {
+        java.util.regex.Matcher standard = STANDARD_MESSAGE.matcher(v.getMessageTemplate());
+        if (standard.matches()) {
+            String constraint = standard.group(1);
+            String key = Character.toLowerCase(constraint.charAt(0)) + constraint.substring(1);
+            java.util.Map<String, Object> a = v.getConstraintDescriptor().getAttributes();
+            List<String> args = switch (constraint) {
+                case "Size" -> List.of(String.valueOf(a.get("min")), String.valueOf(a.get("max")));
+                case "Min", "Max" -> List.of(String.valueOf(a.get("value")));
+                case "Pattern" -> List.of(String.valueOf(a.get("regexp")));
+                default -> List.of();
+            };
+            return ViolationTexts.keys().contains(key) ? new Violation(path, v.getMessage(), key, args)
+                    : new Violation(path, v.getMessage());
+        }
+        return ViolationTexts.keyOf(v.getMessage()).map(key -> new Violation(path, v.getMessage(), key, List.of()))
+                .orElseGet(() -> new Violation(path, v.getMessage()));
     }
 
     /**

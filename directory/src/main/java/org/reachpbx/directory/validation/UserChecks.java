@@ -32,13 +32,13 @@ final class UserChecks extends Checks {
     private void user(UserExtension u, String p) {
         secret(p, "pin", u.getPin(), u.getPinHash());
         if (u.isTwinning() && !tenant.getFacilities().isTwinning()) {
-            add(p + ".twinning", "needs the account's twinning facility");
+            add(p + ".twinning", "needsTwinning");
         }
         if (u.getRights().isCallRecording() && !tenant.getFacilities().isCallRecording()) {
-            add(p + ".rights.callRecording", "needs the account's call recording facility");
+            add(p + ".rights.callRecording", "needsCallRecording");
         }
         if (u.getAssistantGroup() != null && !privacyGroupNames.contains(u.getAssistantGroup())) {
-            add(p + ".assistantGroup", "there is no privacy group '" + u.getAssistantGroup() + "'");
+            add(p + ".assistantGroup", "noPrivacyGroup", u.getAssistantGroup());
         }
         accountNumber(p + ".emergencyFallbackCallerId", u.getEmergencyFallbackCallerId());
         noDuplicates(p + ".devices", u.getDevices(), UserDevice::getName);
@@ -46,9 +46,9 @@ final class UserChecks extends Checks {
             UserDevice d = u.getDevices().get(i);
             if (d.getChannel() != null) {
                 if (d.getType() != DeviceType.FIXED) {
-                    add(p + ".devices[" + i + "].channel", "only a FIXED device is on a channel");
+                    add(p + ".devices[" + i + "].channel", "channelOnlyForFixed");
                 } else if (!channelNames.contains(d.getChannel())) {
-                    add(p + ".devices[" + i + "].channel", "there is no channel '" + d.getChannel() + "'");
+                    add(p + ".devices[" + i + "].channel", "noChannel", d.getChannel());
                 }
             }
         }
@@ -58,14 +58,14 @@ final class UserChecks extends Checks {
     private void reach(UserExtension u, String p) {
         ReachConfig r = u.getReach();
         if (r == null) {
-            add(p, "is required");
+            add(p, "required");
             return;
         }
         Set<String> devices = u.getDevices().stream().map(UserDevice::getName).collect(Collectors.toSet());
         ReachProfile def = r.getDefaultProfile();
         if (def != null) {
             if (!def.getInherit().isEmpty()) {
-                add(p + ".defaultProfile.inherit", "the default profile cannot inherit");
+                add(p + ".defaultProfile.inherit", "defaultProfileInherits");
             }
             profile(u, def, p + ".defaultProfile", devices);
         }
@@ -79,7 +79,7 @@ final class UserChecks extends Checks {
             if (name != null && !profileNames.add(name)) {
                 int custom = def != null ? i - 1 : i;
                 add(p + (custom < 0 ? ".defaultProfile" : ".profiles[" + custom + "]") + ".name",
-                        "'" + name + "' is already the name of another profile");
+                        "profileNameTaken", name);
             }
         }
         for (int i = 0; i < r.getProfiles().size(); i++) {
@@ -102,7 +102,7 @@ final class UserChecks extends Checks {
             for (int j = 0; j < c.getExtensions().size(); j++) {
                 String ext = c.getExtensions().get(j);
                 if (ext != null && !extensions.containsKey(ext)) {
-                    add(cp + ".extensions[" + j + "]", "there is no extension " + ext);
+                    add(cp + ".extensions[" + j + "]", "noExtension", ext);
                 }
             }
         }
@@ -112,13 +112,13 @@ final class UserChecks extends Checks {
             MatrixCell c = r.getMatrix().get(i);
             String cp = p + ".matrix[" + i + "]";
             if (c.getCallClass() != null && !classes.contains(c.getCallClass())) {
-                add(cp + ".callClass", "there is no call class '" + c.getCallClass() + "'");
+                add(cp + ".callClass", "noCallClass", c.getCallClass());
             }
             if (c.getStatus() != null && !statuses.contains(c.getStatus())) {
-                add(cp + ".status", "there is no status '" + c.getStatus() + "'");
+                add(cp + ".status", "noStatus", c.getStatus());
             }
             if (c.getProfile() != null && !profiles.contains(c.getProfile())) {
-                add(cp + ".profile", "there is no profile '" + c.getProfile() + "'");
+                add(cp + ".profile", "noProfile", c.getProfile());
             }
         }
         noDuplicates(p + ".dynamicCallerIds", r.getDynamicCallerIds(), d -> d.getCode());
@@ -128,17 +128,16 @@ final class UserChecks extends Checks {
         noDuplicates(p + ".callBarring", r.getCallBarring(), String::valueOf);
         if (r.getManualStatus() != null && r.getManualStatus().getStatus() != null
                 && !statuses.contains(r.getManualStatus().getStatus())) {
-            add(p + ".manualStatus.status", "there is no status '" + r.getManualStatus().getStatus() + "'");
+            add(p + ".manualStatus.status", "noStatus", r.getManualStatus().getStatus());
         }
         if (r.getRoamingStatus() != null && !statuses.contains(r.getRoamingStatus())) {
-            add(p + ".roamingStatus", "there is no status '" + r.getRoamingStatus() + "'");
+            add(p + ".roamingStatus", "noStatus", r.getRoamingStatus());
         }
         if (r.getManualDeviceOverride() != null) {
             List<String> forced = r.getManualDeviceOverride().getDevices();
             for (int i = 0; i < forced.size(); i++) {
                 if (forced.get(i) != null && !devices.contains(forced.get(i))) {
-                    add(p + ".manualDeviceOverride.devices[" + i + "]", "user " + u.getNumber()
-                            + " has no device '" + forced.get(i) + "'");
+                    add(p + ".manualDeviceOverride.devices[" + i + "]", "noDeviceOfUser", u.getNumber(), forced.get(i));
                 }
             }
         }
@@ -150,18 +149,17 @@ final class UserChecks extends Checks {
         destination(p + ".forwardOnBusy", profile.getForwardOnBusy(), Allow.anything());
         destination(p + ".forwardOnNoAnswer", profile.getForwardOnNoAnswer(), Allow.anything());
         if (profile.getForwardCallerId() == ForwardCallerId.SPECIFIC_NUMBER) {
-            add(p + ".forwardCallerId", "must be USER_CALLER_ID, ORIGINAL_CALLER or CALLED_NUMBER");
+            add(p + ".forwardCallerId", "profileForwardCallerId");
         }
         if (profile.getVoicemailBox() != null
                 && !(extensions.get(profile.getVoicemailBox()) instanceof VoicemailExtension)) {
-            add(p + ".voicemailBox", "'" + profile.getVoicemailBox() + "' is not a voicemail extension"
-                    + " (leave empty for the user's personal mailbox)");
+            add(p + ".voicemailBox", "notAVoicemailBox", profile.getVoicemailBox());
         }
         noDuplicates(p + ".devices", profile.getDevices(), d -> d.getDevice());
         for (int i = 0; i < profile.getDevices().size(); i++) {
             String d = profile.getDevices().get(i).getDevice();
             if (d != null && !devices.contains(d)) {
-                add(p + ".devices[" + i + "].device", "user " + u.getNumber() + " has no device '" + d + "'");
+                add(p + ".devices[" + i + "].device", "noDeviceOfUser", u.getNumber(), d);
             }
         }
     }

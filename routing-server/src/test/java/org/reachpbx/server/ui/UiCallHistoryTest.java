@@ -163,7 +163,17 @@ class UiCallHistoryTest {
      */
     @Test
     void inDutchOnAPhoneTheTimesAreInTheTenantsZone() {
-        browser = UiBrowser.start(port).login("tenantadmin", "demo-tenant").windowSize(390, 844);
+        timesInTheTenantsZoneInDutch(390, 844);
+    }
+
+    /** The same in Dutch on a desk (1440 px). Screenshot {@code call-history-nl-1440}. */
+    @Test
+    void inDutchAt1440TheTimesAreInTheTenantsZone() {
+        timesInTheTenantsZoneInDutch(1440, 1000);
+    }
+
+    private void timesInTheTenantsZoneInDutch(int width, int height) {
+        browser = UiBrowser.start(port).login("tenantadmin", "demo-tenant").windowSize(width, height);
         browser.click("language");
         browser.waitForText(By.id("language"), "English");
         browser.open("/ui/calls");
@@ -177,7 +187,7 @@ class UiCallHistoryTest {
         browser.click(By.xpath("//vaadin-grid[@id='calls']/vaadin-grid-cell-content[text()='0612" + tag + "02']"));
         browser.waitForText(By.cssSelector("pre[id^='calls-legs-']"), "1. Overgaan 202: bezet");
         assertThat(browser.pageText()).contains("trunk carrier", "SIP-status 486");
-        browser.screenshot("call-history-nl-390");
+        browser.screenshot("call-history-nl-" + width);
     }
 
     @Test

@@ -51,6 +51,31 @@ class UiExtensionsTest extends DemoTenantBrowserTest {
         });
     }
 
+    /**
+     * Issue 17: in Dutch (1440 px) the validator's reasons at the form's fields are Dutch too, the
+     * standard field constraints ("must not be blank") included. Screenshot {@code extensions-nl-1440-violations}.
+     */
+    @Test
+    void inDutchAt1440TheReasonsAtTheFieldsAreDutch() {
+        browser.login("admin", "demo-admin").windowSize(1440, 1000);
+        browser.click("language");
+        browser.waitForText(By.id("language"), "English");
+        browser.open("/ui/config/extensions");
+        browser.cell("ext-grid", "201");
+        browser.click("ext-new");
+        browser.type("f-number", "201");
+        browser.type("f-pin", "1234");
+        browser.click("item-save");
+        browser.waitForAttribute("f-number", "invalid", true);
+        assertThat(browser.waitForErrorMessage("f-number", "al in gebruik"))
+                .isEqualTo("toestelnummer 201 is al in gebruik bij een ander toestel van deze klant");
+        assertThat(browser.waitForErrorMessage("f-name", "leeg")).isEqualTo("mag niet leeg zijn");
+        assertThat(browser.waitForErrorMessage("f-pin", "onveilig")).isEqualTo("is onveilig: een reeks opeenvolgende cijfers");
+        assertThat(browser.insideWidth(browser.inView(By.id("f-pin")))).as("the PIN and its reason inside 1440 px").isTrue();
+        browser.screenshot("extensions-nl-1440-violations");
+        assertThat(export()).isEqualTo(original);
+    }
+
     @Test
     void aDuplicateNumberAndAnEmptyNameAreShownAtTheirFieldsAndNothingIsStored() {
         browser.login("admin", "demo-admin");

@@ -166,7 +166,18 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
      */
     @Test
     void inDutchOnAPhoneTheRowsTheOverrideQuestionAndTheZonedTimes() {
-        browser.login("tenantadmin", "demo-tenant").windowSize(390, 844);
+        rowsOverrideQuestionAndZonedTimesInDutch(390, 844);
+    }
+
+    /** The same in Dutch on a desk (1440 px). Screenshots {@code number-plans-nl-1440-*}. */
+    @Test
+    void inDutchAt1440TheRowsTheOverrideQuestionAndTheZonedTimes() {
+        rowsOverrideQuestionAndZonedTimesInDutch(1440, 1000);
+    }
+
+    private void rowsOverrideQuestionAndZonedTimesInDutch(int width, int height) {
+        String px = width + " px";
+        browser.login("tenantadmin", "demo-tenant").windowSize(width, height);
         browser.open("/ui/config/number-plans");
         browser.present("week-MONDAY-8");
         browser.click("language");
@@ -181,9 +192,9 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
         assertThat(browser.property("f-schedule-0-to", "label")).isEqualTo("Tot (uu:mm)");
         assertThat(chips("f-schedule-0-days")).contains("maandag", "vrijdag").doesNotContain("MONDAY", "Monday");
         browser.scrollTo("f-schedule-0-to");
-        assertThat(browser.insideWidth(browser.waitFor(By.id("f-schedule-0-to")))).as("the row's To inside 390 px").isTrue();
+        assertThat(browser.insideWidth(browser.waitFor(By.id("f-schedule-0-to")))).as("the row's To inside " + px).isTrue();
         browser.type("f-schedule-0-to", "18:00");
-        browser.screenshot("number-plans-nl-390-schedule-rows");
+        browser.screenshot("number-plans-nl-" + width + "-schedule-rows");
         assertThat(browser.waitFor(By.id("item-save")).getText()).isEqualTo("Opslaan");
         browser.click("item-save");
         browser.waitForGone(By.id("np-schemas-dialog"));
@@ -197,8 +208,8 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
         browser.waitForText(By.id("confirm-delete-text"), "Vanaf nu volgt elk gesprek van dit schema plan 3 Vakantie");
         assertThat(browser.waitFor(By.id("confirm-delete-cancel")).getText()).isEqualTo("Annuleren");
         assertThat(browser.waitFor(By.id("confirm-delete-ok")).getText()).isEqualTo("Overschrijving instellen");
-        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("the OK inside 390 px").isTrue();
-        browser.screenshot("number-plans-nl-390-override-confirm");
+        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("the OK inside " + px).isTrue();
+        browser.screenshot("number-plans-nl-" + width + "-override-confirm");
         browser.click("confirm-delete-ok");
         browser.waitForText(By.id("np-override-now"), "3 Vakantie");
         browser.inView(By.id("np-active")); // text scrolled out of the layout's content does not count as shown
@@ -216,7 +227,7 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
         browser.cell("np-holidays", "Eerste Kerstdag");
         assertThat(browser.waitFor(By.id("np-holidays")).getText()).contains("2026-12-25 00:00:00 CET")
                 .doesNotContain("2026-12-25T00:00");
-        browser.screenshot("number-plans-nl-390-holidays");
+        browser.screenshot("number-plans-nl-" + width + "-holidays");
     }
 
     /** Defect 8 in Dutch at 1440 px: the holiday form's longer Dutch labels still leave every field on the screen. */

@@ -108,7 +108,18 @@ class UiRuleTablesTest {
      */
     @Test
     void inDutchOnAPhonePublishAndRollBackAskFirst() throws IOException {
-        browser = UiBrowser.start(port).login("analyst", "demo-analyst").windowSize(390, 844);
+        publishAndRollBackAskFirstInDutch(390, 844);
+    }
+
+    /** The same in Dutch on a desk (1440 px). Screenshots {@code rule-tables-nl-1440-*}. */
+    @Test
+    void inDutchAt1440PublishAndRollBackAskFirst() throws IOException {
+        publishAndRollBackAskFirstInDutch(1440, 1000);
+    }
+
+    private void publishAndRollBackAskFirstInDutch(int width, int height) throws IOException {
+        String px = width + " px";
+        browser = UiBrowser.start(port).login("analyst", "demo-analyst").windowSize(width, height);
         browser.open("/ui/rule-tables");
         browser.waitForText(By.id("versions"), "published");
         browser.click("language");
@@ -126,9 +137,9 @@ class UiRuleTablesTest {
         assertThat(browser.pageText()).contains("Publiceren voor alle klanten?");
         assertThat(browser.waitFor(By.id("confirm-delete-ok")).getText()).isEqualTo("Concept publiceren");
         assertThat(browser.waitFor(By.id("confirm-delete-cancel")).getText()).isEqualTo("Annuleren");
-        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("Publish inside 390 px").isTrue();
-        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-cancel")))).as("Cancel inside 390 px").isTrue();
-        browser.screenshot("rule-tables-nl-390-confirm-publish");
+        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("Publish inside " + px).isTrue();
+        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-cancel")))).as("Cancel inside " + px).isTrue();
+        browser.screenshot("rule-tables-nl-" + width + "-confirm-publish");
         browser.click(By.id("confirm-delete-cancel"));
         browser.waitForGone(By.id("confirm-delete"));
         assertThat(registry.activeVersion()).isNotEqualTo(draft);
@@ -142,12 +153,12 @@ class UiRuleTablesTest {
         browser.click(By.id("rollback"));
         browser.waitForText(By.id("confirm-delete-text"), "Actieve versie " + draft + " vervalt");
         assertThat(browser.pageText()).contains("Terugdraaien voor alle klanten?");
-        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("Roll back inside 390 px").isTrue();
-        browser.screenshot("rule-tables-nl-390-confirm-rollback");
+        assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("Roll back inside " + px).isTrue();
+        browser.screenshot("rule-tables-nl-" + width + "-confirm-rollback");
         browser.click(By.id("confirm-delete-ok"));
         browser.waitForText(By.id("table-status"), "Teruggezet van versie " + draft + " naar versie " + previous + ".");
         assertThat(registry.activeVersion()).isEqualTo(previous);
-        browser.screenshot("rule-tables-nl-390-rolled-back");
+        browser.screenshot("rule-tables-nl-" + width + "-rolled-back");
     }
 
     @Test

@@ -50,11 +50,23 @@ class UiTenantExportTest extends DemoTenantBrowserTest {
     /**
      * Defect 10 in Dutch on a phone (390 px): the download links and the CSV import speak Dutch,
      * lie inside the width, and a refused upload says in Dutch that nothing was stored and which
-     * row is wrong. Screenshot {@code tenant-export-nl-390}.
+     * row is wrong, the column named in Dutch; a row the tenant validator refuses gives the
+     * validator's reason in Dutch too. Screenshots {@code tenant-export-nl-390}, {@code tenant-csv-refused-nl-390-*}.
      */
     @Test
     void inDutchOnAPhoneTheTenantDownloadsAndARefusedCsvSaySo() throws IOException {
-        browser = UiBrowser.start(port).login("admin", "demo-admin").windowSize(390, 844);
+        downloadsAndARefusedCsvInDutch(390, 844);
+    }
+
+    /** The same in Dutch on a desk (1440 px). Screenshots {@code tenant-export-nl-1440}, {@code tenant-csv-refused-nl-1440-*}. */
+    @Test
+    void inDutchAt1440TheTenantDownloadsAndARefusedCsvSaySo() throws IOException {
+        downloadsAndARefusedCsvInDutch(1440, 1000);
+    }
+
+    private void downloadsAndARefusedCsvInDutch(int width, int height) throws IOException {
+        String px = width + " px";
+        browser = UiBrowser.start(port).login("admin", "demo-admin").windowSize(width, height);
         browser.click("language");
         browser.waitForText(By.id("language"), "English");
         browser.waitForText(By.id("tenants"), "Demo BV");
@@ -62,20 +74,32 @@ class UiTenantExportTest extends DemoTenantBrowserTest {
 
         WebElement yaml = browser.inView(By.id("tenant-export"));
         assertThat(yaml.getText()).contains("Klant exporteren (YAML)");
-        assertThat(browser.insideWidth(yaml)).as("the YAML download inside 390 px").isTrue();
+        assertThat(browser.insideWidth(yaml)).as("the YAML download inside " + px).isTrue();
         assertThat(fetch(yaml)).isEqualTo(store.exportYaml(demo).orElseThrow());
         WebElement users = browser.inView(By.id("users-csv-export"));
         assertThat(users.getText()).contains("Gebruikers (CSV)");
-        assertThat(browser.insideWidth(users)).as("the users CSV inside 390 px").isTrue();
+        assertThat(browser.insideWidth(users)).as("the users CSV inside " + px).isTrue();
         assertThat(fetch(users)).startsWith("number,name,licence");
-        browser.screenshot("tenant-export-nl-390");
+        browser.screenshot("tenant-export-nl-" + width);
 
         browser.upload(By.id("users-csv-import"), Files.writeString(files.resolve("users-nl.csv"),
                 "number,name,licence\n202,Changed Name,PRO\n203,Other Name,GOLD\n"));
         browser.waitForText(By.id("bulk-csv-status"), "Er is niets opgeslagen");
-        browser.waitForText(By.id("bulk-csv-problems"), "Rij 3: licence \"GOLD\" is niet een van START, PRO, COMPLEET");
+        browser.waitForText(By.id("bulk-csv-problems"), "Rij 3: Licentie (licence) \"GOLD\" is niet een van START, PRO, COMPLEET");
         assertThat(browser.insideWidth(browser.inView(By.id("bulk-csv-status")))).isTrue();
-        browser.screenshot("tenant-csv-refused-nl-390");
+        browser.screenshot("tenant-csv-refused-nl-" + width + "-cell");
+        assertThat(export()).isEqualTo(original);
+
+        // the tenant validator's reasons for a row: in Dutch, the column by its Dutch name
+        browser.upload(By.id("users-csv-import"), Files.writeString(files.resolve("users-nl-pin.csv"),
+                "number,areaCode,pin\n202,,4826\n203,12,1234\n"));
+        browser.waitForText(By.id("bulk-csv-problems"), "Rij 3: Nieuwe pincode (pin) is onveilig: een reeks opeenvolgende cijfers");
+        String problems = browser.waitFor(By.id("bulk-csv-problems")).getText();
+        assertThat(problems).contains("Rij 3: Netnummer (areaCode) moet een Nederlands netnummer zijn, zoals 010 of 0546")
+                .doesNotContain("insecure", "must be", "Dutch area code");
+        assertThat(browser.waitFor(By.id("bulk-csv-status")).getText()).contains("Er is niets opgeslagen");
+        assertThat(browser.insideWidth(browser.inView(By.id("bulk-csv-problems")))).as("the problems inside " + px).isTrue();
+        browser.screenshot("tenant-csv-refused-nl-" + width + "-validation");
         assertThat(export()).isEqualTo(original);
     }
 
