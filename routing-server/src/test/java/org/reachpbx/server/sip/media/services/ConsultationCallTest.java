@@ -165,6 +165,30 @@ class ConsultationCallTest extends TransferTestSupport {
     }
 
     @Test
+    void theUserHearsTheRingbackAndHangingUpWhileItRingsConnectsTheHeldCallerAtTheAnswer() throws Exception {
+        bramCallsAnna();
+        cor.answering(TestPhone.Answering.RING, 0);
+        int annaFrom = annaRtp.received().size();
+        annaRtp.sendDigits("##303#").get(10, TimeUnit.SECONDS);
+        TestPhone.Incoming atCor = cor.awaitCall(10);
+        assertThat(atCor).isNotNull();
+        assertThat(awaitTrue(() -> AudioCheck.hasTone(audioSince(annaRtp, annaFrom), 425), Duration.ofSeconds(6)))
+                .as("301 hears the ringback while 303 rings").isTrue();
+
+        atAnna.hangUp();
+        int bramFrom = bramRtp.received().size();
+        assertThat(awaitTrue(() -> AudioCheck.hasTone(audioSince(bramRtp, bramFrom), 425), Duration.ofSeconds(6)))
+                .as("the held caller hears the ringback of the consultation it is handed to").isTrue();
+        atCor.answer();
+        corRtp.remoteFromSdp(new String(atCor.request.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(awaitTrue(() -> !cor.acks.isEmpty(), Duration.ofSeconds(5))).isTrue();
+        assertThat(InCallServicesTest.hearsEachOther(bramRtp, corRtp, 440, 1300))
+                .as("connected at 303's answer").isTrue();
+        call[0].hangUp();
+        assertThat(cor.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
     void theCallersTransferKeyMovesTheCalledUserOnAsACallOfTheCaller() throws Exception {
         bramCallsAnna();
         call[0].refer("sip:09061234567@" + DOMAIN); // CB-07: the account bars 0906, a transfer too
