@@ -743,6 +743,24 @@ public class TestPhone implements SipListener, AutoCloseable {
         return place(inviteRequest(dialled, inviteCallId, answer(first, algorithm, Request.INVITE, uri, true)));
     }
 
+    /**
+     * Calls {@code dialled} with an extra header in both INVITEs (e.g. {@code Replaces} for a pickup by
+     * the BLF key, RFC 3891), answering the 407 challenge with SHA-256; the call to follow.
+     */
+    public Call call(String dialled, String headerName, String headerValue) throws Exception {
+        String inviteCallId = provider.getNewCallId().getCallId();
+        Request unauthenticated = inviteRequest(dialled, inviteCallId, null);
+        unauthenticated.addHeader(headers.createHeader(headerName, headerValue));
+        Response first = send(unauthenticated);
+        if (first == null || first.getStatusCode() != Response.PROXY_AUTHENTICATION_REQUIRED) {
+            throw new AssertionError("expected a 407 challenge, got " + first);
+        }
+        String uri = "sip:" + dialled + "@" + domain;
+        Request invite = inviteRequest(dialled, inviteCallId, answer(first, "SHA-256", Request.INVITE, uri, true));
+        invite.addHeader(headers.createHeader(headerName, headerValue));
+        return place(invite);
+    }
+
     /** Calls from a trunk: no authentication; From is the caller's number (null = anonymous). */
     public Call callAsTrunk(String callerNumber, String calledNumber) throws Exception {
         return callAsTrunk(callerNumber, calledNumber, 70);

@@ -195,6 +195,29 @@ final class B2bCall implements CallerLeg {
         return state == State.SERVED;
     }
 
+    /** This call's dialog with its caller (BLF NOTIFY, pickup by Replaces). */
+    CallerDialog callerDialog() {
+        return new CallerDialog(callId(), aTag,
+                ((javax.sip.header.FromHeader) aInvite.getHeader(javax.sip.header.FromHeader.NAME)).getTag());
+    }
+
+    /**
+     * Pickup by Replaces (GEN-02): this new call of the picking-up phone is answered by the server at
+     * once with {@code script}; {@code d} (the directed pickup it amounts to) is what its records show.
+     */
+    synchronized void answerWith(RoutingDecision d, MediaScript script) {
+        decisions++;
+        legs.next(d, segmentBusy, b2b.now());
+        current = d;
+        first = d;
+        serve(script);
+    }
+
+    /** The users this call has rung so far (BLF: idle again once it is picked up). */
+    synchronized List<String> rungUsers() {
+        return List.copyOf(rungUsers);
+    }
+
     /** The channel on which {@code user} answered this call, when it is up (device switch, GEN-01). */
     synchronized String answeredOn(String user) {
         return state == State.ANSWERED && winner != null && user.equals(winner.user) ? winner.channel : null;

@@ -109,7 +109,14 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
     @Override
     public boolean pickUp(String callId, org.reachpbx.server.sip.media.MediaScript script) {
         B2bCall call = byCallerCallId.get(callId);
-        return call != null && call.pickUp(script);
+        if (call == null || !call.pickUp(script)) {
+            return false;
+        }
+        // BLF: the phones that rang stopped ringing now, not when the picked-up call ends.
+        for (String user : call.rungUsers()) {
+            state(call.tenantId(), user, callId, CallStateListener.State.TERMINATED, false, null);
+        }
+        return true;
     }
 
     @Override
@@ -271,12 +278,33 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
     /** Starts executing the decision for a new call whose INVITE came in this server transaction. */
     void start(B2bCall.Setup setup, ServerTransaction tx, RoutingDecision decision, LiveCalls.Taken counts)
             throws Exception {
+        open(setup, tx, counts).execute(decision);
+    }
+
+    /** Pickup by Replaces: a new call the server answers at once with {@code script} ({@code decision}: its record). */
+    void startAnswered(B2bCall.Setup setup, ServerTransaction tx, RoutingDecision decision, LiveCalls.Taken counts,
+                       org.reachpbx.server.sip.media.MediaScript script) throws Exception {
+        open(setup, tx, counts).answerWith(decision, script);
+    }
+
+    private B2bCall open(B2bCall.Setup setup, ServerTransaction tx, LiveCalls.Taken counts) throws Exception {
         Dialog dialog = sip.provider().getNewDialog(tx);
         B2bCall call = new B2bCall(this, setup, tx, dialog, counts, now());
         dialog.setApplicationData(call);
         byCallerCallId.put(call.callId(), call);
         state(setup.tenantId(), setup.callerUser(), call.callId(), CallStateListener.State.EARLY, true, setup.called());
-        call.execute(decision);
+        return call;
+    }
+
+    /** BLF (RFC 4235): the dialog with its caller of the call with this Call-ID, while it is in progress. */
+    public java.util.Optional<CallerDialog> callerDialog(String callId) {
+        B2bCall call = byCallerCallId.get(callId);
+        return call == null ? java.util.Optional.empty() : java.util.Optional.of(call.callerDialog());
+    }
+
+    /** The call whose caller's INVITE had this Call-ID, or null. */
+    B2bCall call(String callerCallId) {
+        return byCallerCallId.get(callerCallId);
     }
 
     /** Calls in progress (ringing or answered). */

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A new INVITE becomes a call attempt for the routing engine, and the decision is handed to the
- * B2BUA to carry out.
+ * B2BUA to carry out; one from a phone with {@code Replaces} is a pickup ({@link PickUpByReplaces}).
  * <ul>
  *   <li>From a configured trunk (by source address): no digest; the tenant is the one owning the
  *       called number, the caller is the From (or P-Asserted-Identity) user, withheld with
@@ -50,6 +50,7 @@ public class CallHandler {
     private final UserDevices devices;
     private final LiveCalls live;
     private final B2bua b2bua;
+    private final PickUpByReplaces pickUps;
     private volatile SipServer server;
     private volatile io.micrometer.core.instrument.Timer decisionTime;
 
@@ -63,6 +64,7 @@ public class CallHandler {
         this.devices = devices;
         this.live = live;
         this.b2bua = b2bua;
+        this.pickUps = new PickUpByReplaces(b2bua, live);
     }
 
     public void attach(SipServer sipServer) {
@@ -168,8 +170,14 @@ public class CallHandler {
                 .deviceType(deviceType)
                 .lastLoginIp(devices.loginAddress(view, channel))
                 .callerExternalCalls(live.externalCalls(view.tenantId(), user));
-        route(event, view, attempt, new B2bCall.Setup(view.tenantId(), view, user, channel,
-                user != null ? user : channel, null, dialled, realm, redecide(view, attempt)));
+        B2bCall.Setup setup = new B2bCall.Setup(view.tenantId(), view, user, channel,
+                user != null ? user : channel, null, dialled, realm, redecide(view, attempt));
+        gov.nist.javax.sip.header.extensions.ReplacesHeader replaces = PickUpByReplaces.replaces(event);
+        if (replaces != null) {
+            pickUps.invite(event, replaces, setup); // a BLF key picking up a ringing call, not a new call
+            return;
+        }
+        route(event, view, attempt, setup);
     }
 
     private void route(RequestEvent event, TenantView view, CallAttempt.Builder attempt, B2bCall.Setup setup)

@@ -53,6 +53,14 @@ public final class InCallServices {
     }
 
     /**
+     * GEN-02, PRV-03, GRP-08: whether {@code user} may pick up {@code call}, named by the phone (pickup
+     * by Replaces): decided as the directed pickup {@code *8<callee>} of that one call would be.
+     */
+    public ServiceDecision pickUp(TenantView view, String user, String channel, ServiceRequest.RingingCall call) {
+        return decide(view, ServiceRequests.pickUp(user, channel, "*8" + call.callee(), java.util.List.of(call)));
+    }
+
+    /**
      * PARK-02: {@code parker} parks {@code call} (taken back from its bridge): on the lowest free
      * line, where it hears music. Returns the line, or null when the rules refuse (all 99 in use).
      */

@@ -29,6 +29,7 @@ public class SubscriptionConfiguration {
     public DialogStates dialogStates(B2bua b2bua) {
         DialogStates states = new DialogStates();
         b2bua.attach(states);
+        states.tagsFrom(b2bua::callerDialog);
         return states;
     }
 
