@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sip.message.Response;
@@ -22,10 +23,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A TLS connection the server opens itself (issue 17): a phone registered with a
- * {@code transport=tls} contact it never connected from is called over a connection the server
- * opens, one connection, and what the server sends on it is counted. The server trusts its own
- * generated certificate here, which the phone's side presents.
+ * A TLS connection the server opens itself (issue 17): a phone with a {@code transport=tls} contact
+ * and no connection of its own to reuse (its binding made on another node of a cluster) is called
+ * over a connection the server opens, one connection, and what the server sends on it is counted.
+ * (A phone registered here over TLS is called through its own connection: {@link SipTlsTest}.) The
+ * server trusts its own generated certificate here, which the phone's side presents.
  */
 @SpringBootTest(classes = ReachPbxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"pbx.sip.tls.enabled=true", "pbx.sip.tls.generated-keystore=" + OutboundTlsTest.KEYSTORE,
@@ -72,10 +74,11 @@ class OutboundTlsTest {
     @Test
     void aPhoneWithATlsContactIsCalledOverAConnectionTheServerOpensAndItsMessagesAreCounted() throws Exception {
         try (TcpPeer bramOverTls = TcpPeer.overTls(Path.of(KEYSTORE), TlsKeystore.GENERATED_PASSWORD)) {
-            TestPhone bram = new TestPhone("ch402", DOMAIN, "pw-402-secret", server.port())
-                    .behindNat("127.0.0.1:" + bramOverTls.port() + ";transport=tls");
-            phones.add(bram);
-            assertThat(bram.register(300, "SHA-256").getStatusCode()).isEqualTo(200);
+            // Bram's binding as another node of a cluster knows it: his TLS contact, and no connection of
+            // his to reuse here (no source), so the server opens the connection itself
+            registrations.bind(new RegistrationStore.Binding(tenantId, "ch402",
+                    "sip:ch402@127.0.0.1:" + bramOverTls.port() + ";transport=tls", "outbound-tls-" + System.nanoTime(), 1,
+                    Instant.now().plusSeconds(300), null, 0, "TcpPeer", null, List.of()));
             TestPhone anna = TestPhone.overTls("ch401", DOMAIN, "pw-401-secret", server.tlsPort(), Path.of(KEYSTORE),
                     TlsKeystore.GENERATED_PASSWORD);
             phones.add(anna);
