@@ -90,27 +90,14 @@ RTP_THREADTASKS=${RTP_THREADTASKS:-100}
 SOURCE_RT=${SOURCE_RT:-0}
 [[ $RT_READERS == 1 ]] && SERVER_ARGS="${SERVER_ARGS:-} --pbx.media.reader-priority=10"
 mkdir -p "$OUT/work"
-OUT=$(cd "$OUT" && pwd)
-command -v sipp >/dev/null || { echo "run-media.sh: sipp not found (apt-get install sip-tester)" >&2; exit 1; }
+BENCH=media
+# shellcheck source=../lib.sh
+source "$ROOT/benchmarks/lib.sh"
 [[ -r $PCAPS/g711a.pcap ]] || { echo "run-media.sh: $PCAPS/g711a.pcap not found (sip-tester)" >&2; exit 1; }
 
-log() { printf '[media %s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/summary.txt" >&2; }
 row() { printf '%s\n' "$*" | tee -a "$OUT/results.txt" >&2; }
 
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-
-if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  log "building routing-server and benchmarks"
-  ./mvnw -B -q -pl routing-server,benchmarks -am -DskipTests package dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-fi
-CP=$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/classpath.txt")
-JAR=${JAR:-$ROOT/routing-server/target/routing-server.jar}
+build
 
 # The captures SIPp plays, in its working directory: the message as 20 ms packets, and the # key.
 java -cp "$CP" org.reachpbx.media.testing.RtpPcap repacketize "$PCAPS/g711a.pcap" "$OUT/work/message.pcap" 160 \
@@ -148,29 +135,19 @@ sed -e 's/c=IN IP\[media_ip_type\] \[media_ip\]/c=IN IP4 [sink_ip]/' -e 's/m=aud
 PBX_PID=
 TENANT=
 start_server() {
-  local i
   # a server of an earlier run may still be stopping: the import below must not reach it
-  for ((i = 0; i < 60; i++)); do
-    curl -s -o /dev/null "http://127.0.0.1:$PBX_HTTP/" || break
-    sleep 1
-  done
+  wait_until_server_gone 60
   log "starting ReachPBX on 127.0.0.1:$PBX_PORT (trunk $TRUNK_IP:$TRUNK_PORT, RTP $RTP_PORTS), in-memory H2, -Xmx1g"
-  $SERVER_ON java -Xmx1g ${SERVER_JVM_OPTS:-} "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR" --server.port=$PBX_HTTP \
+  # shellcheck disable=SC2086 # SERVER_ON, SERVER_JVM_OPTS, SERVER_ARGS: split into words
+  start_server_process $SERVER_ON java -Xmx1g ${SERVER_JVM_OPTS:-} "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR" --server.port=$PBX_HTTP \
     --spring.datasource.url=jdbc:h2:mem:media --pbx.sip.host=127.0.0.1 --pbx.sip.port=$PBX_PORT \
     --pbx.sip.digest-algorithms=MD5,SHA-256 "--pbx.sip.trunks[0].host=$TRUNK_IP" "--pbx.sip.trunks[0].port=$TRUNK_PORT" \
     --pbx.sip.trunks[0].outbound=false "--pbx.sip.trunks[1].name=callee" "--pbx.sip.trunks[1].host=$CALLEE_IP" \
     "--pbx.sip.trunks[1].port=$CALLEE_PORT" --pbx.sip.trunks[1].inbound=false \
     --pbx.media.address=127.0.0.1 --pbx.media.rtp-ports=$RTP_PORTS \
-    --logging.level.org.reachpbx.server.sip=WARN --logging.level.org.reachpbx.media=WARN ${SERVER_ARGS:-} >"$OUT/reachpbx.log" 2>&1 &
-  PBX_PID=$!
-  pids+=("$PBX_PID")
-  for ((i = 0; i < 600; i++)); do # a loaded machine has taken over 3 minutes to start the server
-    curl -s -o /dev/null "http://127.0.0.1:$PBX_HTTP/" && break
-    sleep 1
-  done
-  curl -sf -u $ADMIN -H 'Content-Type: application/yaml' --data-binary @"$HERE/media-bench-tenant.yaml" \
-    "http://127.0.0.1:$PBX_HTTP/api/tenants" >"$OUT/import.json"
-  TENANT=$(grep -o '"id":[0-9]*' "$OUT/import.json" | head -n 1 | cut -d: -f2)
+    --logging.level.org.reachpbx.server.sip=WARN --logging.level.org.reachpbx.media=WARN ${SERVER_ARGS:-}
+  wait_for_server 600
+  import_tenant "$HERE/media-bench-tenant.yaml"
   log "imported tenant $TENANT; server pid $PBX_PID"
   if [[ $RT_READERS == 1 ]]; then
     local t
@@ -182,9 +159,6 @@ start_server() {
   fi
   sleep 3
 }
-
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PBX_PID/stat"; }
-gc_lines() { if [[ -f $OUT/gc.log ]]; then wc -l <"$OUT/gc.log"; else echo 0; fi; }
 
 # step <kind> <number> <scenario> <n> : N calls to <number>; appends a result row; returns 1 when the step failed
 step() {
@@ -282,19 +256,12 @@ step() {
     fi
     rm -f "$OUT/$label-server.pcap" "$OUT/$label-caller.pcap"
   fi
-  # SIPp's cumulative counters are on the last line of its statistics file.
-  local header last ok_col fail_col success failed
-  header=$(head -n 1 "$OUT/$label.csv" | tr ';' '\n')
-  ok_col=$(grep -n '^SuccessfulCall(C)$' <<<"$header" | cut -d: -f1)
-  fail_col=$(grep -n '^FailedCall(C)$' <<<"$header" | cut -d: -f1)
-  last=$(tail -n 1 "$OUT/$label.csv")
-  success=$(cut -d';' -f"$ok_col" <<<"$last")
-  failed=$(cut -d';' -f"$fail_col" <<<"$last")
+  local success failed
+  success=$(sipp_counter "$OUT/$label.csv" 'SuccessfulCall(C)')
+  failed=$(sipp_counter "$OUT/$label.csv" 'FailedCall(C)')
   # GC pauses of the step: count and longest
   local pauses max_pause
-  pauses=$(sed -n "$((g0 + 1)),${g1}p" "$OUT/gc.log" | grep -c 'Pause' || true)
-  max_pause=$(sed -n "$((g0 + 1)),${g1}p" "$OUT/gc.log" | grep 'Pause' | grep -o '[0-9.]*ms$' | tr -d 'ms' \
-    | sort -n | tail -n 1)
+  read -r pauses max_pause <<<"$(gc_pauses "$g0" "$g1")"
   local heap
   heap=$(grep 'Pause' "$OUT/gc.log" | tail -n 1 | grep -o -- '->[0-9]*M' | tr -d '>M-' || true)
   # the stored messages (voicemail only)
@@ -365,8 +332,7 @@ relay() {
   search relay 0301250700 "$RELAY_CALLER" "$LEVELS_RELAY"
 }
 sipcompare() {
-  kill "$PBX_PID" 2>/dev/null || true
-  wait "$PBX_PID" 2>/dev/null || true
+  stop "$PBX_PID"
   PBX_PID=
   log "signalling only: benchmarks/sip/run-load.sh barred (5 s steps)"
   OUT=$OUT/sip-load SKIP_BUILD=1 STEP_SECONDS=5 RATES_BARRED=${RATES_BARRED:-"400 800 1200 1600 2000"} \

@@ -44,46 +44,23 @@ SINK_PORT=47010
 RTP_PORTS=34000-37999
 DOMAIN=queue-bench.reachpbx.test
 ADMIN=admin:demo-admin
-mkdir -p "$OUT"
-OUT=$(cd "$OUT" && pwd)
-command -v sipp >/dev/null || { echo "run-queue.sh: sipp not found (apt-get install sip-tester)" >&2; exit 1; }
-
-log() { printf '[queue %s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/summary.txt" >&2; }
-
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-
-if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  log "building routing-server and benchmarks"
-  ./mvnw -B -q -pl routing-server,benchmarks -am -DskipTests package dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-fi
-CP=$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/classpath.txt")
-JAR=${JAR:-$ROOT/routing-server/target/routing-server.jar}
+BENCH=queue
+# shellcheck source=../lib.sh
+source "$ROOT/benchmarks/lib.sh"
+build
 
 log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); results in $OUT"
 log "starting ReachPBX on 127.0.0.1:$PBX_PORT (trunk $TRUNK_IP:$TRUNK_PORT, RTP $RTP_PORTS), in-memory H2, -Xmx1g"
 # MD5 digest only: the agents answer with JAIN-SIP's AuthenticationHelper, which knows MD5.
-java -Xmx1g "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR" --server.port=$PBX_HTTP \
+# shellcheck disable=SC2086 # SERVER_ARGS: more options, split into words
+start_server_process java -Xmx1g "-Xlog:gc:file=$OUT/gc.log:uptime" -jar "$JAR" --server.port=$PBX_HTTP \
   --spring.datasource.url=jdbc:h2:mem:queue --pbx.sip.host=127.0.0.1 --pbx.sip.port=$PBX_PORT \
   --pbx.sip.digest-algorithms=MD5 "--pbx.sip.trunks[0].host=$TRUNK_IP" "--pbx.sip.trunks[0].port=$TRUNK_PORT" \
   --pbx.sip.trunks[0].outbound=false --pbx.media.address=127.0.0.1 --pbx.media.rtp-ports=$RTP_PORTS \
   --pbx.integrations.sip.port=5072 \
-  --logging.level.org.reachpbx.server.sip=WARN --logging.level.org.reachpbx.media=WARN ${SERVER_ARGS:-} \
-  >"$OUT/reachpbx.log" 2>&1 &
-PBX_PID=$!
-pids+=("$PBX_PID")
-for ((i = 0; i < 600; i++)); do # a loaded machine has taken over 3 minutes to start the server
-  curl -s -o /dev/null "http://127.0.0.1:$PBX_HTTP/" && break
-  sleep 1
-done
-curl -sf -u $ADMIN -H 'Content-Type: application/yaml' --data-binary @"$HERE/queue-bench-tenant.yaml" \
-  "http://127.0.0.1:$PBX_HTTP/api/tenants" >"$OUT/import.json"
-TENANT=$(grep -o '"id":[0-9]*' "$OUT/import.json" | head -n 1 | cut -d: -f2)
+  --logging.level.org.reachpbx.server.sip=WARN --logging.level.org.reachpbx.media=WARN ${SERVER_ARGS:-}
+wait_for_server 600
+import_tenant "$HERE/queue-bench-tenant.yaml"
 log "imported tenant $TENANT; server pid $PBX_PID"
 
 java -Xmx256m -cp "$CP" org.reachpbx.bench.media.RtpSink $TRUNK_IP $SINK_PORT "$OUT/sink.properties" \
@@ -110,14 +87,7 @@ for q in 0 1 2 3 4 5 6 7 8 9; do
 done
 log "50 agents registered, $logins logged in; $CALLERS callers at up to $RATE new calls/s, talk $TALK_MS ms"
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$PBX_PID/stat"; }
-gc_lines() { if [[ -f $OUT/gc.log ]]; then wc -l <"$OUT/gc.log"; else echo 0; fi; }
-# SIPp's calls up now: CurrentCall on the last line of its statistics file
-sipp_column() {
-  local col
-  col=$(head -n 1 "$OUT/callers.csv" | tr ';' '\n' | grep -nFx "$1" | cut -d: -f1)
-  tail -n 1 "$OUT/callers.csv" | cut -d';' -f"$col"
-}
+sipp_column() { sipp_counter "$OUT/callers.csv" "$1"; }
 
 (cd "$OUT" && sipp -sf "$HERE/queue-caller-load.xml" -inf "$HERE/queues.csv" 127.0.0.1:$PBX_PORT \
   -i $TRUNK_IP -p $TRUNK_PORT -key sink_ip $TRUNK_IP -key sink_port $SINK_PORT -l "$CALLERS" -r "$RATE" \
@@ -148,8 +118,7 @@ n=$(wc -l <"$OUT/window-latency-us.txt")
 pct() { awk -v n="$n" -v p="$1" 'BEGIN { i = int(n * p / 100); if (i < n * p / 100) i++; if (i < 1) i = 1 } NR == i { printf "%.1f", $1 / 1000 }' "$OUT/window-latency-us.txt"; }
 p50=$(pct 50) p99=$(pct 99) max=$(awk 'END { printf "%.1f", $1 / 1000 }' "$OUT/window-latency-us.txt")
 over50=$(awk '$1 > 50000' "$OUT/window-latency-us.txt" | wc -l)
-pauses=$(sed -n "$((g0 + 1)),${g1}p" "$OUT/gc.log" | grep -c 'Pause' || true)
-max_pause=$(sed -n "$((g0 + 1)),${g1}p" "$OUT/gc.log" | grep 'Pause' | grep -o '[0-9.]*ms$' | tr -d 'ms' | sort -n | tail -n 1)
+read -r pauses max_pause <<<"$(gc_pauses "$g0" "$g1")"
 music="streams=$(sed -n 's/^streams=//p' "$OUT/sink.properties" 2>/dev/null) packets=$(sed -n 's/^packets=//p' "$OUT/sink.properties" 2>/dev/null) |dev| p99=$(sed -n 's/^dev_p99_ms=//p' "$OUT/sink.properties" 2>/dev/null)ms"
 awk -v n="$n" -v p50="$p50" -v p99="$p99" -v max="$max" -v over="$over50" -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" \
   -v up0="$up0" -v up1="$up1" -v ok="$((ok1 - ok0))" -v failed="$failed" -v gp="$pauses" -v gm="${max_pause:-0}" \

@@ -32,25 +32,10 @@ TRUNK_PORT=5089
 UAS_PORT=5088
 REG_PORT=5087
 CLIENT_PORT=5086
-mkdir -p "$OUT"
-command -v sipp >/dev/null || { echo "run-load.sh: sipp not found (apt-get install sip-tester)" >&2; exit 1; }
-
-log() { printf '[load %s] %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/summary.txt" >&2; }
-
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-
-if [[ ${SKIP_BUILD:-} != 1 ]]; then
-  log "building routing-server and benchmarks"
-  ./mvnw -B -q -pl routing-server,benchmarks -am -DskipTests package dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-fi
-CP=$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/classpath.txt")
-JAR=${JAR:-$ROOT/routing-server/target/routing-server.jar}
+BENCH=load
+# shellcheck source=../lib.sh
+source "$ROOT/benchmarks/lib.sh"
+build
 
 # step <label> <rate> <calls> sipp-args... : one SIPp run; prints "ok|fail success failed seconds cps"
 step() {
@@ -62,14 +47,9 @@ step() {
     -trace_stat -stf "$stat" -fd 1 -trace_err -error_file "$OUT/$label-$rate-errors.log" \
     >"$OUT/$label-$rate.out" 2>&1 || rc=$?
   end=$(date +%s.%N)
-  # The last line of the statistics file holds the cumulative counters.
-  local header last ok_col fail_col success failed
-  header=$(head -n 1 "$stat" | tr ';' '\n')
-  ok_col=$(grep -n '^SuccessfulCall(C)$' <<<"$header" | cut -d: -f1)
-  fail_col=$(grep -n '^FailedCall(C)$' <<<"$header" | cut -d: -f1)
-  last=$(tail -n 1 "$stat")
-  success=$(cut -d';' -f"$ok_col" <<<"$last")
-  failed=$(cut -d';' -f"$fail_col" <<<"$last")
+  local success failed
+  success=$(sipp_counter "$stat" 'SuccessfulCall(C)')
+  failed=$(sipp_counter "$stat" 'FailedCall(C)')
   local verdict
   verdict=$(awk -v s="$success" -v f="$failed" -v n="$calls" -v r="$rate" -v t0="$start" -v t1="$end" -v rc="$rc" '
     BEGIN { t = t1 - t0; ok = (s + f >= n) && (f * 1000 < n) && (t <= n / r * 1.05 + 0.5) && (rc == 0 || rc == 1);
@@ -110,8 +90,7 @@ bare() {
     -i 127.0.0.1 -p $CLIENT_PORT >/dev/null
   search "bare$status" "$RATES_BARE" -sf "$HERE/invite-refused-load.xml" -s 0906123456 127.0.0.1:$BARE_PORT \
     -i 127.0.0.1 -p $CLIENT_PORT
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
+  stop "$pid"
 }
 
 PBX_STARTED=
@@ -122,20 +101,15 @@ reachpbx_start() {
   sed -i 's/^ipListing: true$/ipListing: false/; s/^\(externalCallLimit: .*\)$/\1\ncallBarring:\n  - PREMIUM_0906/' \
     "$OUT/large.yaml"
   log "starting ReachPBX on 127.0.0.1:$PBX_PORT (trunk $TRUNK_IP), in-memory H2, -Xmx1g"
-  java -Xmx1g -jar "$JAR" --server.port=$PBX_HTTP --spring.datasource.url=jdbc:h2:mem:load \
+  start_server_process java -Xmx1g -jar "$JAR" --server.port=$PBX_HTTP --spring.datasource.url=jdbc:h2:mem:load \
     --pbx.sip.host=127.0.0.1 --pbx.sip.port=$PBX_PORT --pbx.sip.digest-algorithms=MD5,SHA-256 \
     "--pbx.sip.trunks[0].host=$TRUNK_IP" "--pbx.sip.trunks[0].port=$TRUNK_PORT" \
     --pbx.sip.edge.allowlist=127.0.0.1/32 \
-    --logging.level.org.reachpbx.server.sip=WARN >"$OUT/reachpbx.log" 2>&1 &
-  pids+=("$!")
-  local i
-  for ((i = 0; i < 120; i++)); do
-    curl -s -o /dev/null "http://127.0.0.1:$PBX_HTTP/" && break
-    sleep 1
-  done
-  curl -sf -u admin:demo-admin -H 'Content-Type: application/yaml' --data-binary @"$OUT/large.yaml" \
-    "http://127.0.0.1:$PBX_HTTP/api/tenants" >"$OUT/import.json"
+    --logging.level.org.reachpbx.server.sip=WARN
+  wait_for_server 120
+  import_tenant "$OUT/large.yaml"
   log "imported: $(cat "$OUT/import.json")"
+  local i
   # channel;domain;auth — the desk channels desk-2000..desk-2999 (password secret-<ext>)
   { echo SEQUENTIAL
     for ((i = 2000; i < 3000; i++)); do

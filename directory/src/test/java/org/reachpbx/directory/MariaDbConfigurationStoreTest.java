@@ -129,6 +129,35 @@ class MariaDbConfigurationStoreTest {
         assertThat(audio.findById(m.getId())).isEmpty();
     }
 
+    @Test
+    void dueOutboxMessagesAreReadPageByPageInTheirOrder() throws IOException {
+        // The outbox reads what is due a page at a time, each page after the last message of the one
+        // before (next attempt, then id: several messages can fall due in the same microsecond).
+        long tenant = store.importYaml(Files.readString(Path.of("../testdata/tenants/demo.yaml"))).id();
+        jdbc.update("update outbox_message set state = 'DEAD' where state = 'PENDING'"); // other tests' messages
+        java.time.Instant due = java.time.Instant.parse("2098-03-01T10:00:00.123456Z");
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (java.time.Instant at : java.util.List.of(due, due, due, due.plusSeconds(1), due.plusSeconds(3600))) {
+            OutboxMessage o = new OutboxMessage();
+            o.setTenantId(tenant);
+            o.setChannel(OutboxChannel.MWI);
+            o.setDestination("201");
+            o.setIdempotencyKey(java.util.UUID.randomUUID().toString());
+            o.setCreatedAt(due);
+            o.setNextAttemptAt(at);
+            ids.add(outbox.saveAndFlush(o).getId());
+        }
+        java.time.Instant now = due.plusSeconds(60);
+        var two = org.springframework.data.domain.PageRequest.of(0, 2);
+        var first = outbox.findDue(now, two);
+        assertThat(first).extracting(org.reachpbx.directory.integrations.DueMessage::id).containsExactly(ids.get(0), ids.get(1));
+        var second = outbox.findDueAfter(now, first.get(1).nextAttemptAt(), first.get(1).id(), two);
+        assertThat(second).extracting(org.reachpbx.directory.integrations.DueMessage::id).containsExactly(ids.get(2), ids.get(3));
+        assertThat(outbox.findDueAfter(now, second.get(1).nextAttemptAt(), second.get(1).id(), two))
+                .as("the last one is not due yet").isEmpty();
+        store.delete(tenant);
+    }
+
     private String columnType(String table, String column) {
         return jdbc.queryForObject("select data_type from information_schema.columns where table_schema = database()"
                 + " and table_name = ? and column_name = ?", String.class, table, column);

@@ -75,7 +75,7 @@ public class IntegrationsProperties {
         private Duration initialBackoff = Duration.ofSeconds(10);
         private double backoffMultiplier = 2.0;
         private Duration maxBackoff = Duration.ofHours(1);
-        /** Messages taken per poll. */
+        /** Messages started per poll at most; the due messages are read ten times this many at a time. */
         private int batchSize = 50;
         /**
          * Messages in delivery at once, each to another peer (one SMTP server, one SMSC, one webhook

@@ -22,10 +22,24 @@ public interface OutboxMessageRepository extends JpaRepository<OutboxMessage, Lo
      * tell their peers apart (not their bodies).
      */
     @Query("select new org.reachpbx.directory.integrations.DueMessage(m.id, m.tenantId, m.channel, m.destination,"
-            + " m.target, m.webhookEndpointId) from OutboxMessage m"
+            + " m.target, m.webhookEndpointId, m.nextAttemptAt) from OutboxMessage m"
             + " where m.state = org.reachpbx.directory.integrations.OutboxState.PENDING"
             + " and m.nextAttemptAt <= :now order by m.nextAttemptAt, m.id")
     List<DueMessage> findDue(@Param("now") Instant now, Pageable page);
+
+    /**
+     * The next page of {@link #findDue}: the due messages after {@code (afterAt, afterId)} in its
+     * order. Keyed on the last one read rather than an offset, so that a deep page costs what the
+     * first does (the due index leads to it) and messages taken meanwhile shift nothing.
+     */
+    @Query("select new org.reachpbx.directory.integrations.DueMessage(m.id, m.tenantId, m.channel, m.destination,"
+            + " m.target, m.webhookEndpointId, m.nextAttemptAt) from OutboxMessage m"
+            + " where m.state = org.reachpbx.directory.integrations.OutboxState.PENDING"
+            + " and m.nextAttemptAt <= :now"
+            + " and (m.nextAttemptAt > :afterAt or (m.nextAttemptAt = :afterAt and m.id > :afterId))"
+            + " order by m.nextAttemptAt, m.id")
+    List<DueMessage> findDueAfter(@Param("now") Instant now, @Param("afterAt") Instant afterAt,
+                                  @Param("afterId") long afterId, Pageable page);
 
     /**
      * Takes a due message for one attempt by moving its next attempt to the end of a lease. Only

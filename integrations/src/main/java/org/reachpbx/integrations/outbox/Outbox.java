@@ -54,12 +54,13 @@ public class Outbox {
     }
 
     /**
-     * The messages due now, oldest first, with their peers: several batches' worth, so that messages
-     * waiting for a busy peer do not hide the ones for idle peers behind them.
+     * The messages due now, oldest first, with their peers, read as the sender goes (pages of
+     * several batches): messages waiting for a busy peer do not hide the ones for idle peers behind
+     * them, however many there are. Messages not yet due (waiting out a backoff or a lease) are not
+     * read at all.
      */
-    @Transactional(readOnly = true)
-    public List<DueMessage> due() {
-        return messages.findDue(clock.instant(), PageRequest.of(0, properties.getOutbox().getBatchSize() * 10));
+    public Iterable<DueMessage> due() {
+        return new DueMessages(messages, clock.instant(), properties.getOutbox().getBatchSize() * 10);
     }
 
     /**

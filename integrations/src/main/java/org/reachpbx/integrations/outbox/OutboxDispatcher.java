@@ -50,7 +50,8 @@ public class OutboxDispatcher {
     public int dispatch(Iterable<DueMessage> due, LongConsumer deliver) {
         int started = 0;
         for (DueMessage m : due) {
-            if (started >= batchSize) {
+            // read no further than needed: the due messages are read a page at a time as this goes
+            if (started >= batchSize || senders.availablePermits() == 0) {
                 break;
             }
             String peer = peerOf(m);

@@ -1,5 +1,8 @@
 package org.reachpbx.server.sip.edge;
 
+import gov.nist.core.HostPort;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.NIOMode;
 import gov.nist.javax.sip.stack.NioTcpMessageChannel;
 import gov.nist.javax.sip.stack.NioTcpMessageProcessor;
 import gov.nist.javax.sip.stack.NioTlsMessageProcessor;
@@ -10,7 +13,8 @@ import java.nio.channels.SocketChannel;
 
 /**
  * The stack's NIO TLS transport with the edge's limits: TLS connections count against the same
- * caps as TCP ones ({@link EdgeConnections}) and are closed when idle or slow in the same way.
+ * caps as TCP ones ({@link EdgeConnections}) and are closed when idle or slow in the same way. The
+ * connections the server opens itself are its {@link OutboundTlsChannel}s.
  */
 final class EdgeTlsProcessor extends NioTlsMessageProcessor {
 
@@ -25,6 +29,27 @@ final class EdgeTlsProcessor extends NioTlsMessageProcessor {
     public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor processor, SocketChannel client)
             throws IOException {
         return connections.accept(nioHandler, client, () -> new EdgeTlsChannel(this, client));
+    }
+
+    /** A connection the server opens itself, counting what it sends ({@link OutboundConnections}). */
+    @Override
+    public MessageChannel createMessageChannel(HostPort target) throws IOException {
+        return OutboundConnections.to(target, getTransport(), this, messageChannels,
+                (host, port) -> opened(new OutboundTlsChannel(host, port, this)));
+    }
+
+    @Override
+    public MessageChannel createMessageChannel(InetAddress host, int port) throws IOException {
+        return OutboundConnections.to(host, port, getTransport(), this, messageChannels,
+                (h, p) -> opened(new OutboundTlsChannel(h, p, this)));
+    }
+
+    /** As the stack does after opening a connection in blocking mode: its selector picks up the new socket. */
+    private <C> C opened(C channel) {
+        if (sipStack.nioMode == NIOMode.BLOCKING) {
+            selector.wakeup();
+        }
+        return channel;
     }
 
     void closed(EdgeConnection channel) {

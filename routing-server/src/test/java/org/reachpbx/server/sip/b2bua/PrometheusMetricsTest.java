@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sip.message.Response;
 import org.junit.jupiter.api.Test;
+import org.reachpbx.server.sip.TcpPeer;
 import org.reachpbx.server.sip.TestPhone;
 import org.reachpbx.server.sip.TestPhone.Answering;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,8 @@ import org.springframework.http.ResponseEntity;
  * of calls ended, SIP messages received and sent and routing decisions have moved, the gauges
  * (calls in progress, registrations, outbox, database pool) are there, and only the platform admin
  * may scrape. Messages sent are counted as they leave: the stack's own 100 Trying and the answers
- * it repeats to a retransmitted request too, over UDP and TCP.
+ * it repeats to a retransmitted request too, over UDP and TCP, on connections phones open and on
+ * those the server opens itself.
  */
 // Spring Boot turns metrics export off in tests unless asked (its own context, then).
 @AutoConfigureObservability
@@ -159,6 +161,42 @@ class PrometheusMetricsTest extends WireTestSupport {
             assertThat(new String(buffer, 0, n, java.nio.charset.StandardCharsets.US_ASCII)).startsWith("SIP/2.0 401");
             assertThat(moved(before, scrape(), "pbx_sip_responses_sent_total", "method=\"REGISTER\"",
                     "status=\"4xx\"")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void messagesOnATcpConnectionTheServerOpensAreCounted() throws Exception {
+        // Bram's phone registers over UDP with a TCP contact it never connected from: to ring it the
+        // server opens the TCP connection itself (as to a TCP trunk, or a phone whose connection is gone)
+        try (TcpPeer bramOverTcp = new TcpPeer()) {
+            TestPhone bram = new TestPhone("ch202", DOMAIN, "pw-202-secret", server.port())
+                    .behindNat("127.0.0.1:" + bramOverTcp.port() + ";transport=tcp");
+            phones.add(bram);
+            try {
+                assertThat(bram.register(300, "SHA-256").getStatusCode()).isEqualTo(200);
+                String before = scrape();
+                TestPhone.Call call = trunk().callAsTrunk("0612345678", "0301230002");
+                TcpPeer.Received invite = bramOverTcp.await("INVITE ", 5);
+                assertThat(invite.text()).startsWith("INVITE sip:ch202@127.0.0.1:" + bramOverTcp.port());
+                invite.answer(invite.response("486 Busy Here"));
+                assertThat(bramOverTcp.await("ACK ", 5).connection()).as("the ACK of the 486 on the same connection")
+                        .isSameAs(invite.connection());
+                assertThat(call.awaitFinal(5).getStatusCode()).isEqualTo(Response.BUSY_HERE);
+                assertThat(bramOverTcp.connections()).as("one connection, opened by the server and used").isEqualTo(1);
+                waitUntilNoCalls();
+                // the counter moves as the send returns, a moment after the bytes arrived here
+                String after = scrape();
+                for (int i = 0; i < 50 && moved(before, after, "pbx_sip_requests_sent_total", "method=\"ACK\"") < 1; i++) {
+                    Thread.sleep(100);
+                    after = scrape();
+                }
+                assertThat(moved(before, after, "pbx_sip_requests_sent_total", "method=\"INVITE\""))
+                        .as("the INVITE on the connection the server opened").isEqualTo(1);
+                assertThat(moved(before, after, "pbx_sip_requests_sent_total", "method=\"ACK\""))
+                        .as("the ACK of the 486 on it").isEqualTo(1);
+            } finally {
+                registrations.unbind(tenantId, "ch202", bram.contact());
+            }
         }
     }
 
