@@ -303,9 +303,9 @@ final class Consultation implements PlacedCall.Party {
 
     // ---- media ----
 
-    /** The two parties of the call stop hearing each other (the anchor keeps both sessions). */
+    /** The two parties of the call stop hearing each other (the anchor keeps both sessions; a listen-in ends). */
     private void pauseBridge() {
-        userSide.bridge(null);
+        anchor.pause();
     }
 
     private void music(MediaSession to) {

@@ -252,10 +252,23 @@ public final class MediaAnchor {
     }
 
     /**
+     * GEN-06: a user holds by code or consults ({@code ##}): the two parties stop hearing each other
+     * while both sessions stay in the anchor. Whoever needed the bridge (a listening supervisor) is
+     * told, as at its end.
+     */
+    public void pause() {
+        unbridged();
+        callerSide.bridge(null);
+    }
+
+    /**
      * GEN-06: the two parties talk again after a hold by code or a consultation ({@code *#}): what
      * either hears stops and the bridge is made again. The anchor's sessions never left it.
      */
     public void resume() {
+        synchronized (this) {
+            bridged = true;
+        }
         callerSide.stopPlaying();
         calleeSide.stopPlaying();
         callerSide.bridge(calleeSide);

@@ -165,6 +165,87 @@ class ListenInCallTest extends MediaTestSupport {
     }
 
     @Test
+    void aTransferByTheAgentEndsTheListeningAndTheSupervisorJoinsTheAgentsNextCall() throws Exception {
+        RtpTestPeer bramRtp = peer();
+        RtpTestPeer annaRtp = peer();
+        RtpTestPeer corRtp = peer();
+        RtpTestPeer doraRtp = peer();
+        TestPhone bram = phone("202", bramRtp);
+        TestPhone anna = phone("201", annaRtp);
+        TestPhone cor = phone("203", corRtp);
+        TestPhone dora = phone("204", doraRtp);
+        anna.answering(TestPhone.Answering.ANSWER, 100);
+        TestPhone.Call call = bram.call("201");
+        connected(call, bramRtp);
+        TestPhone.Incoming atAnna = anna.awaitCall(5);
+        annaRtp.remoteFromSdp(new String(atAnna.request.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(awaitTrue(() -> !anna.acks.isEmpty(), Duration.ofSeconds(5))).isTrue();
+        int annaFrom = annaRtp.received().size();
+        TestPhone.Call listen = cor.call("906201");
+        connected(listen, corRtp);
+        assertThat(awaitPrompt(annaRtp, annaFrom, Duration.ofSeconds(10))).isPositive();
+        speaks(annaRtp, AGENT_HZ, List.of(bramRtp, corRtp), List.of());
+
+        // The agent transfers the caller to 204: the mix ends, the supervisor waits on music.
+        dora.answering(TestPhone.Answering.ANSWER, 300);
+        atAnna.refer("sip:204@" + DOMAIN);
+        assertThat(anna.byes.poll(10, TimeUnit.SECONDS)).as("the agent's leg ends").isNotNull();
+        TestPhone.Incoming atDora = dora.awaitCall(10);
+        doraRtp.remoteFromSdp(new String(atDora.request.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(awaitTrue(() -> !dora.acks.isEmpty(), Duration.ofSeconds(5))).isTrue();
+        assertThat(InCallServicesTest.hearsEachOther(bramRtp, doraRtp, CALLER_HZ, 1000)).as("202 talks to 204").isTrue();
+        int after = corRtp.received().size();
+        assertThat(awaitTrue(() -> AudioCheck.durationOfSound(audioSince(corRtp, after)).toMillis() > 1500,
+                Duration.ofSeconds(10))).as("LSN-02: the supervisor waits on music again").isTrue();
+        assertThat(cor.byes).as("the supervisor stays").isEmpty();
+
+        // The agent's next call: the supervisor joins it at the answer.
+        call.hangUp();
+        assertThat(dora.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+        anna.acks.clear();
+        TestPhone.Call next = dora.call("201");
+        connected(next, doraRtp);
+        TestPhone.Incoming again = anna.awaitCall(5);
+        int annaNext = annaRtp.received().size();
+        annaRtp.remoteFromSdp(new String(again.request.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(awaitPrompt(annaRtp, annaNext, Duration.ofSeconds(10)))
+                .as("the agent hears the announcement in its next call").isPositive();
+        speaks(doraRtp, 1000, List.of(annaRtp, corRtp), List.of());
+        listen.hangUp();
+        next.hangUp();
+        assertThat(anna.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void holdingByCodeEndsTheListening() throws Exception {
+        RtpTestPeer bramRtp = peer();
+        RtpTestPeer annaRtp = peer();
+        RtpTestPeer corRtp = peer();
+        TestPhone bram = phone("202", bramRtp);
+        TestPhone anna = phone("201", annaRtp);
+        TestPhone cor = phone("203", corRtp);
+        TestPhone.Call call = agentInACall(bram, bramRtp, anna, annaRtp);
+        int annaFrom = annaRtp.received().size();
+        TestPhone.Call listen = cor.call("906201");
+        connected(listen, corRtp);
+        assertThat(awaitPrompt(annaRtp, annaFrom, Duration.ofSeconds(10))).isPositive();
+        speaks(bramRtp, CALLER_HZ, List.of(annaRtp, corRtp), List.of());
+
+        annaRtp.sendDigits("##").get(5, TimeUnit.SECONDS); // GEN-06 hold
+        int after = corRtp.received().size();
+        assertThat(awaitTrue(() -> AudioCheck.durationOfSound(audioSince(corRtp, after)).toMillis() > 1500,
+                Duration.ofSeconds(10))).as("the supervisor waits on music again").isTrue();
+        assertThat(awaitTrue(() -> !heardQuietly(annaRtp, AGENT_HZ, bramRtp), Duration.ofSeconds(6)))
+                .as("the caller is on hold").isTrue();
+        annaRtp.sendDigits("*#").get(5, TimeUnit.SECONDS);
+        assertThat(InCallServicesTest.hearsEachOther(bramRtp, annaRtp, 500, 1200)).as("*#: talking again").isTrue();
+        assertThat(cor.byes).isEmpty();
+        listen.hangUp();
+        call.hangUp();
+        assertThat(anna.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
     void threeSwitchesToTheAgentsOtherCall() throws Exception {
         RtpTestPeer bramRtp = peer();
         RtpTestPeer deskRtp = peer();
