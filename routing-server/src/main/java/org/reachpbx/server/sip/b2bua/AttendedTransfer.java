@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * the transferor's leg go (BYE), keeps its other party's media session, and the two sessions are
  * bridged. When one of the two remaining parties hangs up, the other call is ended too.
  *
- * <p>Works on calls whose media runs through the server (anchored); the two calls have their own
- * locks, so the second call is reached from a background thread, never one lock inside the other.
+ * <p>Works on calls whose media runs through the server: a call whose media went end to end is
+ * re-INVITEd into the server first ({@link Reanchoring}). The two calls have their own locks, so the
+ * second call is reached from a background thread, never one lock inside the other.
  */
 final class AttendedTransfer {
 
@@ -73,20 +74,31 @@ final class AttendedTransfer {
             refuse(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "Replaces names no other call of this server");
             return;
         }
-        if (!held.canLeaveForTransfer(transferor)) {
-            refuse(st, Response.NOT_IMPLEMENTED, "attended transfer needs the call's media at the server");
+        if (b2b.media() == null) {
+            refuse(st, Response.NOT_IMPLEMENTED, "attended transfer needs the media plane (pbx.media.enabled)");
+            return;
+        }
+        if (!held.answeredWithParty(transferor)) {
+            refuse(st, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "the transferor is no party of an answered call");
             return;
         }
         st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, st.getRequest()));
-        // On the media services' background threads, not the ring timers' single thread: a ring
-        // timer waiting for a call's lock must not hold the transfer up, nor the transfer a timer.
-        b2b.media().background(() -> {
-            try {
-                join(transferor, consultation, consultationDialog);
-            } catch (RuntimeException e) {
-                log.warn("Call {}: attended transfer failed", held.callId(), e);
-            }
-        });
+        // Both calls' media must be at the server (calls whose media went end to end are re-INVITEd
+        // into it first), one call at a time. On the media services' background threads, not the ring
+        // timers' single thread: a ring timer waiting for a call's lock must not hold the transfer up,
+        // nor the transfer a timer; and never one call's lock inside the other's.
+        Runnable failed = () -> b2b.media().background(
+                () -> held.notifyTransferor(transferor, "SIP/2.0 503 Service Unavailable"));
+        b2b.media().background(() -> held.withMediaAtServer(
+                () -> b2b.media().background(() -> consultation.withMediaAtServer(
+                        () -> b2b.media().background(() -> {
+                            try {
+                                join(transferor, consultation, consultationDialog);
+                            } catch (RuntimeException e) {
+                                log.warn("Call {}: attended transfer failed", held.callId(), e);
+                            }
+                        }), failed)),
+                failed));
     }
 
     /** Off the SIP thread: each call lets the transferor go, one lock at a time; then the two stay bridged. */

@@ -1367,6 +1367,38 @@ final class B2bCall implements CallerLeg {
 
     // ---- attended transfer (AttendedTransfer carries it out) ----
 
+    /** Whether {@code dialog} is a party of this answered call that has not left it (an attended transfer names it). */
+    synchronized boolean answeredWithParty(Dialog dialog) {
+        return state == State.ANSWERED && transferorLeft == null && winner != null
+                && (dialog == aDialog || dialog == winner.dialog);
+    }
+
+    /**
+     * Runs {@code then} under this call's lock once the call's media is at the server: at once when it
+     * is anchored, else after both parties were re-INVITEd into the server ({@link Reanchoring});
+     * {@code failed} when that cannot be done or the call changed meanwhile.
+     */
+    synchronized void withMediaAtServer(Runnable then, Runnable failed) {
+        if (media.anchored()) {
+            then.run();
+            return;
+        }
+        if (state != State.ANSWERED || winner == null || b2b.media() == null) {
+            failed.run();
+            return;
+        }
+        Branch with = winner;
+        Reanchoring.start(b2b, this, aDialog, with.dialog, anchor -> {
+            if (state == State.ANSWERED && winner == with && !media.anchored() && transferorLeft == null) {
+                media.adopt(anchor);
+                then.run();
+            } else {
+                anchor.close();
+                failed.run();
+            }
+        }, failed);
+    }
+
     /** Whether {@code transferor}'s leg can leave this answered, anchored call for an attended transfer. */
     synchronized boolean canLeaveForTransfer(Dialog transferor) {
         return state == State.ANSWERED && media.anchored() && transferorLeft == null && winner != null

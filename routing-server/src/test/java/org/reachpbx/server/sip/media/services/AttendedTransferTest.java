@@ -85,6 +85,50 @@ class AttendedTransferTest extends TransferTestSupport {
     }
 
     @Test
+    void callsWhoseMediaWentEndToEndAreBroughtIntoTheServerFirst() throws Exception {
+        // The media tenant anchors only when needed: both calls run phone to phone until the REFER.
+        RtpTestPeer bramRtp = peer();
+        RtpTestPeer annaRtp = peer();
+        RtpTestPeer corRtp = peer();
+        TestPhone bram = mediaPhone("202", bramRtp, java.util.List.of("PCMA"));
+        TestPhone anna = mediaPhone("201", annaRtp, java.util.List.of("PCMA"));
+        TestPhone cor = mediaPhone("203", corRtp, java.util.List.of("PCMA"));
+        anna.answering(TestPhone.Answering.ANSWER, 100);
+        TestPhone.Call held = bram.call("201");
+        assertThat(held.await(200, 10)).isNotNull();
+        held.ack();
+        TestPhone.Incoming atAnna = anna.awaitCall(5);
+        atAnna.reinvite(holdSdp(annaRtp));
+        Response holdOk = atAnna.responses.poll(5, TimeUnit.SECONDS);
+        assertThat(holdOk).isNotNull();
+        atAnna.ack(holdOk);
+        cor.answering(TestPhone.Answering.ANSWER, 100);
+        TestPhone.Call consultation = anna.call("203");
+        assertThat(consultation.await(200, 10)).isNotNull();
+        consultation.ack();
+        assertThat(cor.awaitCall(5)).isNotNull();
+        bram.reinvites.clear();
+        cor.reinvites.clear();
+
+        atAnna.refer("<sip:203@" + MEDIA_DOMAIN + "?Replaces=" + consultation.replaces() + ">");
+        Response accepted = atAnna.responses.poll(5, TimeUnit.SECONDS);
+        assertThat(accepted).isNotNull();
+        assertThat(accepted.getStatusCode()).as("no longer 501 without anchoring").isEqualTo(202);
+        javax.sip.message.Request toBram = bram.reinvites.poll(10, TimeUnit.SECONDS);
+        javax.sip.message.Request toCor = cor.reinvites.poll(10, TimeUnit.SECONDS);
+        assertThat(toBram).as("302's media is brought to the server").isNotNull();
+        assertThat(toCor).as("303's media is brought to the server").isNotNull();
+        bramRtp.remoteFromSdp(new String(toBram.getRawContent(), StandardCharsets.UTF_8));
+        corRtp.remoteFromSdp(new String(toCor.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(InCallServicesTest.referNotify(anna, 15)).as("RFC 3515 NOTIFY").startsWith("SIP/2.0 200");
+        assertThat(byes(anna, 2)).as("both of the transferor's legs end").isTrue();
+
+        assertThat(InCallServicesTest.hearsEachOther(bramRtp, corRtp, 660, 1500)).as("302 and 303 talk").isTrue();
+        held.hangUp();
+        assertThat(cor.byes.poll(5, TimeUnit.SECONDS)).as("303's call ends with 302's").isNotNull();
+    }
+
+    @Test
     void aReplacesNamingNoCallOfTheServerIsRefusedAndTheCallStays() throws Exception {
         RtpTestPeer bramRtp = peer();
         RtpTestPeer annaRtp = peer();
