@@ -60,8 +60,10 @@ import org.slf4j.LoggerFactory;
  *   <li>REJECT: the decision's SIP status with a Reason header.</li>
  * </ul>
  * Once answered the two dialogs are bridged: BYE from either side ends both, re-INVITE, UPDATE and
- * INFO are relayed with their bodies unchanged. All methods run under the call's lock; JAIN-SIP
- * calls in on several threads and the timers on another.
+ * INFO are relayed with their bodies unchanged. Blind transfers and the NOTIFYs of REFERs are
+ * {@link CallTransfers}', the users' in-call codes {@link InCallKeys}'; both act through this call's
+ * package-private hooks. All methods run under the call's lock; JAIN-SIP calls in on several
+ * threads and the timers on another.
  */
 final class B2bCall implements CallerLeg {
 
@@ -126,8 +128,9 @@ final class B2bCall implements CallerLeg {
     private Consumer<B2bCall> afterTransferEnds;
     /** The AI extension whose service is connected (AI-02): its leg may hand the caller on by REFER. */
     private String aiExtension;
-    /** Counts the transfers of this call: a return timer of an earlier transfer does nothing. */
-    private int transfers;
+    /** Its blind transfers and the NOTIFYs of REFERs (GEN-03/04/06), and its users' in-call codes (GEN-06/07). */
+    private final CallTransfers transfers;
+    private final InCallKeys keys;
     /** The menu the caller is in (IVR-05: its failover timer runs until the caller leaves it). */
     private String menuAt;
     private ScheduledFuture<?> menuTimer;
@@ -140,8 +143,6 @@ final class B2bCall implements CallerLeg {
     private AgentRing bridgedAgent;
     /** A user's hold or consultation by DTMF code (GEN-05/06), while it lasts. */
     private Consultation consultation;
-    /** How long a lone {@code ##} waits for more digits before it means hold (GEN-06). */
-    private static final long HOLD_AFTER_MS = 2_000;
 
     B2bCall(B2bua b2b, Setup setup, ServerTransaction aTx, Dialog aDialog, LiveCalls.Taken counts, Instant now) {
         this.b2b = b2b;
@@ -154,6 +155,8 @@ final class B2bCall implements CallerLeg {
         this.startedAt = now;
         this.media = new BridgeMedia(b2b.media(), setup, callId(), aInvite.getRawContent(),
                 b2b.anchorsForService(setup.tenantId()));
+        this.transfers = new CallTransfers(b2b, this);
+        this.keys = new InCallKeys(b2b, this, transfers);
     }
 
     @Override
@@ -388,7 +391,7 @@ final class B2bCall implements CallerLeg {
         Request in = st.getRequest();
         String target = CallTransfer.target(in);
         if (aiExtension == null) {
-            transferByCallee(st, target);
+            transfers.byCallee(st, target);
             return;
         }
         if (!media.anchored()) {
@@ -401,7 +404,7 @@ final class B2bCall implements CallerLeg {
         }
         st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, in));
         Branch ai = winner;
-        notifyReferThenBye(ai.dialog);
+        transfers.notifyReferThenBye(ai.dialog);
         ai.done = true;
         log.info("Call {}: AI service {} handed the caller to {}; its leg is released", callId(), aiExtension, target);
         aiExtension = null;
@@ -409,263 +412,6 @@ final class B2bCall implements CallerLeg {
         served = b2b.media().takeBack(this, media.release());
         state = State.ROUTING;
         execute(setup.redecide().transfer(target));
-    }
-
-    /**
-     * A blind transfer by the called user's transfer key (GEN-03/04): decided as a call from that
-     * user to the target (barring, external-call limit), refused on the REFER when the rules refuse
-     * (the call stays as it was); otherwise the user's leg is released and the caller, whose media the
-     * server holds, is routed on; unanswered it returns to the user (GEN-04). A transfer to {@code *6}
-     * parks the caller (PARK-02) and the user hears the line first.
-     */
-    private void transferByCallee(ServerTransaction st, String target) throws Exception {
-        Branch by = winner;
-        CallTransfer transfer = new CallTransfer(b2b, setup, callId());
-        RoutingDecision d = transfer.refuseEarly(st, by.user, target, b2b.media() != null)
-                ? null : setup.redecide().transferFrom(by.user, by.channel, target);
-        if (d == null || transfer.refusedByRules(st, d)) {
-            return;
-        }
-        if (CallTransfer.isPark(d) && transfer.parkLinesFull(setup.view(), st)) {
-            return;
-        }
-        st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, st.getRequest()));
-        if (media.anchored()) {
-            completeTransfer(transfer, by, d, target, true);
-            return;
-        }
-        // The media went end to end: both parties come to the server first (when-needed anchoring).
-        Reanchoring.start(b2b, this, aDialog, by.dialog, anchor -> {
-            if (state == State.ANSWERED && winner == by) {
-                media.adopt(anchor);
-                completeTransfer(transfer, by, d, target, true);
-            } else {
-                anchor.close();
-            }
-        }, () -> notifyRefer(by.dialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource", null));
-    }
-
-    /**
-     * A blind transfer by the caller's transfer key (GEN-03/04): the called party is the one that
-     * moves on, so the server calls the target itself as a call of the caller (a {@link PlacedCall},
-     * barring applies and a refusal is answered on the REFER), the called party hears the ringback
-     * and is connected at the answer; the caller's leg ends at once (NOTIFY 200, then BYE), as after
-     * the consulting user hung up in {@link Consultation}. Calls whose media went end to end are
-     * brought into the server first.
-     */
-    private void transferByCaller(ServerTransaction st) throws Exception {
-        String target = CallTransfer.target(st.getRequest());
-        CallTransfer transfer = new CallTransfer(b2b, setup, callId());
-        String user = setup.callerUser();
-        RoutingDecision d = transfer.refuseEarly(st, user, target, b2b.media() != null)
-                ? null : setup.redecide().transferFrom(user, setup.callerChannel(), target);
-        if (d == null || transfer.refusedByRules(st, d)) {
-            return;
-        }
-        if (CallTransfer.isPark(d)) {
-            answer(st, Response.NOT_IMPLEMENTED); // parking is the called user's (PARK-02)
-            return;
-        }
-        st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, st.getRequest()));
-        Branch with = winner;
-        Runnable moveOn = () -> {
-            consultation = Consultation.hold(b2b, this, true, user, setup.callerChannel(), media.anchor());
-            consultation.consult(target);
-            if (consultation.holding() || consultation.over()) {
-                consultation = null; // no call could be placed: the two stay connected
-                media.anchor().resume();
-                notifyRefer(aDialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource", null);
-                return;
-            }
-            log.info("Call {}: the caller {} transferred the called party to {}", callId(), user, target);
-            consultation.userHungUp(aDialog);
-            notifyReferThenBye(aDialog);
-        };
-        if (media.anchored()) {
-            moveOn.run();
-            return;
-        }
-        Reanchoring.start(b2b, this, aDialog, with.dialog, anchor -> {
-            if (state == State.ANSWERED && winner == with && transferorLeft == null) {
-                media.adopt(anchor);
-                moveOn.run();
-            } else {
-                anchor.close();
-            }
-        }, () -> notifyRefer(aDialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource", null));
-    }
-
-    /** The transfer accepted and the media at the server: the transferor's leg goes, the caller is routed on. */
-    private void completeTransfer(CallTransfer transfer, Branch by, RoutingDecision d, String target, boolean referred) {
-        by.done = true;
-        winner = null;
-        MediaAnchor.Split split = media.release().split();
-        served = b2b.media().takeBack(this, split.caller());
-        callerAnswered = true; // the caller has the 200 of the bridge: what follows ends with a BYE
-        if (CallTransfer.isPark(d)) {
-            state = State.SERVED;
-            Integer line = b2b.inCall().park(setup.view(), by.user, by.channel, served);
-            transfer.announceLine(by.dialog, by.channel, split.callee(), line, this::locked,
-                    referred ? () -> notifyReferThenBye(by.dialog) : () -> sendBye(by.dialog));
-            if (line == null) {
-                hangUp();
-            }
-            return;
-        }
-        split.callee().close();
-        if (referred) {
-            notifyReferThenBye(by.dialog);
-        } else {
-            sendBye(by.dialog);
-        }
-        log.info("Call {}: transferred by {} to {}", callId(), by.user, target);
-        state = State.ROUTING;
-        int mine = ++transfers;
-        Integer returnAfter = transfer.returnAfterSeconds(setup.view(), by.user, by.channel, target);
-        execute(d);
-        if (returnAfter != null && state == State.ROUTING) {
-            b2b.timer().schedule(() -> returnToTransferor(mine, by.user), returnAfter, TimeUnit.SECONDS);
-        }
-    }
-
-    /** GEN-04: nobody answered the transfer in time: the call rings back at the transferring user, once. */
-    private synchronized void returnToTransferor(int transfer, String user) {
-        if (transfer != transfers || state != State.ROUTING || !callerAnswered) {
-            return;
-        }
-        log.info("Call {}: transfer not answered; back to {}", callId(), user);
-        cancelBranches(null);
-        RoutingDecision back = setup.redecide().transfer(user);
-        execute(back);
-    }
-
-    /**
-     * GEN-06/07: the DTMF codes of the call's users, read from the anchored media sessions (the
-     * server sees RFC 4733 digits only when the media runs through it: {@code anchor-media: always}):
-     * the called user's, and the caller's unless the server placed this call itself (a consultation's
-     * keys belong to the call it was started from).
-     */
-    private void watchCodes(Branch by) {
-        if (!media.anchored()) {
-            return;
-        }
-        MediaAnchor anchor = media.anchor();
-        if (by.user != null) {
-            watchCodes(anchor, false, by.user, by.channel, by);
-        }
-        if (setup.callerUser() != null && !b2b.placed().isPlaced(callId())) {
-            watchCodes(anchor, true, setup.callerUser(), setup.callerChannel(), by);
-        }
-    }
-
-    private void watchCodes(MediaAnchor anchor, boolean caller, String user, String channel, Branch with) {
-        InCallCodes codes = new InCallCodes();
-        anchor.onDigit(caller, digit -> locked(() -> {
-            if (state == State.ANSWERED && winner == with && media.anchor() == anchor && transferorLeft == null) {
-                keyed(codes, caller, user, channel, digit);
-            }
-        }));
-    }
-
-    /** One key of a user: a consultation's key, or the next digit of a code (GEN-06/07). */
-    private void keyed(InCallCodes codes, boolean caller, String user, String channel, char digit) {
-        if (consultation != null && consultation.over()) {
-            consultation = null;
-        }
-        if (consultation != null && consultation.userIsCaller() != caller) {
-            return; // the held party's keys are no codes
-        }
-        if (consultation != null && consultation.keyed(digit)) {
-            codes.reset();
-            return;
-        }
-        InCallCodes.Code code = codes.keyed(digit);
-        if (code instanceof InCallCodes.BlindTransfer t) {
-            if (caller) {
-                log.info("Call {}: ##*{}# by the caller {} is not supported (only the called user transfers blind)",
-                        callId(), t.destination(), user);
-            } else {
-                transferByCode(winner, t.destination());
-            }
-        } else if (code instanceof InCallCodes.Consultation k) {
-            if (consultation == null) {
-                consultation = Consultation.hold(b2b, this, caller, user, channel, media.anchor());
-            }
-            consultation.consult(k.destination());
-        } else if (codes.onlyHashes() && consultation == null) {
-            int mark = codes.keys();
-            b2b.timer().schedule(() -> locked(() -> holdIfNothingFollows(codes, mark, caller, user, channel)),
-                    HOLD_AFTER_MS, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** {@code ##} and nothing after it: the other party is put on hold (GEN-06). */
-    private void holdIfNothingFollows(InCallCodes codes, int mark, boolean caller, String user, String channel) {
-        if (codes.keys() == mark && codes.onlyHashes() && consultation == null && state == State.ANSWERED
-                && media.anchored() && transferorLeft == null) {
-            codes.reset();
-            consultation = Consultation.hold(b2b, this, caller, user, channel, media.anchor());
-        }
-    }
-
-    /**
-     * {@code ##*<dest>#} (GEN-06): a blind transfer as by the transfer key, decided as a call of the
-     * user (barring applies); a refused target leaves the call as it was. {@code ##**6#} parks the
-     * other party (PARK-02) when a line is free.
-     */
-    private void transferByCode(Branch by, String target) {
-        if (state != State.ANSWERED || winner != by || !media.anchored() || transferorLeft != null) {
-            return;
-        }
-        RoutingDecision d = setup.redecide().transferFrom(by.user, by.channel, target);
-        CallTransfer transfer = new CallTransfer(b2b, setup, callId());
-        if (d.outcome() == RoutingDecision.Outcome.REJECT || CallTransfer.isPark(d) && !transfer.parkLineFree(setup.view())) {
-            log.info("Call {}: ##*{}# by {} refused", callId(), target, by.user);
-            return;
-        }
-        if (consultation != null) {
-            consultation.callEnded();
-            consultation = null;
-        }
-        completeTransfer(transfer, by, d, target, false);
-    }
-
-    /**
-     * RFC 3515: the REFER's implicit subscription ends with the final outcome (here: taken over),
-     * and the transferor's leg ends once the phone has answered that NOTIFY. A BYE sent right behind
-     * the NOTIFY can be handled first by a phone that works on several requests at once; its dialog
-     * gone, it refuses the NOTIFY (481) and never learns the outcome. (RFC 5589 phones hang up
-     * themselves on the NOTIFY; their BYE and ours cross harmlessly.)
-     */
-    private void notifyReferThenBye(Dialog dialog) {
-        if (!notifyRefer(dialog, "SIP/2.0 200 OK", "terminated;reason=noresource",
-                new NotifySent(this, () -> sendBye(dialog)))) {
-            sendBye(dialog);
-        }
-    }
-
-    /** A NOTIFY sent for a REFER, and what follows once it is answered or timed out (under the call's lock). */
-    record NotifySent(B2bCall call, Runnable then) {
-        void answered() {
-            call.locked(then);
-        }
-    }
-
-    /** Sends the NOTIFY; false when it could not be sent. */
-    private boolean notifyRefer(Dialog dialog, String sipfrag, String subscriptionState, NotifySent sent) {
-        try {
-            Request notify = dialog.createRequest(Request.NOTIFY);
-            notify.addHeader(b2b.sip().headers().createEventHeader("refer"));
-            notify.addHeader(b2b.sip().headers().createSubscriptionStateHeader(subscriptionState));
-            notify.setContent(sipfrag + "\r\n", b2b.sip().headers().createContentTypeHeader("message", "sipfrag;version=2.0"));
-            ClientTransaction ct = b2b.sip().provider().getNewClientTransaction(notify);
-            ct.setApplicationData(sent);
-            dialog.sendRequest(ct);
-            return true;
-        } catch (Exception e) {
-            log.info("Call {}: NOTIFY for the REFER failed: {}", callId(), e.toString());
-            return false;
-        }
     }
 
     /**
@@ -1094,7 +840,7 @@ final class B2bCall implements CallerLeg {
             ok.setContent(r.getRawContent(), (ContentTypeHeader) r.getHeader(ContentTypeHeader.NAME));
         }
         aTx.sendResponse(ok);
-        watchCodes(b);
+        keys.watch(b);
         log.debug("Call {} answered by {}", callId(), b);
         b2b.answered(media, setup, callId(), b.user, answeredAt);
         if (b.user != null) {
@@ -1119,7 +865,7 @@ final class B2bCall implements CallerLeg {
         cancelBranches(b);
         counts.user(b.user);
         counts.channel(b.channel);
-        watchCodes(b);
+        keys.watch(b);
         log.debug("Call {} answered by {} after the server's menu", callId(), b);
         b2b.answered(media, setup, callId(), b.user, b2b.now());
         if (agentRing != null) {
@@ -1149,7 +895,7 @@ final class B2bCall implements CallerLeg {
         sendBye(b.dialog);
     }
 
-    private void cancelBranches(Branch except) {
+    void cancelBranches(Branch except) {
         for (Branch b : branches) {
             if (b != except && !b.done && !b.cancelRequested) {
                 b.cancelRequested = true;
@@ -1346,7 +1092,7 @@ final class B2bCall implements CallerLeg {
             } else if (state == State.ANSWERED && !fromCaller) {
                 referFromCallee(st);
             } else if (state == State.ANSWERED && transferorLeft == null && consultation == null) {
-                transferByCaller(st);
+                transfers.byCaller(st);
             } else {
                 log.info("Call {}: REFER {} refused with 501 (call {})", callId(),
                         fromCaller ? "from the caller's side without Replaces" : "before the call was answered", state);
@@ -1357,12 +1103,65 @@ final class B2bCall implements CallerLeg {
         }
     }
 
-    private void answer(ServerTransaction st, int status) {
+    void answer(ServerTransaction st, int status) {
         try {
             st.sendResponse(b2b.sip().messages().createResponse(status, st.getRequest()));
         } catch (Exception ignored) {
             // the transaction is gone
         }
+    }
+
+    // ---- for its transfers and in-call keys (CallTransfers, InCallKeys); they call under this call's lock ----
+
+    /** The answering party's branch while the call is answered, else null. */
+    Branch winner() {
+        return winner;
+    }
+
+    BridgeMedia bridgeMedia() {
+        return media;
+    }
+
+    /** A user's hold or consultation by DTMF code, while it lasts (GEN-05/06), else null. */
+    Consultation consultation() {
+        return consultation;
+    }
+
+    void consultation(Consultation c) {
+        consultation = c;
+    }
+
+    /** No transferor left this call by an attended transfer: both parties are still its own. */
+    boolean transferorStayed() {
+        return transferorLeft == null;
+    }
+
+    boolean callerAnswered() {
+        return callerAnswered;
+    }
+
+    /**
+     * {@code from}'s leg is done and leaves the call; the caller's side of the released bridge goes
+     * to a session of the server, which is returned. The caller has the 200 of the bridge, so what
+     * follows ends with a BYE.
+     */
+    ServedCall takeBackCaller(Branch from, MediaAnchor.CallerSide callerSide) {
+        from.done = true;
+        winner = null;
+        served = b2b.media().takeBack(this, callerSide);
+        callerAnswered = true;
+        return served;
+    }
+
+    /** The server serves the caller taken back (a parked call, PARK-02). */
+    void servedByServer() {
+        state = State.SERVED;
+    }
+
+    /** The caller taken back is routed on with {@code d} (a transfer's target). */
+    void routeOn(RoutingDecision d) {
+        state = State.ROUTING;
+        execute(d);
     }
 
     // ---- attended transfer (AttendedTransfer carries it out) ----
@@ -1420,13 +1219,13 @@ final class B2bCall implements CallerLeg {
     }
 
     synchronized void notifyTransferor(Dialog transferor, String sipfrag) {
-        notifyRefer(transferor, sipfrag, "terminated;reason=noresource", null);
+        transfers.notifyRefer(transferor, sipfrag, "terminated;reason=noresource", null);
     }
 
     /** The attended transfer is done: the transferor hears so (NOTIFY 200), then its leg ends. */
     synchronized void notifyTransferorThenBye(Dialog transferor) {
         if (transferor == transferorLeft) {
-            notifyReferThenBye(transferor);
+            transfers.notifyReferThenBye(transferor);
         }
     }
 
@@ -1618,7 +1417,7 @@ final class B2bCall implements CallerLeg {
         end();
     }
 
-    private void sendBye(Dialog dialog) {
+    void sendBye(Dialog dialog) {
         if (dialog == aDialog && callerAckPending) {
             // RFC 3261 §15: a UAS does not send BYE before the ACK of its 2xx (a phone may drop a
             // BYE that overtakes its ACK). It goes out with the ACK, or after a short wait without one.

@@ -359,7 +359,7 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
             relay.call().relayResponse(relay, r);
         } else if (owner instanceof Reanchoring.Leg leg && tx != null) {
             leg.owner().call().locked(() -> leg.owner().response(leg, r));
-        } else if (owner instanceof B2bCall.NotifySent notify && r.getStatusCode() >= 200) {
+        } else if (owner instanceof CallTransfers.NotifySent notify && r.getStatusCode() >= 200) {
             notify.answered();
         } else if (owner instanceof PlacedCall call && Request.INVITE.equals(method)) {
             call.owner().locked(() -> call.response(r));
@@ -373,7 +373,7 @@ public class B2bua implements org.reachpbx.server.sip.services.CallsInProgress {
                 && event.getClientTransaction().getApplicationData() instanceof Reanchoring.Leg leg) {
             leg.owner().call().locked(leg.owner()::timeout);
         } else if (!event.isServerTransaction()
-                && event.getClientTransaction().getApplicationData() instanceof B2bCall.NotifySent notify) {
+                && event.getClientTransaction().getApplicationData() instanceof CallTransfers.NotifySent notify) {
             notify.answered();
         } else if (!event.isServerTransaction()
                 && event.getClientTransaction().getApplicationData() instanceof PlacedCall call
