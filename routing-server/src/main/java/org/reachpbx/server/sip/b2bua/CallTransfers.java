@@ -100,17 +100,11 @@ final class CallTransfers {
         Branch with = call.winner();
         BridgeMedia media = call.bridgeMedia();
         Runnable moveOn = () -> {
-            call.consultation(Consultation.hold(b2b, call, true, user, setup.callerChannel(), media.anchor()));
-            call.consultation().consult(target);
-            if (call.consultation().holding() || call.consultation().over()) {
-                call.consultation(null); // no call could be placed: the two stay connected
-                media.anchor().resume();
+            if (calledPartyMovesOn(user, target)) {
+                notifyReferThenBye(aDialog);
+            } else {
                 notifyRefer(aDialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource", null);
-                return;
             }
-            log.info("Call {}: the caller {} transferred the called party to {}", call.callId(), user, target);
-            call.consultation().userHungUp(aDialog);
-            notifyReferThenBye(aDialog);
         };
         if (media.anchored()) {
             moveOn.run();
@@ -124,6 +118,54 @@ final class CallTransfers {
                 anchor.close();
             }
         }, () -> notifyRefer(aDialog, "SIP/2.0 503 Service Unavailable", "terminated;reason=noresource", null));
+    }
+
+    /**
+     * {@code ##*<dest>#} keyed by the caller (GEN-06): as by the caller's transfer key, without a
+     * REFER: a refused target (barring) leaves the call as it was, parking stays the called user's;
+     * otherwise the caller's leg ends (BYE) and the called party is connected to the target at its
+     * answer.
+     */
+    void byCallerCode(String target) {
+        B2bCall.Setup setup = call.setup();
+        String user = setup.callerUser();
+        if (call.state() != B2bCall.State.ANSWERED || !call.bridgeMedia().anchored() || !call.transferorStayed()
+                || user == null) {
+            return;
+        }
+        RoutingDecision d = setup.redecide().transferFrom(user, setup.callerChannel(), target);
+        if (d.outcome() == RoutingDecision.Outcome.REJECT || CallTransfer.isPark(d)) {
+            log.info("Call {}: ##*{}# by the caller {} refused", call.callId(), target, user);
+            return;
+        }
+        if (call.consultation() != null) {
+            call.consultation().callEnded();
+            call.consultation(null);
+        }
+        if (calledPartyMovesOn(user, target)) {
+            call.sendBye(call.aDialog);
+        }
+    }
+
+    /**
+     * The caller's blind transfer: the server calls the target as a call of the caller (a {@link
+     * PlacedCall} through a {@link Consultation}) and the caller leaves at once, the called party
+     * hearing the ringback until the answer; false (the two stay connected) when no call could be placed.
+     */
+    private boolean calledPartyMovesOn(String user, String target) {
+        B2bCall.Setup setup = call.setup();
+        BridgeMedia media = call.bridgeMedia();
+        Consultation c = Consultation.hold(b2b, call, true, user, setup.callerChannel(), media.anchor());
+        call.consultation(c);
+        c.consult(target);
+        if (c.holding() || c.over()) {
+            call.consultation(null);
+            media.anchor().resume();
+            return false;
+        }
+        log.info("Call {}: the caller {} transferred the called party to {}", call.callId(), user, target);
+        c.userHungUp(call.aDialog);
+        return true;
     }
 
     /**

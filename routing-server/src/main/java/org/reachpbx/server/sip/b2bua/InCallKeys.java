@@ -79,8 +79,7 @@ final class InCallKeys {
         InCallCodes.Code code = codes.keyed(digit);
         if (code instanceof InCallCodes.BlindTransfer t) {
             if (caller) {
-                log.info("Call {}: ##*{}# by the caller {} is not supported (only the called user transfers blind)",
-                        call.callId(), t.destination(), user);
+                transfers.byCallerCode(t.destination());
             } else {
                 transfers.byCode(call.winner(), t.destination());
             }

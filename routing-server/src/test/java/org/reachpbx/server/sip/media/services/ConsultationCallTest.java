@@ -216,6 +216,21 @@ class ConsultationCallTest extends TransferTestSupport {
         assertThat(cor.byes.poll(5, TimeUnit.SECONDS)).as("301's hang-up ends 303's leg").isNotNull();
     }
 
+    @Test
+    void theCallersBlindTransferByCodeMovesTheCalledUserOn() throws Exception {
+        bramCallsAnna();
+        cor.answering(TestPhone.Answering.ANSWER, 300);
+        bramRtp.sendDigits("##*303#").get(10, TimeUnit.SECONDS);
+        assertThat(bram.byes.poll(10, TimeUnit.SECONDS)).as("the transferring caller's leg ends").isNotNull();
+        TestPhone.Incoming atCor = cor.awaitCall(10);
+        assertThat(atCor.header("From")).as("a call of 302").contains("sip:302@");
+        corRtp.remoteFromSdp(new String(atCor.request.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(awaitTrue(() -> !cor.acks.isEmpty(), Duration.ofSeconds(5))).isTrue();
+        assertThat(InCallServicesTest.hearsEachOther(annaRtp, corRtp, 500, 1200)).as("301 talks to 303").isTrue();
+        atAnna.hangUp();
+        assertThat(cor.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
     /** Whether {@code hearer} hears a tone {@code speaker} sends now. */
     static boolean heard(RtpTestPeer speaker, int hz, RtpTestPeer hearer) throws Exception {
         int from = hearer.received().size();
