@@ -1081,7 +1081,8 @@ final class B2bCall implements CallerLeg {
 
     /**
      * A REFER: with Replaces an attended transfer (either side may send it); without, a blind
-     * transfer by the called user or the AI service. Other REFERs get 501.
+     * transfer by the called user, the AI service or the caller. A REFER before the answer or while
+     * a transfer is under way gets 403.
      */
     private void referred(boolean fromCaller, ServerTransaction st) {
         try {
@@ -1094,9 +1095,10 @@ final class B2bCall implements CallerLeg {
             } else if (state == State.ANSWERED && transferorLeft == null && consultation == null) {
                 transfers.byCaller(st);
             } else {
-                log.info("Call {}: REFER {} refused with 501 (call {})", callId(),
-                        fromCaller ? "from the caller's side without Replaces" : "before the call was answered", state);
-                answer(st, Response.NOT_IMPLEMENTED);
+                // Not answered yet, or already being transferred: not now (the phone keeps its call).
+                log.info("Call {}: REFER refused with 403 (call {}, {})", callId(), state,
+                        transferorLeft != null || consultation != null ? "a transfer is under way" : "not answered");
+                answer(st, Response.FORBIDDEN);
             }
         } catch (Exception e) {
             log.info("Call {}: REFER not handled: {}", callId(), e.toString());

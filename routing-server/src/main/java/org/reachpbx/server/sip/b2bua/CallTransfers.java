@@ -93,7 +93,7 @@ final class CallTransfers {
             return;
         }
         if (CallTransfer.isPark(d)) {
-            call.answer(st, Response.NOT_IMPLEMENTED); // parking is the called user's (PARK-02)
+            call.answer(st, Response.FORBIDDEN); // parking is the called user's (PARK-02)
             return;
         }
         st.sendResponse(b2b.sip().messages().createResponse(Response.ACCEPTED, st.getRequest()));
@@ -165,6 +165,17 @@ final class CallTransfers {
         }
         log.info("Call {}: the caller {} transferred the called party to {}", call.callId(), user, target);
         c.userHungUp(call.aDialog);
+        // GEN-04: not reached, the call returns to the transferring user, as a call of the party that
+        // was transferred (or of the transferring user when that party is no user of the account).
+        Integer after = new CallTransfer(b2b, setup, call.callId())
+                .returnAfterSeconds(setup.view(), user, setup.callerChannel(), target);
+        Branch other = call.winner();
+        if (after != null && other != null) {
+            c.returnIfNotReached(other.user != null && other.channel != null
+                    ? new Consultation.ReturnCall(other.user, other.channel, user)
+                    : new Consultation.ReturnCall(user, setup.callerChannel(), user));
+            b2b.timer().schedule(() -> call.locked(c::returnNow), after, java.util.concurrent.TimeUnit.SECONDS);
+        }
         return true;
     }
 

@@ -32,6 +32,9 @@ final class Consultation implements PlacedCall.Party {
 
     private static final Logger log = LoggerFactory.getLogger(Consultation.class);
 
+    /** A placed call that ended after its answer (hung up by the far end) ends with this status. */
+    private static final int Response_OK = 200;
+
     enum State {
         /** The other party hears music; the user may key {@code *#} or a new {@code ##<dest>#}. */
         HELD,
@@ -64,6 +67,12 @@ final class Consultation implements PlacedCall.Party {
     private Mixer mixer;
     /** {@code *} was keyed during a consultation: a {@code #} now makes {@code *#}. */
     private boolean star;
+    /** GEN-04, the caller's blind transfer: whom the handed-over party is put through to when the target is not reached. */
+    private ReturnCall back;
+
+    /** A call back to the transferring user, placed as a call of {@code user} on {@code channel}. */
+    record ReturnCall(String user, String channel, String dialled) {
+    }
 
     private Consultation(B2bua b2b, B2bCall call, boolean userIsCaller, String user, String channel,
                          MediaAnchor anchor) {
@@ -232,6 +241,41 @@ final class Consultation implements PlacedCall.Party {
         return true;
     }
 
+    /**
+     * GEN-04 for a blind transfer by the caller: when the target is not reached (refused, busy, or
+     * still ringing when {@link #returnNow} comes), the handed-over party is put through to {@code
+     * back} instead of released, once.
+     */
+    void returnIfNotReached(ReturnCall back) {
+        this.back = back;
+    }
+
+    /** The transfer-return time is over and the target still rings: it stops ringing and the call returns. */
+    void returnNow() {
+        if (state == State.HANDED_OVER && placed != null && !placed.talking() && back != null) {
+            PlacedCall ringing = placed;
+            placed = null;
+            ringing.hangUp();
+            callBack();
+        }
+    }
+
+    /** Places the return call; false when there is none to place or it could not be placed. */
+    private boolean callBack() {
+        ReturnCall r = back;
+        back = null;
+        if (r == null) {
+            return false;
+        }
+        placed = PlacedCall.dial(b2b, call, this, r.user(), r.channel(), r.dialled());
+        if (placed == null) {
+            return false;
+        }
+        otherSide.play(b2b.media().ringback(), true, () -> { });
+        log.info("Call {}: the transfer was not answered; it returns to {}", call.callId(), r.dialled());
+        return true;
+    }
+
     /** The held party hung up: during a consultation the user stays with the consulted party (true). */
     boolean otherHungUp(javax.sip.Dialog otherDialog) {
         if (placed == null || state == State.HELD || state == State.OVER) {
@@ -290,6 +334,9 @@ final class Consultation implements PlacedCall.Party {
         }
         placed = null;
         log.info("Call {}: the consultation of {} ended ({})", call.callId(), user, status);
+        if (state == State.HANDED_OVER && status != Response_OK && callBack()) {
+            return;
+        }
         switch (state) {
             case HANDED_OVER, OTHER_LEFT -> {
                 leaveMixer();

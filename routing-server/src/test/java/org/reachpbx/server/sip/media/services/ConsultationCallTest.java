@@ -231,6 +231,26 @@ class ConsultationCallTest extends TransferTestSupport {
         assertThat(cor.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
     }
 
+    @Test
+    void theCallersBlindTransferThatIsNotAnsweredReturnsToTheCaller() throws Exception {
+        bramCallsAnna();
+        cor.answering(TestPhone.Answering.DECLINE, 100);
+        bram.answering(TestPhone.Answering.ANSWER, 100);
+        call[0].refer("sip:303@" + DOMAIN);
+        assertThat(call[0].await(202, 5)).isNotNull();
+        assertThat(bram.byes.poll(5, TimeUnit.SECONDS)).as("the caller's leg ends").isNotNull();
+        assertThat(cor.awaitCall(10)).as("303 is called and declines").isNotNull();
+
+        TestPhone.Incoming back = bram.awaitCall(10);
+        assertThat(back).as("GEN-04: the call returns to 302").isNotNull();
+        assertThat(back.header("From")).as("as a call of the transferred party").contains("sip:301@");
+        bramRtp.remoteFromSdp(new String(back.request.getRawContent(), StandardCharsets.UTF_8));
+        assertThat(awaitTrue(() -> !bram.acks.isEmpty(), Duration.ofSeconds(5))).isTrue();
+        assertThat(InCallServicesTest.hearsEachOther(bramRtp, annaRtp, 440, 880)).as("302 and 301 talk again").isTrue();
+        atAnna.hangUp();
+        assertThat(bram.byes.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
     /** Whether {@code hearer} hears a tone {@code speaker} sends now. */
     static boolean heard(RtpTestPeer speaker, int hz, RtpTestPeer hearer) throws Exception {
         int from = hearer.received().size();
