@@ -1217,6 +1217,12 @@ final class B2bCall implements CallerLeg {
         }
         transferorLeft = transferor;
         afterTransferEnds = ends;
+        // The leaving user is in a call no more (USR-11 busy; a transfer may ring it back, GEN-04).
+        if (transferor == aDialog) {
+            counts.leave(setup.callerUser(), setup.callerChannel());
+        } else {
+            counts.leave(winner.user, winner.channel);
+        }
         return media.keepSide(transferor != aDialog);
     }
 

@@ -36,7 +36,7 @@ public class LiveCalls {
     /** What one call counts for; released once. */
     public final class Taken {
         private final long tenantId;
-        private final List<CallCounters.Lease> leases = new ArrayList<>();
+        private final List<Held> leases = new ArrayList<>();
         private boolean released;
 
         private Taken(long tenantId) {
@@ -63,7 +63,27 @@ public class LiveCalls {
             if (key == null || released) {
                 return;
             }
-            leases.add(counters.take(tenantId, kind, key));
+            leases.add(new Held(kind, key, counters.take(tenantId, kind, key)));
+        }
+
+        /**
+         * A party left the call while it goes on (a transfer): its user's and channel's counts are
+         * given back now, so it is no longer busy (USR-11) and can be called back (GEN-04).
+         */
+        public synchronized void leave(String user, String channel) {
+            giveBack(Kind.USER, user);
+            giveBack(Kind.CHANNEL, channel);
+        }
+
+        private void giveBack(Kind kind, String key) {
+            for (java.util.Iterator<Held> it = leases.iterator(); it.hasNext(); ) {
+                Held h = it.next();
+                if (h.kind() == kind && h.key().equals(key)) {
+                    it.remove();
+                    h.lease().release();
+                    return;
+                }
+            }
         }
 
         /** Gives every count back; a second call does nothing. */
@@ -72,9 +92,13 @@ public class LiveCalls {
                 return;
             }
             released = true;
-            leases.forEach(CallCounters.Lease::release);
+            leases.forEach(h -> h.lease().release());
             leases.clear();
         }
+    }
+
+    /** One count a call holds. */
+    private record Held(Kind kind, String key, CallCounters.Lease lease) {
     }
 
     public Taken take(long tenantId) {
