@@ -191,17 +191,18 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
     /** What the number plans' page says in one language, and the day names the other language would show. */
     private record PlanWords(String code, boolean switchLanguage, String holidayTable, String days, String to,
                              String monday, String friday, List<String> otherMondays, String save, String setQuestion,
-                             String cancel, String setButton, String active, String clearQuestion, String noOverride) {
+                             String cancel, String setButton, String active, String clearQuestion, String noOverride,
+                             List<String> calendar) {
         static final PlanWords ENGLISH = new PlanWords("en", false, "Holiday table", "Days", "To (hh:mm)",
                 "Monday", "Friday", List.of("MONDAY", "maandag"), "Save",
                 "From now on every call of this schema follows plan 3 Vakantie", "Cancel", "Set override",
                 "Plan 3 Vakantie is active: the manual override is set (NP-10)", "The manual override ends",
-                "No manual override");
+                "No manual override", List.of("January", "Mon", "Today", "Cancel", "1"));
         static final PlanWords DUTCH = new PlanWords("nl", true, "Feestdagentabel", "Dagen", "Tot (uu:mm)",
                 "maandag", "vrijdag", List.of("MONDAY", "Monday"), "Opslaan",
                 "Vanaf nu volgt elk gesprek van dit schema plan 3 Vakantie", "Annuleren", "Overschrijving instellen",
                 "Plan 3 Vakantie is actief: de handmatige overschrijving staat aan (NP-10)", "De handmatige omschakeling stopt",
-                "Geen handmatige overschrijving");
+                "Geen handmatige overschrijving", List.of("januari", "ma", "Vandaag", "Annuleren", "1"));
     }
 
     private void rowsOverrideQuestionAndZonedTimes(int width, int height, PlanWords words) {
@@ -259,6 +260,10 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
         browser.cell("np-holidays", "Eerste Kerstdag");
         assertThat(browser.waitFor(By.id("np-holidays")).getText()).contains("2026-12-25 00:00:00 CET")
                 .doesNotContain("2026-12-25T00:00");
+        // defect 2: the holiday pickers' calendar in the UI language, the week starting on Monday
+        Object calendar = browser.script("const p = document.getElementById('np-h-start').querySelector('[slot=date-picker]');"
+                + " const i = p.i18n; return [i.monthNames[0], i.weekdaysShort[1], i.today, i.cancel, String(i.firstDayOfWeek)];");
+        assertThat(calendar).asList().containsExactlyElementsOf(words.calendar());
         browser.screenshot(shot + "-holidays");
     }
 
