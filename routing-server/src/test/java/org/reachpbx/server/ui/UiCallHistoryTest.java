@@ -187,7 +187,7 @@ class UiCallHistoryTest {
     /** What the call history says in one language, and the other language's words it must not show. */
     private record HistoryWords(String code, boolean switchLanguage, String from, String to, String answered, String busy,
                                 String busyLeg, String sipStatus) {
-        static final HistoryWords ENGLISH = new HistoryWords("en", false, "From (Europe/Amsterdam)", "To (Europe/Amsterdam)",
+        static final HistoryWords ENGLISH = new HistoryWords("en", false, "From (Europe/Amsterdam)", "Until (Europe/Amsterdam)",
                 "Answered", "Busy", "1. Ring 202: busy", "SIP status 486");
         static final HistoryWords DUTCH = new HistoryWords("nl", true, "Van (Europe/Amsterdam)", "Tot (Europe/Amsterdam)",
                 "Beantwoord", "In gesprek", "1. Overgaan 202: bezet", "SIP-status 486");
