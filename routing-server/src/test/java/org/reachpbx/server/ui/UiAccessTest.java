@@ -48,15 +48,44 @@ class UiAccessTest {
         browser.screenshot("login-page");
     }
 
+    /** A wrong password is refused, on a desk (1440 px) and on a phone (390 px), in English. Screenshots {@code login-refused-en-*}. */
     @Test
     void aWrongPasswordIsRefused() {
-        browser.open("/ui/login");
-        browser.waitFor(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("admin");
+        wrongPasswordRefused("en", 1440, 1000, "Log in", "Incorrect username or password");
+        wrongPasswordRefused("en", 390, 844, "Log in", "Incorrect username or password");
+    }
+
+    /**
+     * Issue 17, defect 2: a browser set to Dutch gets the login page and its refusal in Dutch, on a
+     * desk and on a phone. Screenshots {@code login-refused-nl-*}.
+     */
+    @Test
+    void aDutchBrowserIsRefusedInDutch() {
+        browser.close();
+        browser = UiBrowser.start(port, "nl");
+        wrongPasswordRefused("nl", 1440, 1000, "Inloggen", "Onjuiste gebruikersnaam of wachtwoord");
+        wrongPasswordRefused("nl", 390, 844, "Inloggen", "Onjuiste gebruikersnaam of wachtwoord");
+    }
+
+    private void wrongPasswordRefused(String language, int width, int height, String submit, String refusal) {
+        browser.windowSize(width, height).open("/ui/login");
+        browser.waitFor(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys("nobody-" + language);
         browser.all(By.cssSelector("vaadin-login-form input[name='password']")).get(0)
                 .sendKeys("wrong", org.openqa.selenium.Keys.ENTER);
-        browser.waitFor(By.cssSelector("vaadin-login-form[error]"));
+        org.openqa.selenium.WebElement form = browser.waitFor(By.cssSelector("vaadin-login-form[error]"));
         assertThat(browser.url()).contains("/ui/login");
-        browser.screenshot("login-refused");
+        // the form's texts, the refusal it shows included, as the server gave them for the browser's language
+        assertThat(browser.script("const i = arguments[0].i18n; return [i.form.submit, i.errorMessage.title];", form))
+                .asList().containsExactly(submit, refusal);
+        // the form's button with that text (light DOM, or the wrapper's shadow DOM as the Vaadin version has it)
+        Object button = browser.script("const f = arguments[0], text = arguments[1];"
+                + " const w = f.querySelector('vaadin-login-form-wrapper') || (f.shadowRoot && f.shadowRoot.querySelector('vaadin-login-form-wrapper'));"
+                + " const all = Array.from(f.querySelectorAll('vaadin-button'))"
+                + "   .concat(w && w.shadowRoot ? Array.from(w.shadowRoot.querySelectorAll('vaadin-button')) : []);"
+                + " return all.find(b => (b.innerText || b.textContent).trim() === text) || null;", form, submit);
+        assertThat(button).as("the login button saying " + submit).isInstanceOf(org.openqa.selenium.WebElement.class);
+        assertThat(browser.insideWidth((org.openqa.selenium.WebElement) button)).as("the login button inside " + width + " px").isTrue();
+        browser.screenshot("login-refused-" + language + "-" + width);
     }
 
     @Test
@@ -116,31 +145,68 @@ class UiAccessTest {
      */
     @Test
     void theAnalystIsToldInDutchOnAPhoneAndADesk() {
+        refusedViewSaysSo(true, "Uw rol Analist mag 'audit' niet openen", "Geen toegang", "Not allowed");
+    }
+
+    /** The same in English, on a phone (390 px) and at 1440 px. Screenshots {@code analyst-audit-refused-en-*}. */
+    @Test
+    void theAnalystIsToldInEnglishOnAPhoneAndADesk() {
+        refusedViewSaysSo(false, "Your role Analyst may not open 'audit'", "Not allowed", "Geen toegang");
+    }
+
+    private void refusedViewSaysSo(boolean dutch, String text, String title, String otherTitle) {
+        String language = dutch ? "nl" : "en";
         browser.login("analyst", "demo-analyst").windowSize(390, 844);
-        browser.click("language");
-        browser.waitForText(By.id("language"), "English");
+        if (dutch) {
+            browser.click("language");
+            browser.waitForText(By.id("language"), "English");
+        }
 
         browser.open("/ui/audit");
-        browser.waitForText(By.id("not-allowed-text"), "Uw rol Analist mag 'audit' niet openen");
-        assertThat(browser.pageText()).contains("Geen toegang").doesNotContain("Not allowed", "Could not navigate");
+        browser.waitForText(By.id("not-allowed-text"), text);
+        assertThat(browser.pageText()).contains(title).doesNotContain(otherTitle, "Could not navigate");
         assertThat(browser.all(By.id("audit"))).isEmpty();
         assertThat(browser.insideWidth(browser.waitFor(By.id("not-allowed-text")))).as("the text inside 390 px").isTrue();
-        browser.screenshot("analyst-audit-refused-nl-390");
+        browser.screenshot("analyst-audit-refused-" + language + "-390");
 
         browser.windowSize(1440, 1000);
-        browser.waitForText(By.id("not-allowed-text"), "Uw rol Analist mag 'audit' niet openen");
+        browser.waitForText(By.id("not-allowed-text"), text);
         assertThat(browser.insideWidth(browser.waitFor(By.id("not-allowed-text")))).isTrue();
-        browser.screenshot("analyst-audit-refused-nl-1440");
+        browser.screenshot("analyst-audit-refused-" + language + "-1440");
     }
 
     /** Issue 17, defect 1: at 390 px (a phone) Log out and the language switch are on the screen and work. */
     @Test
     void onAPhoneTheHeaderButtonsAreOnTheScreen() {
-        browser.login("tenantadmin", "demo-tenant").windowSize(390, 844);
+        headerButtonsOnTheScreenAndWorking(390, 844, false);
+    }
+
+    /** The same in Dutch, whose button texts are longer. Screenshot {@code header-nl-390px}. */
+    @Test
+    void inDutchOnAPhoneTheHeaderButtonsAreOnTheScreen() {
+        headerButtonsOnTheScreenAndWorking(390, 844, true);
+    }
+
+    /** The same on a desk (1440 px), in English and in Dutch. Screenshots {@code header-1440px}, {@code header-nl-1440px}. */
+    @Test
+    void at1440TheHeaderButtonsAreOnTheScreenInEnglishAndDutch() {
+        headerButtonsOnTheScreenAndWorking(1440, 1000, false);
+        browser.close();
+        browser = UiBrowser.start(port);
+        headerButtonsOnTheScreenAndWorking(1440, 1000, true);
+    }
+
+    private void headerButtonsOnTheScreenAndWorking(int width, int height, boolean dutch) {
+        browser.login("tenantadmin", "demo-tenant").windowSize(width, height);
         browser.open("/ui/outbox");
+        if (dutch) {
+            browser.click("language");
+            browser.waitForText(By.id("language"), "English");
+            browser.waitForText(By.id("logout"), "Afmelden");
+        }
         org.openqa.selenium.WebElement language = browser.waitFor(By.id("language"));
         org.openqa.selenium.WebElement logout = browser.waitFor(By.id("logout"));
-        browser.screenshot("header-390px");
+        browser.screenshot("header-" + (dutch ? "nl-" : "") + width + "px");
         assertThat(browser.insideWidth(language)).as("the language button is on the screen").isTrue();
         assertThat(browser.insideWidth(logout)).as("Log out is on the screen").isTrue();
         logout.click();

@@ -43,6 +43,14 @@ final class UiBrowser implements AutoCloseable {
 
     /** Starts a browser for the server on {@code port}, or skips the test when none is installed. */
     static UiBrowser start(int port) {
+        return start(port, null);
+    }
+
+    /**
+     * The same, the browser asking for pages in {@code language} ("nl"): what a visitor whose
+     * browser is set to Dutch sees before any language button, the login page.
+     */
+    static UiBrowser start(int port, String language) {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Admin UI browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
                         + " (apt-get install -y chromium chromium-driver)");
@@ -53,6 +61,10 @@ final class UiBrowser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
+            if (language != null) {
+                options.addArguments("--lang=" + language);
+                options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             return new UiBrowser(new ChromeDriver(service, options), "http://localhost:" + port, profile);

@@ -163,31 +163,58 @@ class UiCallHistoryTest {
      */
     @Test
     void inDutchOnAPhoneTheTimesAreInTheTenantsZone() {
-        timesInTheTenantsZoneInDutch(390, 844);
+        timesInTheTenantsZone(390, 844, HistoryWords.DUTCH);
     }
 
     /** The same in Dutch on a desk (1440 px). Screenshot {@code call-history-nl-1440}. */
     @Test
     void inDutchAt1440TheTimesAreInTheTenantsZone() {
-        timesInTheTenantsZoneInDutch(1440, 1000);
+        timesInTheTenantsZone(1440, 1000, HistoryWords.DUTCH);
     }
 
-    private void timesInTheTenantsZoneInDutch(int width, int height) {
+    /** The same in English on a phone (390 px). Screenshot {@code call-history-en-390}. */
+    @Test
+    void inEnglishOnAPhoneTheTimesAreInTheTenantsZone() {
+        timesInTheTenantsZone(390, 844, HistoryWords.ENGLISH);
+    }
+
+    /** The same in English on a desk (1440 px). Screenshot {@code call-history-en-1440}. */
+    @Test
+    void inEnglishAt1440TheTimesAreInTheTenantsZone() {
+        timesInTheTenantsZone(1440, 1000, HistoryWords.ENGLISH);
+    }
+
+    /** What the call history says in one language, and the other language's words it must not show. */
+    private record HistoryWords(String code, boolean switchLanguage, String from, String to, String answered, String busy,
+                                String busyLeg, String sipStatus) {
+        static final HistoryWords ENGLISH = new HistoryWords("en", false, "From (Europe/Amsterdam)", "Until (Europe/Amsterdam)",
+                "Answered", "Busy", "1. Ring 202: busy", "SIP status 486");
+        static final HistoryWords DUTCH = new HistoryWords("nl", true, "Van (Europe/Amsterdam)", "Tot (Europe/Amsterdam)",
+                "Beantwoord", "In gesprek", "1. Overgaan 202: bezet", "SIP-status 486");
+
+        HistoryWords other() {
+            return this == ENGLISH ? DUTCH : ENGLISH;
+        }
+    }
+
+    private void timesInTheTenantsZone(int width, int height, HistoryWords words) {
         browser = UiBrowser.start(port).login("tenantadmin", "demo-tenant").windowSize(width, height);
-        browser.click("language");
-        browser.waitForText(By.id("language"), "English");
+        if (words.switchLanguage()) {
+            browser.click("language");
+            browser.waitForText(By.id("language"), "English");
+        }
         browser.open("/ui/calls");
         browser.waitForText(By.id("calls"), "0612" + tag + "01");
-        assertThat(browser.pageText()).contains("Van (Europe/Amsterdam)", "Tot (Europe/Amsterdam)");
+        assertThat(browser.pageText()).contains(words.from(), words.to());
         String grid = browser.waitFor(By.id("calls")).getText();
         assertThat(grid).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} CES?T")
                 .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")
-                .contains("Beantwoord", "In gesprek").doesNotContain("Answered", "Busy");
+                .contains(words.answered(), words.busy()).doesNotContain(words.other().answered(), words.other().busy());
 
         browser.click(By.xpath("//vaadin-grid[@id='calls']/vaadin-grid-cell-content[text()='0612" + tag + "02']"));
-        browser.waitForText(By.cssSelector("pre[id^='calls-legs-']"), "1. Overgaan 202: bezet");
-        assertThat(browser.pageText()).contains("trunk carrier", "SIP-status 486");
-        browser.screenshot("call-history-nl-" + width);
+        browser.waitForText(By.cssSelector("pre[id^='calls-legs-']"), words.busyLeg());
+        assertThat(browser.pageText()).contains("trunk carrier", words.sipStatus());
+        browser.screenshot("call-history-" + words.code() + "-" + width);
     }
 
     @Test

@@ -64,10 +64,21 @@ class UiConstantLabelsTest {
         browser = UiBrowser.start(port).login("admin", "demo-admin").windowSize(390, 844);
         browser.click("language");
         browser.waitForText(By.id("language"), "English");
-        simulateBarredCall("Weigeren: SIP 403 (geblokkeerd) – categorie 0906-nummers is geblokkeerd");
+        simulatorsReasonOnAPhone("nl", "Weigeren: SIP 403 (geblokkeerd) – categorie 0906-nummers is geblokkeerd", "is blocked");
+    }
+
+    /** The same answer on a phone in English: labels, not constants, inside the 390 px. */
+    @Test
+    void theSimulatorsReasonReadsInEnglishOnAPhone() {
+        browser = UiBrowser.start(port).login("admin", "demo-admin").windowSize(390, 844);
+        simulatorsReasonOnAPhone("en", "Reject: SIP 403 (barred) – category 0906 numbers is blocked", "geblokkeerd");
+    }
+
+    private void simulatorsReasonOnAPhone(String language, String outcome, String otherLanguage) {
+        simulateBarredCall(outcome);
         assertThat(browser.insideWidth(browser.waitFor(By.id("outcome")))).as("the outcome inside 390 px").isTrue();
-        assertThat(browser.waitFor(By.id("decision")).getText()).doesNotContain("is blocked");
-        noConstantsIn("nl-390-simulator", "vaadin-app-layout");
+        assertThat(browser.waitFor(By.id("decision")).getText()).doesNotContain(otherLanguage);
+        noConstantsIn(language + "-390-simulator", "vaadin-app-layout");
     }
 
     private void pagesShow(String language, String role, String published, String outcome, String category) {

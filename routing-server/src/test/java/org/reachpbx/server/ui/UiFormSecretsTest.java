@@ -58,24 +58,50 @@ class UiFormSecretsTest extends DemoTenantBrowserTest {
     /** Defects 4 and 5 on a phone (390 px) in Dutch: the password field and its generator fit and work. */
     @Test
     void onAPhoneInDutchANewChannelsPasswordIsGenerated() {
-        browser.login("tenantadmin", "demo-tenant").windowSize(390, 844);
+        newChannelsPasswordIsGenerated(390, 844, true);
+    }
+
+    /** The same on a phone in English. Screenshot {@code secrets-new-channel-generated-en-390}. */
+    @Test
+    void onAPhoneInEnglishANewChannelsPasswordIsGenerated() {
+        newChannelsPasswordIsGenerated(390, 844, false);
+    }
+
+    /** The same on a desk (1440 px) in Dutch. Screenshot {@code secrets-new-channel-generated-nl-1440}. */
+    @Test
+    void inDutchAt1440ANewChannelsPasswordIsGenerated() {
+        newChannelsPasswordIsGenerated(1440, 1000, true);
+    }
+
+    /** The same on a desk (1440 px) in English. Screenshot {@code secrets-new-channel-generated-en-1440}. */
+    @Test
+    void inEnglishAt1440ANewChannelsPasswordIsGenerated() {
+        newChannelsPasswordIsGenerated(1440, 1000, false);
+    }
+
+    private void newChannelsPasswordIsGenerated(int width, int height, boolean dutch) {
+        browser.login("tenantadmin", "demo-tenant").windowSize(width, height);
         browser.open("/ui/config/channels");
         browser.cell("ch-grid", "jansen-bureau");
-        browser.click("language");
-        browser.waitForText(By.id("language"), "English");
-        browser.cell("ch-grid", "jansen-bureau");
+        if (dutch) {
+            browser.click("language");
+            browser.waitForText(By.id("language"), "English");
+            browser.cell("ch-grid", "jansen-bureau");
+        }
         browser.click("ch-new");
         assertThat(browser.waitFor(By.id("f-password")).getTagName()).isEqualTo("vaadin-password-field");
-        browser.waitForText(By.id("f-password-generate"), "Wachtwoord genereren");
+        assertThat(browser.all(By.id("f-passwordHash"))).isEmpty();
+        browser.waitForText(By.id("f-password-generate"), dutch ? "Wachtwoord genereren" : "Generate password");
         browser.scrollTo("f-password-generate");
-        assertThat(browser.insideWidth(browser.present("f-password-generate"))).as("the generator inside 390 px").isTrue();
+        assertThat(browser.insideWidth(browser.present("f-password-generate"))).as("the generator inside " + width + " px").isTrue();
+        assertThat(browser.insideWidth(browser.present("f-password"))).as("the password inside " + width + " px").isTrue();
         browser.click("f-password-generate");
         String generated = valueOtherThan("f-password", "");
         assertThat(generated).hasSize(20).matches("[A-Za-z0-9]+");
         browser.click("f-password-generate");
         assertThat(valueOtherThan("f-password", generated)).as("a new one each time").hasSize(20);
         assertThat(browser.pageText()).doesNotContainIgnoringCase("ha1");
-        browser.screenshot("secrets-new-channel-generated-nl-390");
+        browser.screenshot("secrets-new-channel-generated-" + (dutch ? "nl" : "en") + "-" + width);
     }
 
     /** The field's value once the server has set it to something other than {@code old}. */

@@ -2,6 +2,7 @@ package org.reachpbx.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -166,68 +167,104 @@ class UiNumberPlansTest extends DemoTenantBrowserTest {
      */
     @Test
     void inDutchOnAPhoneTheRowsTheOverrideQuestionAndTheZonedTimes() {
-        rowsOverrideQuestionAndZonedTimesInDutch(390, 844);
+        rowsOverrideQuestionAndZonedTimes(390, 844, PlanWords.DUTCH);
     }
 
     /** The same in Dutch on a desk (1440 px). Screenshots {@code number-plans-nl-1440-*}. */
     @Test
     void inDutchAt1440TheRowsTheOverrideQuestionAndTheZonedTimes() {
-        rowsOverrideQuestionAndZonedTimesInDutch(1440, 1000);
+        rowsOverrideQuestionAndZonedTimes(1440, 1000, PlanWords.DUTCH);
     }
 
-    private void rowsOverrideQuestionAndZonedTimesInDutch(int width, int height) {
+    /** The same in English on a phone (390 px). Screenshots {@code number-plans-en-390-*}. */
+    @Test
+    void inEnglishOnAPhoneTheRowsTheOverrideQuestionAndTheZonedTimes() {
+        rowsOverrideQuestionAndZonedTimes(390, 844, PlanWords.ENGLISH);
+    }
+
+    /** The same in English on a desk (1440 px). Screenshots {@code number-plans-en-1440-*}. */
+    @Test
+    void inEnglishAt1440TheRowsTheOverrideQuestionAndTheZonedTimes() {
+        rowsOverrideQuestionAndZonedTimes(1440, 1000, PlanWords.ENGLISH);
+    }
+
+    /** What the number plans' page says in one language, and the day names the other language would show. */
+    private record PlanWords(String code, boolean switchLanguage, String holidayTable, String days, String to,
+                             String monday, String friday, List<String> otherMondays, String save, String setQuestion,
+                             String cancel, String setButton, String active, String clearQuestion, String noOverride,
+                             List<String> calendar) {
+        static final PlanWords ENGLISH = new PlanWords("en", false, "Holiday table", "Days", "To (hh:mm)",
+                "Monday", "Friday", List.of("MONDAY", "maandag"), "Save",
+                "From now on every call of this schema follows plan 3 Vakantie", "Cancel", "Set override",
+                "Plan 3 Vakantie is active: the manual override is set (NP-10)", "The manual override ends",
+                "No manual override", List.of("January", "Mon", "Today", "Cancel", "1"));
+        static final PlanWords DUTCH = new PlanWords("nl", true, "Feestdagentabel", "Dagen", "Tot (uu:mm)",
+                "maandag", "vrijdag", List.of("MONDAY", "Monday"), "Opslaan",
+                "Vanaf nu volgt elk gesprek van dit schema plan 3 Vakantie", "Annuleren", "Overschrijving instellen",
+                "Plan 3 Vakantie is actief: de handmatige overschrijving staat aan (NP-10)", "De handmatige omschakeling stopt",
+                "Geen handmatige overschrijving", List.of("januari", "ma", "Vandaag", "Annuleren", "1"));
+    }
+
+    private void rowsOverrideQuestionAndZonedTimes(int width, int height, PlanWords words) {
         String px = width + " px";
+        String shot = "number-plans-" + words.code() + "-" + width;
         browser.login("tenantadmin", "demo-tenant").windowSize(width, height);
         browser.open("/ui/config/number-plans");
         browser.present("week-MONDAY-8");
-        browser.click("language");
-        browser.waitForText(By.id("language"), "English");
-        browser.waitForText(By.tagName("body"), "Feestdagentabel");
+        if (words.switchLanguage()) {
+            browser.click("language");
+            browser.waitForText(By.id("language"), "English");
+        }
+        browser.waitForText(By.tagName("body"), words.holidayTable());
 
-        // defect 3: rows, their labels and the days in Dutch, inside the phone's width
+        // defect 3: rows, their labels and the days in the UI language, inside the width
         browser.scrollTo("np-schemas-grid");
         browser.doubleClick(browser.cell("np-schemas-grid", "Demo BV"));
         browser.waitForValue(By.id("f-plans-0-entries-0-extension"), "700 Hoofdmenu");
-        assertThat(browser.property("f-schedule-0-days", "label")).isEqualTo("Dagen");
-        assertThat(browser.property("f-schedule-0-to", "label")).isEqualTo("Tot (uu:mm)");
-        assertThat(chips("f-schedule-0-days")).contains("maandag", "vrijdag").doesNotContain("MONDAY", "Monday");
+        assertThat(browser.property("f-schedule-0-days", "label")).isEqualTo(words.days());
+        assertThat(browser.property("f-schedule-0-to", "label")).isEqualTo(words.to());
+        assertThat(chips("f-schedule-0-days")).contains(words.monday(), words.friday()).doesNotContainAnyElementsOf(words.otherMondays());
         browser.scrollTo("f-schedule-0-to");
         assertThat(browser.insideWidth(browser.waitFor(By.id("f-schedule-0-to")))).as("the row's To inside " + px).isTrue();
         browser.type("f-schedule-0-to", "18:00");
-        browser.screenshot("number-plans-nl-" + width + "-schedule-rows");
-        assertThat(browser.waitFor(By.id("item-save")).getText()).isEqualTo("Opslaan");
+        browser.screenshot(shot + "-schedule-rows");
+        assertThat(browser.waitFor(By.id("item-save")).getText()).isEqualTo(words.save());
         browser.click("item-save");
         browser.waitForGone(By.id("np-schemas-dialog"));
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
                 .until(d -> "1".equals(browser.present("week-FRIDAY-17").getText()));
         assertThat(export()).containsPattern("from: \"?08:00\"?\\s+to: \"?18:00\"?\\s+plan: 1");
 
-        // defect 6: the override asks first, in Dutch, naming the plan
+        // defect 6: the override asks first, in the UI language, naming the plan
         browser.choose("np-override", "3 Vakantie");
         browser.click("np-override-set");
-        browser.waitForText(By.id("confirm-delete-text"), "Vanaf nu volgt elk gesprek van dit schema plan 3 Vakantie");
-        assertThat(browser.waitFor(By.id("confirm-delete-cancel")).getText()).isEqualTo("Annuleren");
-        assertThat(browser.waitFor(By.id("confirm-delete-ok")).getText()).isEqualTo("Overschrijving instellen");
+        browser.waitForText(By.id("confirm-delete-text"), words.setQuestion());
+        assertThat(browser.waitFor(By.id("confirm-delete-cancel")).getText()).isEqualTo(words.cancel());
+        assertThat(browser.waitFor(By.id("confirm-delete-ok")).getText()).isEqualTo(words.setButton());
         assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("the OK inside " + px).isTrue();
-        browser.screenshot("number-plans-nl-" + width + "-override-confirm");
+        browser.screenshot(shot + "-override-confirm");
         browser.click("confirm-delete-ok");
         browser.waitForText(By.id("np-override-now"), "3 Vakantie");
         browser.inView(By.id("np-active")); // text scrolled out of the layout's content does not count as shown
-        browser.waitForText(By.id("np-active"), "Plan 3 Vakantie is actief: de handmatige overschrijving staat aan (NP-10)");
+        browser.waitForText(By.id("np-active"), words.active());
         assertThat(export()).contains("manualOverride: 3");
 
         browser.click("np-override-clear");
-        browser.waitForText(By.id("confirm-delete-text"), "De handmatige omschakeling stopt");
+        browser.waitForText(By.id("confirm-delete-text"), words.clearQuestion());
         browser.click("confirm-delete-ok");
         browser.inView(By.id("np-override-now"));
-        browser.waitForText(By.id("np-override-now"), "Geen handmatige overschrijving");
+        browser.waitForText(By.id("np-override-now"), words.noOverride());
         assertThat(export()).doesNotContain("manualOverride");
 
         // defect 7: the holiday's times in the tenant's zone, the zone named, no ISO text
         browser.cell("np-holidays", "Eerste Kerstdag");
         assertThat(browser.waitFor(By.id("np-holidays")).getText()).contains("2026-12-25 00:00:00 CET")
                 .doesNotContain("2026-12-25T00:00");
-        browser.screenshot("number-plans-nl-" + width + "-holidays");
+        // defect 2: the holiday pickers' calendar in the UI language, the week starting on Monday
+        Object calendar = browser.script("const p = document.getElementById('np-h-start').querySelector('[slot=date-picker]');"
+                + " const i = p.i18n; return [i.monthNames[0], i.weekdaysShort[1], i.today, i.cancel, String(i.firstDayOfWeek)];");
+        assertThat(calendar).asList().containsExactlyElementsOf(words.calendar());
+        browser.screenshot(shot + "-holidays");
     }
 
     /** Defect 8 in Dutch at 1440 px: the holiday form's longer Dutch labels still leave every field on the screen. */

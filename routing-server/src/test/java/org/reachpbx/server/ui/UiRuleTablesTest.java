@@ -108,57 +108,86 @@ class UiRuleTablesTest {
      */
     @Test
     void inDutchOnAPhonePublishAndRollBackAskFirst() throws IOException {
-        publishAndRollBackAskFirstInDutch(390, 844);
+        publishAndRollBackAskFirst(390, 844, TablesWords.DUTCH);
     }
 
     /** The same in Dutch on a desk (1440 px). Screenshots {@code rule-tables-nl-1440-*}. */
     @Test
     void inDutchAt1440PublishAndRollBackAskFirst() throws IOException {
-        publishAndRollBackAskFirstInDutch(1440, 1000);
+        publishAndRollBackAskFirst(1440, 1000, TablesWords.DUTCH);
     }
 
-    private void publishAndRollBackAskFirstInDutch(int width, int height) throws IOException {
+    /** The same in English on a phone (390 px). Screenshots {@code rule-tables-en-390-*}. */
+    @Test
+    void inEnglishOnAPhonePublishAndRollBackAskFirst() throws IOException {
+        publishAndRollBackAskFirst(390, 844, TablesWords.ENGLISH);
+    }
+
+    /** The same in English on a desk (1440 px). Screenshots {@code rule-tables-en-1440-*}. */
+    @Test
+    void inEnglishAt1440PublishAndRollBackAskFirst() throws IOException {
+        publishAndRollBackAskFirst(1440, 1000, TablesWords.ENGLISH);
+    }
+
+    /** What the rule tables' page says in one language; {@code %d} stands for a version. */
+    private record TablesWords(String code, boolean switchLanguage, String published, String noProblems, String draftCreated,
+                               String publishQuestion, String publishTitle, String publishButton, String cancel,
+                               String nowPublished, String rollbackQuestion, String rollbackTitle, String rolledBack) {
+        static final TablesWords ENGLISH = new TablesWords("en", false, "published", "No problems.", "Draft %d created.",
+                "Version %d becomes the active rule tables of every tenant", "Publish for all tenants?", "Publish draft", "Cancel",
+                "Version %d is published and active.", "Active version %d is retired", "Roll back for all tenants?",
+                "Rolled back from version %d to version %d.");
+        static final TablesWords DUTCH = new TablesWords("nl", true, "gepubliceerd", "Geen problemen.", "Concept %d gemaakt.",
+                "Versie %d wordt in één keer de actieve regeltabellen van elke klant", "Publiceren voor alle klanten?",
+                "Concept publiceren", "Annuleren", "Versie %d is gepubliceerd en actief.", "Actieve versie %d vervalt",
+                "Terugdraaien voor alle klanten?", "Teruggezet van versie %d naar versie %d.");
+    }
+
+    private void publishAndRollBackAskFirst(int width, int height, TablesWords words) throws IOException {
         String px = width + " px";
+        String shot = "rule-tables-" + words.code() + "-" + width;
         browser = UiBrowser.start(port).login("analyst", "demo-analyst").windowSize(width, height);
         browser.open("/ui/rule-tables");
         browser.waitForText(By.id("versions"), "published");
-        browser.click("language");
-        browser.waitForText(By.id("language"), "English");
-        browser.waitForText(By.id("versions"), "gepubliceerd");
+        if (words.switchLanguage()) {
+            browser.click("language");
+            browser.waitForText(By.id("language"), "English");
+            browser.waitForText(By.id("versions"), words.published());
+        }
 
         // the active table as it is: the version left behind retired routes like the active one, whatever runs next
         browser.upload(By.id("upload"), file(registry.get(registry.activeVersion()).tables().text(TableName.DEFAULT_TIMEOUTS).orElseThrow()));
-        browser.waitForText(By.id("table-status"), "Geen problemen.");
+        browser.waitForText(By.id("table-status"), words.noProblems());
         int draft = registry.list().stream().mapToInt(TableVersion::version).max().orElseThrow();
-        browser.waitForText(By.id("table-status"), "Concept " + draft + " gemaakt.");
+        browser.waitForText(By.id("table-status"), words.draftCreated().formatted(draft));
 
         browser.click(By.id("publish"));
-        browser.waitForText(By.id("confirm-delete-text"), "Versie " + draft + " wordt in één keer de actieve regeltabellen van elke klant");
-        assertThat(browser.pageText()).contains("Publiceren voor alle klanten?");
-        assertThat(browser.waitFor(By.id("confirm-delete-ok")).getText()).isEqualTo("Concept publiceren");
-        assertThat(browser.waitFor(By.id("confirm-delete-cancel")).getText()).isEqualTo("Annuleren");
+        browser.waitForText(By.id("confirm-delete-text"), words.publishQuestion().formatted(draft));
+        assertThat(browser.pageText()).contains(words.publishTitle());
+        assertThat(browser.waitFor(By.id("confirm-delete-ok")).getText()).isEqualTo(words.publishButton());
+        assertThat(browser.waitFor(By.id("confirm-delete-cancel")).getText()).isEqualTo(words.cancel());
         assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("Publish inside " + px).isTrue();
         assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-cancel")))).as("Cancel inside " + px).isTrue();
-        browser.screenshot("rule-tables-nl-" + width + "-confirm-publish");
+        browser.screenshot(shot + "-confirm-publish");
         browser.click(By.id("confirm-delete-cancel"));
         browser.waitForGone(By.id("confirm-delete"));
         assertThat(registry.activeVersion()).isNotEqualTo(draft);
         browser.click(By.id("publish"));
         browser.click(By.id("confirm-delete-ok"));
-        browser.waitForText(By.id("table-status"), "Versie " + draft + " is gepubliceerd en actief.");
+        browser.waitForText(By.id("table-status"), words.nowPublished().formatted(draft));
         assertThat(registry.activeVersion()).isEqualTo(draft);
 
         int previous = registry.list().stream().filter(v -> v.state() == TableState.RETIRED && v.version() < draft)
                 .mapToInt(TableVersion::version).max().orElseThrow();
         browser.click(By.id("rollback"));
-        browser.waitForText(By.id("confirm-delete-text"), "Actieve versie " + draft + " vervalt");
-        assertThat(browser.pageText()).contains("Terugdraaien voor alle klanten?");
+        browser.waitForText(By.id("confirm-delete-text"), words.rollbackQuestion().formatted(draft));
+        assertThat(browser.pageText()).contains(words.rollbackTitle());
         assertThat(browser.insideWidth(browser.waitFor(By.id("confirm-delete-ok")))).as("Roll back inside " + px).isTrue();
-        browser.screenshot("rule-tables-nl-" + width + "-confirm-rollback");
+        browser.screenshot(shot + "-confirm-rollback");
         browser.click(By.id("confirm-delete-ok"));
-        browser.waitForText(By.id("table-status"), "Teruggezet van versie " + draft + " naar versie " + previous + ".");
+        browser.waitForText(By.id("table-status"), words.rolledBack().formatted(draft, previous));
         assertThat(registry.activeVersion()).isEqualTo(previous);
-        browser.screenshot("rule-tables-nl-" + width + "-rolled-back");
+        browser.screenshot(shot + "-rolled-back");
     }
 
     @Test

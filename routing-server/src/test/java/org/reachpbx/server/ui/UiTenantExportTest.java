@@ -19,32 +19,49 @@ class UiTenantExportTest extends DemoTenantBrowserTest {
     @TempDir
     Path files;
 
+    /** Defect 10 in English on a desk (1440 px). Screenshots {@code tenant-export-1440}, {@code tenant-csv-import-1440}. */
     @Test
     void theAdminDownloadsTheTenantAsYamlAndItsUsersAsCsv() throws IOException {
-        browser = UiBrowser.start(port).login("admin", "demo-admin");
+        downloadsAndACsvImport(1440, 1000);
+    }
+
+    /** The same in English on a phone (390 px), the links and the answers inside the width. Screenshots {@code tenant-*-390}. */
+    @Test
+    void onAPhoneTheAdminDownloadsTheTenantAsYamlAndItsUsersAsCsv() throws IOException {
+        downloadsAndACsvImport(390, 844);
+    }
+
+    private void downloadsAndACsvImport(int width, int height) throws IOException {
+        String px = width + " px";
+        browser = UiBrowser.start(port).login("admin", "demo-admin").windowSize(width, height);
         browser.waitForText(By.id("tenants"), "Demo BV");
         browser.click(By.xpath("//vaadin-grid[@id='tenants']/vaadin-grid-cell-content[text()='Demo BV']"));
 
         WebElement yaml = browser.inView(By.id("tenant-export"));
         assertThat(yaml.getAttribute("download")).isNotNull();
         assertThat(yaml.getAttribute("href")).contains("Demo-BV.yaml");
+        assertThat(browser.insideWidth(yaml)).as("the YAML download inside " + px).isTrue();
         assertThat(fetch(yaml)).isEqualTo(store.exportYaml(demo).orElseThrow()).startsWith("name: Demo BV");
 
         WebElement users = browser.inView(By.id("users-csv-export"));
+        assertThat(browser.insideWidth(users)).as("the users CSV inside " + px).isTrue();
         assertThat(fetch(users)).startsWith("number,name,licence,language,areaCode,pin").contains("201,Dhr. Jansen,COMPLEET");
-        browser.screenshot("tenant-export");
+        browser.screenshot("tenant-export-" + width);
 
         browser.upload(By.id("users-csv-import"), Files.writeString(files.resolve("users.csv"),
                 "number,name,licence\n202,Changed Name,PRO\n203,Other Name,GOLD\n"));
         browser.waitForText(By.id("bulk-csv-status"), "Nothing was stored");
         browser.waitForText(By.id("bulk-csv-problems"), "Row 3: licence \"GOLD\"");
+        assertThat(browser.insideWidth(browser.inView(By.id("bulk-csv-problems")))).as("the problems inside " + px).isTrue();
+        browser.screenshot("tenant-csv-refused-" + width);
         assertThat(export()).isEqualTo(original);
 
         browser.upload(By.id("users-csv-import"), Files.writeString(files.resolve("users-ok.csv"),
                 "number,name\n202,Changed Name\n"));
         browser.waitForText(By.id("bulk-csv-status"), "1 row(s) stored in Demo BV");
         assertThat(export()).contains("name: Changed Name");
-        browser.screenshot("tenant-csv-import");
+        assertThat(browser.insideWidth(browser.inView(By.id("bulk-csv-status")))).as("the answer inside " + px).isTrue();
+        browser.screenshot("tenant-csv-import-" + width);
     }
 
     /**
